@@ -1,0 +1,261 @@
+"""Typed contracts between the pipeline stages.
+
+    Path --sources--> Article --extract--> Claim --align--> Topic --check--> Finding --> Report --render--> text
+
+Every model is frozen: a stage never mutates what an earlier stage produced. Offsets are character offsets into
+``Article.text`` (the decoded, normalised text, which has exactly the same length as the decoded file, so an offset
+is also an offset into the file as an editor shows it); ``line`` and ``column`` are 1-based.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------------------------------- sources
+
+
+DateOrigin = Literal["front-matter", "sources.yaml", "html-metadata", "dateline", "unknown"]
+SourceFormat = Literal["text", "markdown", "html", "claims"]
+
+
+class Source(Frozen):
+    """One input article and what is known about it."""
+
+    path: str  # as the user would type it (relative to the current directory when possible), POSIX separators
+    key: str  # path relative to the folder it was found in: the stable part of claim ids
+    format: SourceFormat
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    published_from: DateOrigin = "unknown"  # where `published` came from: never guessed silently
+    encoding: str = "utf-8"
+    sha256: str = ""
+
+
+class Skipped(Frozen):
+    """An input that could not be used, and why (reported in every format; fatal with --strict)."""
+
+    path: str
+    reason: str
+
+
+UnitKind = Literal["sentence", "heading", "list_item", "table_row", "table_header"]
+
+
+class Cell(Frozen):
+    """One cell of a table row: its text, where it is, and what it is labelled by."""
+
+    text: str
+    start: int  # offset into Article.text
+    end: int
+    header: str | None = None  # column header ("GPT-5.4", "Input", "2024 Performance")
+    row_label: str | None = None  # first cell of the row ("SWE-Bench Pro", "Claude Opus 4.6")
+    ambiguous: bool = False  # flattened row with fewer cells than columns: which column it is cannot be known
+
+
+class Unit(Frozen):
+    """A sentence, heading, list item or table row: the span a claim is cited from."""
+
+    kind: UnitKind
+    text: str  # == Article.text[start:end]
+    start: int
+    end: int
+    line: int
+    column: int
+    section: str | None = None  # text of the nearest heading above
+    cells: tuple[Cell, ...] = ()  # table rows only
+    table_headers: tuple[str, ...] = ()  # table rows only: the header line's column names
+
+
+class Article(Frozen):
+    source: Source
+    text: str
+    units: tuple[Unit, ...]
+    line_starts: tuple[int, ...]  # offset of the first character of each line (line n starts at line_starts[n-1])
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        from bisect import bisect_right
+
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+
+# ---------------------------------------------------------------------------------------------------- values
+
+
+QuantityKind = Literal[
+    "percent",
+    "percentage_points",
+    "multiplier",
+    "fraction",
+    "money",
+    "count",
+    "duration",
+    "score",
+    "number",
+]
+Change = Literal["increase", "decrease"]
+
+
+class Quantity(Frozen):
+    """A number with meaning: an interval with open/closed bounds, its unit, hedge and implied precision.
+
+    ``low``/``high`` of None mean unbounded. A point value has low == high, both inclusive. ``precision`` is the
+    rounding step the text implies (``75%`` -> 1, ``75.0%`` -> 0.1, ``3 billion`` -> 1e9 * 1), so ``75%`` stands for
+    [74.5, 75.5) when compared.
+    """
+
+    kind: QuantityKind
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    approximate: bool = False
+    unit: str | None = None  # "%", "pp", "x", "USD", "USD/1M tokens", "days", "Elo", or a count's noun
+    text: str
+    precision: float | None = None
+    hedge: str | None = None  # the hedge as written: "over", "nearly", "about", "+", ...
+    change: Change | None = None  # "+12.1%", "dropped 47%", "a 50-percentage-point increase"
+    rate: bool = False  # "every four months", "per quarter": a period or rate, not an amount
+
+
+DatePrecision = Literal["day", "month", "quarter", "half", "part-of-year", "year", "range"]
+DateMarker = Literal["as_of", "by", "since", "until", "before", "after", "in"]
+YearOrigin = Literal["explicit", "context", "publication"]
+
+
+class DateValue(Frozen):
+    """A date as a span of days with the precision the text gives it."""
+
+    kind: Literal["date"] = "date"
+    start: dt.date
+    end: dt.date  # inclusive
+    precision: DatePrecision
+    text: str
+    approximate: bool = False
+    relative: bool = False  # "yesterday", "three days ago": resolved against the publication date
+    year_from: YearOrigin = "explicit"  # "February 5" takes its year from context or the publication date
+    marker: DateMarker | None = None  # "as of May 2026", "by 2027", "since 2023"
+
+
+Value = Annotated[Quantity | DateValue, Field(discriminator="kind")]
+
+
+# ---------------------------------------------------------------------------------------------------- claims
+
+
+Tense = Literal["past", "present", "future"]
+Review = Literal["confirmed", "rejected", "corrected"]
+
+
+class Claim(Frozen):
+    """One value plus what it is about, with its citation."""
+
+    id: str
+    source: str  # Source.path
+    line: int  # where the value itself stands
+    column: int
+    quote: str  # the whole sentence or table row
+    subject: str | None  # canonical entity ("Claude Opus 4.6", "Anthropic"); None when the text does not say
+    metric: str | None  # "release date", "SWE-Bench Pro", "input price per 1M tokens", ...
+    value: Value
+    as_of: DateValue | None = None  # an explicit date the value holds at
+    baseline: str | None = None  # what a change or multiplier is measured against ("2024", "2021-2025 average")
+    scope: str | None = None  # a qualifier that narrows the metric ("merged code", "training code")
+    tense: Tense = "present"
+    forecast: bool = False  # "projections suggest", "will", "by 2027": not a statement of fact yet
+    row_label: str | None = None  # table claims: the row label and column header are part of its identity
+    column_header: str | None = None
+    start: int = 0  # offset of the value in the article text
+    end: int = 0
+    # review fields, edited by a person in claims/*.yaml
+    review: Review | None = None
+    corrected: Value | None = None
+    note: str | None = None
+    orphaned: bool = False  # the sentence it was extracted from is gone from the source
+
+    @property
+    def effective_value(self) -> Quantity | DateValue:
+        return self.corrected if self.review == "corrected" and self.corrected is not None else self.value
+
+
+# --------------------------------------------------------------------------------------------------- findings
+
+
+FindingKind = Literal["cross-source", "arithmetic", "temporal", "timeline"]
+Status = Literal["conflict", "compatible", "agree"]
+
+
+class CitedClaim(Frozen):
+    id: str
+    source: str
+    line: int
+    column: int
+    quote: str
+    value: Value
+    subject: str | None = None
+    metric: str | None = None
+    as_of: DateValue | None = None
+    baseline: str | None = None
+    scope: str | None = None
+
+
+class Finding(Frozen):
+    """One verdict about a set of claims: what rule, what status, the message, the cited claims."""
+
+    id: str  # stable fingerprint: kind + topic + the claims' ids (no line numbers)
+    kind: FindingKind
+    status: Status
+    topic: str  # "Claude 4 / release date"
+    message: str
+    claims: tuple[CitedClaim, ...]
+    reconciled: str | None = None  # the value all claims allow together, written out ("80-90%")
+    difference: float | None = None  # absolute size of the disagreement, in the claims' unit (days for dates)
+    relative_difference: float | None = None  # difference / the larger magnitude
+    notes: tuple[str, ...] = ()  # e.g. different baselines or scopes
+    computation: str | None = None  # arithmetic findings: the computation shown
+
+
+class Topic(Frozen):
+    """Claims aligned as being about the same subject and metric (and as-of time), across sources."""
+
+    key: str
+    subject: str | None
+    metric: str
+    claim_ids: tuple[str, ...]
+
+
+class Summary(Frozen):
+    sources: int
+    skipped: int
+    claims: int
+    topics: int
+    conflicts: int
+    compatible: int
+    agree: int
+    failed: bool  # the fail policy's verdict, computed once
+
+
+class Report(Frozen):
+    schema_: str = Field("claimcheck.report/1", alias="schema")
+    generated: dt.date | None = None
+    fail_on: Literal["conflict", "compatible", "never"] = "conflict"
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    topics: tuple[Topic, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    summary: Summary
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)

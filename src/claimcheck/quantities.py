@@ -1,0 +1,605 @@
+"""The quantity grammar: numbers in text -> ``Quantity`` values with meaning.
+
+Owns: number literals (digits, number words, fractions, scales), hedges (over / at least / nearly / about ...),
+ranges, units (percent, percentage points, multipliers, money and per-token rates, durations, scores, counts with
+their noun) and the precision the text implies. It does not decide what a number is *about*: that is
+``extract``'s job.
+
+General quantity libraries were measured to lose ranges and hedges ("70-90%" -> 80, "over 80%" -> 80) and to run
+at about 20 KB/s, so this is a hand-written grammar: one compiled pattern finds number atoms, and a small amount of
+code looks left (hedges, currency, sign, "between") and right (scale, unit, range end, "+") of each atom.
+Text is expected to be normalised (``textnorm.normalize``): dashes are "-", quotes are straight.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import Quantity
+
+# ------------------------------------------------------------------------------------------------ number words
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+_FRACTIONS = {
+    "half": 0.5, "a half": 0.5, "one half": 0.5, "one-half": 0.5,
+    "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
+    "two thirds": 2 / 3, "two-thirds": 2 / 3,
+    "a quarter": 0.25, "one quarter": 0.25, "one-quarter": 0.25,
+    "three quarters": 0.75, "three-quarters": 0.75,
+    "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2,
+    "a tenth": 0.1, "one tenth": 0.1, "one-tenth": 0.1,
+}
+
+_WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
+# "twenty-five", "one hundred", "two thousand", "a dozen"; a bare "one" is handled by the caller (often a pronoun)
+_WORD_NUMBER = rf"(?:{_WORD}(?:[- ]{_WORD})?(?:\s(?:hundred|thousand|million|billion))?|a\sdozen|dozens?)"
+_FRACTION = r"(?:(?:a|one|two|three)[- ](?:half|third|thirds|quarter|quarters|fifth|tenth)|half)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+
+_ATOM = re.compile(
+    rf"(?<![\w.,])(?:(?P<digits>{_DIGITS})(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn)(?![a-zA-Z])|[^\w]|$)"
+    rf"|(?P<fraction>{_FRACTION})(?![\w])|(?P<words>{_WORD_NUMBER})(?![\w]))"
+    r"|(?P<single>\b(?:low |high |mid |the )?single[- ]digits?\b)"
+    r"|(?P<verb>\b(?:doubled|doubling|doubles|tripled|triples|quadrupled|halved|halves|twice)\b)",
+    re.IGNORECASE,
+)
+
+
+def words_to_number(words: str) -> float | None:
+    """Value of an English number phrase ("twenty-five", "two thousand", "a dozen"); None if not one."""
+    tokens = re.split(r"[\s-]+", words.lower().strip())
+    if tokens in (["a", "dozen"], ["dozen"]):
+        return 12.0
+    if tokens == ["dozens"]:
+        return None
+    total = 0
+    current = 0
+    seen = False
+    for token in tokens:
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        elif token in _SCALES:
+            total += max(current, 1) * _SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+# ----------------------------------------------------------------------------------------------- context words
+
+# Hedge phrases that precede a number, longest first, mapped to the bound they set.
+# lower/upper: which bound the number becomes; inclusive: whether the bound itself is allowed.
+_HEDGES: list[tuple[str, str]] = [
+    ("more than", "gt"), ("greater than", "gt"), ("higher than", "gt"), ("over", "gt"), ("above", "gt"),
+    ("exceeding", "gt"), ("in excess of", "gt"), ("north of", "gt"), ("upwards of", "gt"), ("just over", "gt~"),
+    ("just above", "gt~"), ("at least", "ge"), ("no less than", "ge"), ("no fewer than", "ge"),
+    ("a minimum of", "ge"), ("as many as", "le"), ("as much as", "le"), ("as high as", "le"),
+    ("less than", "lt"), ("fewer than", "lt"), ("lower than", "lt"), ("under", "lt"), ("below", "lt"),
+    ("just under", "lt~"), ("just below", "lt~"), ("up to", "le"), ("at most", "le"), ("no more than", "le"),
+    ("a maximum of", "le"), ("within", "le"), ("nearly", "near"), ("almost", "near"), ("close to", "near"),
+    ("just shy of", "near"), ("approximately", "approx"), ("approx.", "approx"), ("roughly", "approx"),
+    ("about", "approx"), ("around", "approx"), ("some", "approx"), ("circa", "approx"), ("an estimated", "approx"),
+    ("estimated", "approx"), ("on the order of", "approx"), ("an average of", "approx"),
+]
+_HEDGE_RE = re.compile(
+    r"(?:^|(?<=[\s(\"']))(?P<hedge>" + "|".join(re.escape(h) for h, _ in sorted(_HEDGES, key=lambda x: -len(x[0])))
+    + r")\s+(?:(?:a|an|the|just)\s+)?$",
+    re.IGNORECASE,
+)
+_HEDGE_KIND = {h: k for h, k in _HEDGES}
+_SYMBOL_HEDGE = {">": "gt", ">=": "ge", "≥": "ge", "<": "lt", "<=": "le", "≤": "le", "~": "approx", "≈": "approx"}
+
+_CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "eur": "EUR",
+                   "pounds": "GBP", "gbp": "GBP"}
+_SCALE_SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+                 "billion": 1e9, "t": 1e12, "trillion": 1e12}
+_DURATIONS = {
+    "second": "seconds", "seconds": "seconds", "sec": "seconds", "secs": "seconds", "s": "seconds",
+    "minute": "minutes", "minutes": "minutes", "min": "minutes", "mins": "minutes",
+    "hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "h": "hours",
+    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
+    "quarter": "quarters", "quarters": "quarters", "year": "years", "years": "years", "yr": "years",
+    "yrs": "years",
+}
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:(?P<up>more|higher|greater|increase|increased|rise|gain|jump|improvement|faster|better|boost|up)"
+    r"|(?P<down>less|lower|fewer|decrease|decreased|drop|reduction|decline|cut|cheaper|slower|down|smaller))\b",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?P<up>rose|risen|rises|increased|increases|grew|grown|jumped|climbed|gained|boosts?|improved)"
+    r"|(?P<down>dropped|drops|fell|fallen|falls|decreased|declined|cut|cuts|reduced|reduces|shrank|lowered))"
+    r"(?:\s+(?:by|to))?\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# Words that may sit between a number and the noun it counts: "129 internal Claude Code research sessions".
+_COUNT_NOUN = re.compile(r"[ ]?(?P<words>(?:[A-Za-z][\w'-]*\s){0,4}?)(?P<noun>[A-Za-z][\w-]*?s)\b")
+_NOT_NOUNS = {
+    "is", "was", "has", "does", "as", "this", "its", "us", "yes", "plus", "less", "across", "always", "thus",
+    "perhaps", "its", "his", "hers", "ours", "yours", "theirs", "towards", "whereas", "besides", "times",
+}
+_STOP_COUNT_WORDS = {"of", "to", "in", "on", "at", "by", "for", "and", "or", "the", "a", "an", "that", "with",
+                     "from", "per", "than", "vs", "is", "was", "were", "are"}
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    start: int
+    end: int
+    value: Quantity
+
+
+def _precision(literal: str) -> float:
+    """Rounding step implied by a digit literal: "75" -> 1, "75.0" -> 0.1, "2.50" -> 0.01."""
+    if "." in literal:
+        return 10.0 ** -len(literal.split(".", 1)[1])
+    return 1.0
+
+
+def _parse_literal(match: re.Match[str]) -> tuple[float, float | None] | None:
+    """(value, precision) of a number atom."""
+    if match.group("digits"):
+        literal = match.group("digits").replace(",", "")
+        return float(literal), _precision(literal)
+    if match.group("fraction"):
+        return _FRACTIONS.get(match.group("fraction").lower().replace("thirds", "thirds")), None
+    if match.group("words"):
+        value = words_to_number(match.group("words"))
+        return (value, 1.0) if value is not None else None
+    return None
+
+
+class _Scanner:
+    """Parses one text; kept as an object so the helpers share the text without long argument lists."""
+
+    def __init__(self, text: str, exclude: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.exclude = sorted(exclude)
+
+    def excluded(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.exclude)
+
+    # -- left context -----------------------------------------------------------------------------------------
+
+    def hedge_before(self, start: int) -> tuple[str | None, str | None, int]:
+        """(hedge text, hedge kind, new start) for a hedge word or symbol right before ``start``."""
+        window_start = max(0, start - 40)
+        left = self.text[window_start:start]
+        stripped = left.rstrip()
+        for symbol in (">=", "<=", "≥", "≤", ">", "<", "~", "≈"):
+            if stripped.endswith(symbol) and (len(left) - len(stripped)) <= 1:
+                return symbol, _SYMBOL_HEDGE[symbol], window_start + len(stripped) - len(symbol)
+        m = _HEDGE_RE.search(left)
+        if m:
+            hedge = m.group("hedge")
+            kind = _HEDGE_KIND[hedge.lower()]
+            # "some 40 people" is a hedge; "some of" is not reached here; "under" in "under 5 minutes" is.
+            return hedge, kind, window_start + m.start("hedge")
+        return None, None, start
+
+    # -- main -------------------------------------------------------------------------------------------------
+
+    def scan(self) -> list[QuantityMatch]:
+        out: list[QuantityMatch] = []
+        pos = 0
+        text = self.text
+        while True:
+            m = _ATOM.search(text, pos)
+            if not m:
+                break
+            pos = m.end()
+            if self.excluded(m.start(), m.end()):
+                continue
+            if out and m.start() < out[-1].end:
+                continue
+            result = self.parse_at(m)
+            if result is not None:
+                out.append(result)
+                pos = max(pos, result.end)
+        return out
+
+    def parse_at(self, m: re.Match[str]) -> QuantityMatch | None:
+        text = self.text
+        if m.group("single"):
+            return self.parse_single_digits(m)
+        if m.group("verb"):
+            return self.parse_verb(m)
+        parsed = _parse_literal(m)
+        if parsed is None or parsed[0] is None:
+            return None
+        value, precision = parsed
+        lit_start, lit_end = m.start(), m.end()
+        is_word = m.group("words") is not None
+        is_fraction = m.group("fraction") is not None
+        if is_word and m.group(0).lower() == "one" and not re.match(
+            r"\s*(?:%|percent|times|x\b)", text[lit_end:lit_end + 12], re.IGNORECASE
+        ):
+            return None  # "one of the", "the one that": a pronoun far more often than a quantity
+
+        start = lit_start
+        currency, sign, start = self.prefix(start)
+        hedge, hedge_kind, hedge_start = self.hedge_before(start)
+        head = text[max(0, start - 40):start]
+        between = re.search(r"\bbetween\s+$", head, re.IGNORECASE) is not None
+        from_before = re.search(r"\bfrom\s+(?:\w+\s+){0,4}$", head, re.IGNORECASE) is not None
+
+        end, scale = self.scale_after(lit_end, allow_words=not is_word and not is_fraction, money=currency is not None)
+        value *= scale
+        if precision is not None:
+            precision *= scale
+        if is_word or is_fraction:
+            precision = None  # "eight times" carries no rounding interval of its own
+
+        unit_info = self.unit_after(lit_start, end, value, currency, is_fraction)
+        if unit_info is None:
+            return None
+        kind, unit, end, change, rate = unit_info
+
+        low: float | None = value
+        high: float | None = value
+        low_inc = high_inc = True
+        approximate = False
+
+        # "70+", "45,000+": an inclusive lower bound
+        plus = text[end:end + 1] == "+" and not text[end + 1:end + 2].isdigit()
+        if plus:
+            end += 1
+            if kind == "number":
+                noun = self.count_noun(end)
+                if noun is not None:
+                    kind, unit, end = "count", noun[0], noun[1]
+
+        # ranges: "70-90%" (unit after the second number), "8x - 12x", "12-18 months", "between 70 and 90%"
+        if not plus:
+            second = self.range_after(lit_end if kind == "number" or end == lit_end else end, lit_end, between,
+                                      from_before, currency, scale)
+            if second is None and kind != "number" and end != lit_end:
+                second = self.range_after(lit_end, lit_end, between, from_before, currency, scale)
+            if second is not None:
+                second_value, second_end, second_unit = second
+                if second_value > value:
+                    if second_unit is not None:
+                        kind, unit, change, rate = second_unit
+                    low, high = value, second_value
+                    end = max(end, second_end)
+                    if between:
+                        start = text.rfind("between", 0, start)
+
+        if sign in ("+", "-") and change is None:
+            change = "increase" if sign == "+" else "decrease"
+        if sign == "-" and kind in ("number", "score") and low is not None and high is not None:
+            low, high = -high, -low
+
+        if plus:
+            high, hedge = None, hedge or "+"
+            if hedge_kind is not None:
+                start = hedge_start
+        elif hedge_kind is not None:
+            start = hedge_start
+            floor = 0.0 if kind in ("percent", "count", "money", "duration", "multiplier", "fraction") else None
+            if hedge_kind in ("gt", "gt~"):
+                low_inc, high, approximate = False, None, hedge_kind == "gt~"
+            elif hedge_kind == "ge":
+                high = None
+            elif hedge_kind in ("lt", "lt~"):
+                low, high_inc, approximate = floor, False, hedge_kind == "lt~"
+            elif hedge_kind == "le":
+                low = floor if low == high else low
+            elif hedge_kind == "near":
+                # "nearly 100%": just under the figure; read as [0.9x, x) so that it still excludes "20%"
+                low = value * 0.9 if value > 0 else value
+                high, high_inc, approximate = value, False, True
+            elif hedge_kind == "approx":
+                approximate = True
+        else:
+            tail = re.match(r"\s+or\s+(more|greater|higher|above|less|fewer|lower|below|so)\b",
+                            text[end:end + 16], re.IGNORECASE)
+            if tail:
+                word = tail.group(1).lower()
+                if word == "so":
+                    approximate = True
+                elif word in ("more", "greater", "higher", "above"):
+                    high = None
+                else:
+                    low = 0.0
+                hedge = "or " + word
+                end += tail.end()
+
+        return QuantityMatch(start, end, Quantity(
+            kind=kind, low=low, high=high, low_inclusive=low_inc, high_inclusive=high_inc,
+            approximate=approximate, unit=unit, text=text[start:end], precision=precision,
+            hedge=hedge, change=change, rate=rate,
+        ))
+
+    def prefix(self, start: int) -> tuple[str | None, str | None, int]:
+        """Currency symbol and sign right before a literal: "$2.50", "+12.1%", "-$5", "US$3"."""
+        text = self.text
+        currency = sign = None
+        if text[max(0, start - 3):start] == "US$":
+            currency, start = "USD", start - 3
+        elif start > 0 and text[start - 1] in _CURRENCY:
+            currency, start = _CURRENCY[text[start - 1]], start - 1
+        if start > 0 and text[start - 1] in "+-±" and (start < 2 or not text[start - 2].isalnum()):
+            sign, start = text[start - 1], start - 1
+            if currency is None and start > 0 and text[start - 1] in _CURRENCY:
+                currency, start = _CURRENCY[text[start - 1]], start - 1
+        return currency, sign, start
+
+    def scale_after(self, end: int, *, allow_words: bool, money: bool) -> tuple[int, float]:
+        """Scale suffix after a literal: "272K", "1M", "3 billion", "$18k"."""
+        m = re.match(r"\s?(?P<word>thousand|million|billion|trillion)\b|(?P<sym>[kKMBT]|bn|mn)(?![a-zA-Z])",
+                     self.text[end:end + 12])
+        if not m or (m.group("word") and not allow_words):
+            return end, 1.0
+        sym = m.group("word") or m.group("sym")
+        if sym in ("T", "k") and not money and sym == "T":
+            return end, 1.0
+        return end + m.end(), _SCALE_SUFFIX[sym.lower()]
+
+    def parse_single_digits(self, m: re.Match[str]) -> QuantityMatch:
+        phrase = m.group("single").lower()
+        low, high = (1.0, 3.0) if "low" in phrase else (7.0, 9.0) if "high" in phrase else (1.0, 9.0)
+        tail = re.match(r"\s*(?:%|percent)", self.text[m.end():m.end() + 10])
+        end = m.end() + (tail.end() if tail else 0)
+        kind = "percent" if tail else "number"
+        return QuantityMatch(m.start(), end, Quantity(
+            kind=kind, low=low, high=high, approximate=True, unit="%" if tail else None,
+            text=self.text[m.start():end], precision=1.0, hedge="single digits"))
+
+    def count_noun(self, end: int) -> tuple[str, int] | None:
+        m = _COUNT_NOUN.match(self.text, end)
+        if not m:
+            return None
+        words = m.group("words").split()
+        if any(w.lower() in _STOP_COUNT_WORDS for w in words):
+            return None
+        noun = m.group("noun")
+        if noun.lower() in _NOT_NOUNS or noun.lower().endswith("ss"):
+            return None
+        phrase = " ".join([*words, noun])
+        return phrase, m.end()
+
+    def unit_after(
+        self, lit_start: int, end: int, value: float, currency: str | None, is_fraction: bool,
+    ) -> tuple[str, str | None, int, str | None, bool] | None:
+        """(kind, unit, new end, change, rate) for what follows a number literal spanning lit_start..end."""
+        text = self.text
+        rest = text[end:end + 60]
+        left = text[max(0, lit_start - 40):lit_start]
+        change: str | None = None
+
+        if is_fraction:
+            # "half as much" / "cut in half" / "by half" -> multiplier 0.5; "a third of the bugs" -> fraction
+            if re.match(r"\s+as\b", rest) or re.search(r"\b(?:in|by)\s+$", left):
+                return "multiplier", "x", end, None, False
+            return "fraction", None, end, None, False
+
+        # percentage points: "50-percentage-point", "23 percentage points", "23-point", "5pp"
+        pm = re.match(r"(?:\s?|-)(?:percentage[- ]points?|pp|pts?|points?)(?![\w])", rest, re.IGNORECASE)
+        if pm:
+            if re.match(r"\s*Elo\b", rest[pm.end():pm.end() + 6]):
+                return "score", "Elo", end + pm.end() + len(re.match(r"\s*Elo", rest[pm.end():]).group(0)), None, False
+            cm = _CHANGE_AFTER.match(text[end + pm.end():end + pm.end() + 30])
+            if cm:
+                change = "increase" if cm.group("up") else "decrease"
+            return "percentage_points", "pp", end + pm.end(), change, False
+        # percent
+        pm = re.match(r"(?:\s?%|\s?percent\b|\s?per\s?cent\b)", rest, re.IGNORECASE)
+        if pm:
+            new_end = end + pm.end()
+            cm = _CHANGE_AFTER.match(text[new_end:new_end + 20])
+            bm = _CHANGE_BEFORE.search(left)
+            if cm:
+                change = "increase" if cm.group("up") else "decrease"
+            elif bm:
+                change = "increase" if bm.group("up") else "decrease"
+            return "percent", "%", new_end, change, False
+        # multiplier: 8x, 8×, 8 times, 8-fold
+        mm = re.match(r"(?:\s?[x×](?![a-zA-Z])|\s?-?fold\b|\s+times\b)", rest, re.IGNORECASE)
+        if mm:
+            return "multiplier", "x", end + mm.end(), None, False
+        # score: +144 Elo
+        em = re.match(r"\s?Elo\b", rest)
+        if em:
+            return "score", "Elo", end + em.end(), None, False
+        # money
+        if currency is None:
+            cw = re.match(r"\s?(dollars|dollar|usd|euros|eur|pounds|gbp)\b", rest, re.IGNORECASE)
+            if cw:
+                currency = _CURRENCY_WORDS[cw.group(1).lower()]
+                end += cw.end()
+        if currency is not None:
+            per = self.rate_after(end)
+            if per is not None:
+                return "money", f"{currency}/{per[0]}", per[1], None, True
+            return "money", currency, end, None, False
+        # durations: "52 days", "90-minute tasks", "over 16 hours", "every four months"
+        dm = re.match(r"(?:\s|-)(?P<u>[a-z]+)\b", rest)
+        if dm and dm.group("u") in _DURATIONS and dm.group("u") not in ("s", "h"):
+            if not (dm.group("u") == "quarter" and re.match(r"\s+of\b", rest[dm.end():])):
+                rate = bool(re.search(r"\b(?:every|each)\s+(?:\S+\s+)?$", left, re.IGNORECASE))
+                return "duration", _DURATIONS[dm.group("u")], end + dm.end(), None, rate
+        # "-line" compounds: "100,000-line C compiler"
+        lm = re.match(r"-(?P<noun>[a-z]+)\b", rest)
+        if lm and lm.group("noun") not in ("year", "old", "to", "and"):
+            return "count", lm.group("noun") + "s", end + lm.end(), None, False
+        # counts: a noun after the number
+        cn = self.count_noun(end)
+        if cn is not None:
+            return "count", cn[0], cn[1], None, False
+        if currency is None and re.fullmatch(r"(?:19|20)\d\d", text[lit_start:end]):
+            return None  # a year the date grammar chose not to read ("Windows 2000"): never a bare quantity
+        return "number", None, end, None, False
+
+    def rate_after(self, end: int) -> tuple[str, int] | None:
+        """Rates after a money amount: "/M tokens", "/1M tokens", "per million input tokens", "/hour"."""
+        text = self.text
+        m = re.match(
+            r"\s?(?:/|per\s+)(?:(?P<n>\d+(?:\.\d+)?)\s?)?(?P<scale>[KMB]|thousand|million|billion|mtok)?\s?"
+            r"(?:(?P<io>input|output|cached(?:\s+input)?)\s+)?(?P<what>tokens?|hours?|month|months|year|seat|user|"
+            r"requests?|queries|query|images?|minutes?)?\b",
+            text[end:end + 50], re.IGNORECASE,
+        )
+        if m and (m.group("scale") or m.group("what")):
+            n = float(m.group("n")) if m.group("n") else 1.0
+            scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mtok": 1e6, "b": 1e9,
+                     "billion": 1e9}.get((m.group("scale") or "").lower(), 1.0)
+            what = (m.group("what") or ("tokens" if (m.group("scale") or "").lower() in ("m", "mtok") else "")).lower()
+            if what.startswith("token"):
+                what = "tokens"
+            amount = n * scale
+            label = _format_amount(amount)
+            per = f"{label} {what}".strip() if amount != 1 else what or label
+            return per, end + m.end()
+        # "$2.50/$15 per million tokens": the rate after the second amount applies to the first
+        m2 = re.match(r"/\s?[$€£]\d[\d,.]*(?:[KMB])?(?=\s?(?:/|per\s))", text[end:end + 20])
+        if m2:
+            shared = self.rate_after(end + m2.end())
+            if shared is not None:
+                return shared[0], end
+        return None
+
+    def range_after(
+        self, pos: int, lit_end: int, between: bool, from_before: bool, currency: str | None, scale: float,
+    ) -> tuple[float, int, tuple[str, str | None, str | None, bool] | None] | None:
+        """The second number of a range starting at ``pos``: (value, end, unit info if the unit follows it)."""
+        text = self.text
+        if between:
+            connector = r"\s+and\s+"
+        elif from_before:
+            connector = r"\s*-\s*"  # "from 20% to nearly 100%" is a change over time, not a range
+        else:
+            connector = r"\s*-\s*|\s+to\s+"
+        cm = re.match(rf"(?:{connector})(?P<cur>[$€£])?(?P<num>{_DIGITS}|{_WORD_NUMBER})"
+                      r"(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn)(?![a-zA-Z])|[^\w.]|\.(?!\d)|$)",
+                      text[pos:pos + 40], re.IGNORECASE)
+        if not cm:
+            return None
+        num_start, num_end = pos + cm.start("num"), pos + cm.end("num")
+        if self.excluded(num_start, num_end):
+            return None
+        literal = cm.group("num")
+        second = float(literal.replace(",", "")) if literal[0] in "0123456789." else words_to_number(literal)
+        if second is None:
+            return None
+        end, second_scale = self.scale_after(num_end, allow_words=True, money=currency is not None)
+        second *= second_scale if second_scale != 1.0 else scale
+        unit_info = None
+        if pos == lit_end:
+            # the unit, if any, follows the second number: "70-90%", "12-18 months", "$5-10/M tokens"
+            q = self.unit_after(num_start, end, second, currency or _CURRENCY.get(cm.group("cur") or ""), False)
+            if q is None:
+                return None
+            kind, unit, end, change, rate = q
+            if kind == "count" and pos == lit_end and not re.match(r"\s*-\s*", text[pos:pos + 3]):
+                return None  # "5 to 10 people" is fine, but "2 to the power" is not: require a dash for counts
+            unit_info = (kind, unit, change, rate)
+        else:
+            # the first number carried its unit: "8x - 12x", "70% to 90%"
+            um = re.match(r"\s?(?:%|[x×](?![a-zA-Z])|percent\b|times\b)", text[end:end + 10])
+            if um:
+                end += um.end()
+        return second, end, unit_info
+
+    def parse_verb(self, m: re.Match[str]) -> QuantityMatch | None:
+        word = m.group("verb").lower()
+        factor = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "twice": 2.0, "tripled": 3.0, "triples": 3.0,
+                  "quadrupled": 4.0, "halved": 0.5, "halves": 0.5}[word]
+        change = "increase" if factor > 1 else "decrease"
+        return QuantityMatch(m.start(), m.end(), Quantity(
+            kind="multiplier", low=factor, high=factor, unit="x", text=m.group("verb"), precision=None,
+            change=change))
+
+
+def _format_amount(amount: float) -> str:
+    for suffix, size in (("B", 1e9), ("M", 1e6), ("K", 1e3)):
+        if amount >= size and amount % size == 0:
+            return f"{int(amount // size)}{suffix}"
+    return f"{amount:g}"
+
+
+def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityMatch]:
+    """Every quantity in ``text`` outside the ``exclude`` spans (names, versions, dates), in order."""
+    return _Scanner(text, exclude).scan()
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """Parse a string that is one quantity expression ("over 80%", "$2.50/M tokens"); None if it is not one."""
+    matches = find_quantities(text)
+    return matches[0].value if len(matches) == 1 else None
+
+
+def format_quantity(q: Quantity) -> str:
+    """Human rendering that keeps bounds and hedges: "70-90%", ">80%", "~8x", "$2.50/1M tokens"."""
+    unit = q.unit or ""
+
+    def num(x: float) -> str:
+        if q.precision is not None and q.precision < 1:
+            digits = max(0, min(6, round(-__import__("math").log10(q.precision))))
+            return f"{x:,.{digits}f}"
+        return f"{x:,.0f}" if x == int(x) and abs(x) >= 1 else f"{x:,.4g}"
+
+    def with_unit(s: str) -> str:
+        if q.kind == "money":
+            currency, _, per = unit.partition("/")
+            symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, currency + " ")
+            return f"{symbol}{s}" + (f"/{per}" if per else "")
+        if q.kind == "percent":
+            return f"{s}%"
+        if q.kind == "percentage_points":
+            return f"{s} pp"
+        if q.kind == "multiplier":
+            return f"{s}x"
+        if q.kind == "fraction":
+            return s
+        if unit:
+            return f"{s} {unit}"
+        return s
+
+    signed = q.kind in ("percent", "percentage_points", "score", "number") and q.text.lstrip("~≈ ")[:1] in "+-"
+    sign = ("+" if q.change == "increase" else "-" if q.change == "decrease" else "") if signed else ""
+    if q.kind == "fraction" and q.low is not None and q.low == q.high:
+        body = {0.5: "1/2", round(1 / 3, 6): "1/3", round(2 / 3, 6): "2/3", 0.25: "1/4", 0.75: "3/4"}.get(
+            round(q.low, 6), f"{q.low:.3g}")
+        return ("~" if q.approximate else "") + body
+    if q.low is not None and q.high is not None:
+        if q.low == q.high:
+            text = with_unit(sign + num(q.low))
+        elif not q.high_inclusive and q.approximate and q.hedge and q.hedge.lower() in ("nearly", "almost",
+                                                                                          "close to", "just shy of"):
+            text = "<" + with_unit(num(q.high))
+        elif not q.high_inclusive and q.low == 0:
+            text = "<" + with_unit(num(q.high))
+        elif q.low == 0 and q.high_inclusive and q.hedge:
+            text = "≤" + with_unit(num(q.high))
+        else:
+            text = with_unit(f"{num(q.low)}-{num(q.high)}")
+    elif q.low is not None:
+        text = (">" if not q.low_inclusive else "≥") + with_unit(num(q.low))
+    elif q.high is not None:
+        text = ("<" if not q.high_inclusive else "≤") + with_unit(num(q.high))
+    else:
+        text = q.text
+    if q.approximate and not text.startswith(("<", ">", "≤", "≥")):
+        text = "~" + text
+    if q.rate and q.kind == "duration":
+        text = "every " + text
+    return text
