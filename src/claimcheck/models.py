@@ -173,6 +173,7 @@ class Claim(Frozen):
     as_of: DateValue | None = None  # an explicit date the value holds at
     baseline: str | None = None  # what a change or multiplier is measured against ("2024", "2021-2025 average")
     scope: str | None = None  # a qualifier that narrows the metric ("merged code", "training code")
+    period: str | None = None  # an event-relative time that is not a date ("before the release of Claude Code")
     tense: Tense = "present"
     forecast: bool = False  # "projections suggest", "will", "by 2027": not a statement of fact yet
     row_label: str | None = None  # table claims: the row label and column header are part of its identity
@@ -193,7 +194,7 @@ class Claim(Frozen):
 # --------------------------------------------------------------------------------------------------- findings
 
 
-FindingKind = Literal["cross-source", "arithmetic", "temporal", "timeline"]
+FindingKind = Literal["cross-source", "internal", "arithmetic", "temporal", "timeline"]
 Status = Literal["conflict", "compatible", "agree"]
 
 
@@ -209,6 +210,7 @@ class CitedClaim(Frozen):
     as_of: DateValue | None = None
     baseline: str | None = None
     scope: str | None = None
+    period: str | None = None
 
 
 class Finding(Frozen):
@@ -257,5 +259,16 @@ class Report(Frozen):
     findings: tuple[Finding, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     summary: Summary
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Extraction(Frozen):
+    """What ``claimcheck extract`` produces: every claim of every source, and what was skipped."""
+
+    schema_: str = Field("claimcheck.claims/1", alias="schema")
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    skipped: tuple[Skipped, ...] = ()
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)

@@ -100,7 +100,7 @@ _HEDGES: list[tuple[str, str]] = [
 ]
 _HEDGE_RE = re.compile(
     r"(?:^|(?<=[\s(\"']))(?P<hedge>" + "|".join(re.escape(h) for h, _ in sorted(_HEDGES, key=lambda x: -len(x[0])))
-    + r")\s+(?:(?:a|an|the|just)\s+)?$",
+    + r")\s+(?:(?:a|an|just)\s+)?$",
     re.IGNORECASE,
 )
 _HEDGE_KIND = {h: k for h, k in _HEDGES}
@@ -135,6 +135,7 @@ _COUNT_NOUN = re.compile(r"[ ]?(?P<words>(?:[A-Za-z][\w'-]*\s){0,4}?)(?P<noun>[A
 _NOT_NOUNS = {
     "is", "was", "has", "does", "as", "this", "its", "us", "yes", "plus", "less", "across", "always", "thus",
     "perhaps", "its", "his", "hers", "ours", "yours", "theirs", "towards", "whereas", "besides", "times",
+    "means", "was", "does", "goes", "makes", "takes", "gives", "keeps", "runs", "hits", "gets",
 }
 _STOP_COUNT_WORDS = {"of", "to", "in", "on", "at", "by", "for", "and", "or", "the", "a", "an", "that", "with",
                      "from", "per", "than", "vs", "is", "was", "were", "are"}
@@ -252,6 +253,8 @@ class _Scanner:
         if unit_info is None:
             return None
         kind, unit, end, change, rate = unit_info
+        if kind == "duration" and re.match(r"\s+(?:ago|later|earlier|on\b(?=,))", text[end:end + 9], re.IGNORECASE):
+            return None  # "three years ago" is a (relative) date, not an amount of time
 
         low: float | None = value
         high: float | None = value
@@ -462,7 +465,9 @@ class _Scanner:
             n = float(m.group("n")) if m.group("n") else 1.0
             scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mtok": 1e6, "b": 1e9,
                      "billion": 1e9}.get((m.group("scale") or "").lower(), 1.0)
-            what = (m.group("what") or ("tokens" if (m.group("scale") or "").lower() in ("m", "mtok") else "")).lower()
+            # in model pricing "per million" means per million tokens
+            what = (m.group("what") or ("tokens" if (m.group("scale") or "").lower() in ("m", "mtok", "million")
+                                        else "")).lower()
             if what.startswith("token"):
                 what = "tokens"
             amount = n * scale
@@ -470,9 +475,16 @@ class _Scanner:
             per = f"{label} {what}".strip() if amount != 1 else what or label
             return per, end + m.end()
         # "$2.50/$15 per million tokens": the rate after the second amount applies to the first
-        m2 = re.match(r"/\s?[$€£]\d[\d,.]*(?:[KMB])?(?=\s?(?:/|per\s))", text[end:end + 20])
+        m2 = re.match(r"/\s?[$€£]\d[\d,.]*(?:[KMB])?(?:\s+vs\.?\s+[$€£][\d.,]+/[$€£][\d.,]+)?(?=\s?(?:/|per\s))",
+                      text[end:end + 40])
         if m2:
             shared = self.rate_after(end + m2.end())
+            if shared is not None:
+                return shared[0], end
+        # "$2.50/$15 vs $5/$25 per million": the second amount of the first pair shares the rate too
+        m3 = re.match(r"\s+vs\.?\s+[$€£][\d.,]+[KMB]?/[$€£][\d.,]+[KMB]?(?=\s?(?:/|per\s))", text[end:end + 40])
+        if m3 and re.search(r"/\s?[$€£][\d.,]+[KMB]?$", text[max(0, end - 12):end]):
+            shared = self.rate_after(end + m3.end())
             if shared is not None:
                 return shared[0], end
         return None
@@ -521,6 +533,8 @@ class _Scanner:
 
     def parse_verb(self, m: re.Match[str]) -> QuantityMatch | None:
         word = m.group("verb").lower()
+        if re.match(r"\s+(?:\w+\s+)?(?:every|each)\b", self.text[m.end():m.end() + 30], re.IGNORECASE):
+            return None  # "doubling every four months": the rate (a duration) is the quantity
         factor = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "twice": 2.0, "tripled": 3.0, "triples": 3.0,
                   "quadrupled": 4.0, "halved": 0.5, "halves": 0.5}[word]
         change = "increase" if factor > 1 else "decrease"

@@ -1,0 +1,129 @@
+"""Alignment: which claims are about the same thing.
+
+Owns grouping claims into topics. Two claims share a topic only when their subject matches, their metric matches
+(exactly for lexicon metrics and benchmarks; fuzzily, with rapidfuzz, for free-text metrics), and their values
+measure the same dimension (a percent is never compared with an Elo score, a level never with a change, a
+one-off duration never with a period). Claims are first *blocked* by (subject, dimension) so no pairwise work
+ever crosses blocks: alignment is linear in the number of claims for a fixed block size.
+
+Time is not part of a topic: claims about the same thing at different dates are a series inside one topic, and
+``check`` decides which of them are comparable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from .models import Claim, DateValue, Quantity, Topic
+
+# Free-text metric phrases at or above this token-sort similarity name the same metric. Chosen with the pairs in
+# tests/test_align.py: "share of code merged" ~ "share of merged code" (100) must align; "share of bugs" vs
+# "share of users" (~70) must not.
+METRIC_SIMILARITY = 90.0
+_STOP = {"the", "a", "an", "of", "on", "in", "for", "to", "and", "its", "their", "per", "by"}
+
+
+def dimension(claim: Claim) -> str:
+    """The kind of quantity a claim measures; claims in different dimensions are never compared."""
+    value = claim.effective_value
+    if isinstance(value, DateValue):
+        return "date"
+    kind = "share" if value.kind in ("percent", "fraction") else value.kind
+    if value.kind == "money":
+        kind = f"money:{value.unit or ''}"
+    elif value.kind in ("duration", "count"):
+        kind = f"{value.kind}:{_unit_root(value.unit)}"
+    if value.change:
+        kind += ":change"
+    if value.rate:
+        kind += ":rate"
+    return kind
+
+
+def _unit_root(unit: str | None) -> str:
+    if not unit:
+        return ""
+    if unit in ("seconds", "minutes", "hours", "days", "weeks", "months", "quarters", "years"):
+        return "time"  # durations compare after conversion
+    return unit.split()[-1].lower().rstrip("s")
+
+
+def normalise_metric(metric: str) -> str:
+    words = re.findall(r"[a-z0-9]+", metric.lower())
+    return " ".join(w for w in words if w not in _STOP)
+
+
+def comparable(claim: Claim) -> bool:
+    return (
+        claim.subject is not None
+        and claim.metric is not None
+        and claim.review != "rejected"
+        and not claim.orphaned
+        and not (isinstance(claim.effective_value, Quantity) and claim.effective_value.kind == "number"
+                 and claim.effective_value.unit is None and claim.metric is None)
+    )
+
+
+def align_claims(claims: Iterable[Claim]) -> list[tuple[Topic, list[Claim]]]:
+    """Topics with at least one claim, in a stable order (by subject, then metric)."""
+    blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if comparable(claim):
+            assert claim.subject is not None
+            blocks[(claim.subject.lower(), dimension(claim))].append(claim)
+
+    topics: list[tuple[Topic, list[Claim]]] = []
+    for (_, dim), members in blocks.items():
+        for metric, group in _cluster_metrics(members):
+            subject = group[0].subject
+            key = _topic_key(subject or "", metric, dim)
+            topics.append((Topic(key=key, subject=subject, metric=metric, claim_ids=tuple(c.id for c in group)),
+                           group))
+    topics.sort(key=lambda t: ((t[0].subject or "").lower(), t[0].metric.lower(), t[0].key))
+    return topics
+
+
+def _cluster_metrics(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
+    """Group a block's claims by metric: exact normalised match first, then fuzzy between the groups."""
+    exact: dict[str, list[Claim]] = defaultdict(list)
+    display: dict[str, str] = {}
+    for claim in claims:
+        assert claim.metric is not None
+        norm = normalise_metric(claim.metric)
+        exact[norm].append(claim)
+        display.setdefault(norm, claim.metric)
+    keys = sorted(exact)
+    merged: list[list[str]] = []
+    for key in keys:
+        for group in merged:
+            if fuzz.token_sort_ratio(key, group[0]) >= METRIC_SIMILARITY and _same_numbers(key, group[0]):
+                group.append(key)
+                break
+        else:
+            merged.append([key])
+    out = []
+    for group in merged:
+        members = [c for key in group for c in exact[key]]
+        members.sort(key=lambda c: (c.source, c.line, c.column))
+        # the most common spelling names the topic
+        names = defaultdict(int)
+        for c in members:
+            names[c.metric] += 1
+        name = max(names, key=lambda n: (names[n], -len(n or "")))
+        out.append((name or display[group[0]], members))
+    return out
+
+
+def _same_numbers(a: str, b: str) -> bool:
+    """"SWE-bench 2" and "SWE-bench 3" are different metrics however similar the words are."""
+    return re.findall(r"\d+", a) == re.findall(r"\d+", b)
+
+
+def _topic_key(subject: str, metric: str, dim: str) -> str:
+    raw = f"{subject.lower()}\x1f{normalise_metric(metric)}\x1f{dim}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]

@@ -1,0 +1,167 @@
+"""Interval comparison: what two values say together.
+
+Owns turning a ``Quantity`` or ``DateValue`` into the interval of what it allows (its stated bounds widened by the
+rounding its precision implies, and by a tolerance when it is hedged as approximate), and the verdict on two of
+them: ``conflict`` (disjoint), ``compatible`` (overlapping, with the intersection as the reconciled value) or
+``agree`` (the same value within precision). Pure functions; no knowledge of claims or sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from .models import DateValue, Quantity, Status
+
+APPROXIMATE_TOLERANCE = 0.10  # "about 8x" allows 7.2x..8.8x; documented in the README
+_DAYS = {"seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0,
+         "months": 365.25 / 12, "quarters": 365.25 / 4, "years": 365.25}
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A set of real numbers: bounds may be open, closed or absent (None = unbounded)."""
+
+    low: float | None
+    high: float | None
+    low_closed: bool = True
+    high_closed: bool = True
+
+    def is_point(self) -> bool:
+        return self.low is not None and self.low == self.high
+
+    def intersect(self, other: Interval) -> Interval | None:
+        low, low_closed = _max_low(self, other)
+        high, high_closed = _min_high(self, other)
+        if low is not None and high is not None:
+            if low > high or (low == high and not (low_closed and high_closed)):
+                return None
+        return Interval(low, high, low_closed, high_closed)
+
+    def gap(self, other: Interval) -> float:
+        """Distance between two disjoint intervals (0 when they touch or overlap)."""
+        if self.high is not None and other.low is not None and self.high < other.low:
+            return other.low - self.high
+        if other.high is not None and self.low is not None and other.high < self.low:
+            return self.low - other.high
+        return 0.0
+
+    def contains(self, other: Interval) -> bool:
+        lo_ok = self.low is None or (other.low is not None and (
+            other.low > self.low or (other.low == self.low and (self.low_closed or not other.low_closed))))
+        hi_ok = self.high is None or (other.high is not None and (
+            other.high < self.high or (other.high == self.high and (self.high_closed or not other.high_closed))))
+        return lo_ok and hi_ok
+
+
+def _max_low(a: Interval, b: Interval) -> tuple[float | None, bool]:
+    if a.low is None:
+        return b.low, b.low_closed
+    if b.low is None:
+        return a.low, a.low_closed
+    if a.low > b.low:
+        return a.low, a.low_closed
+    if b.low > a.low:
+        return b.low, b.low_closed
+    return a.low, a.low_closed and b.low_closed
+
+
+def _min_high(a: Interval, b: Interval) -> tuple[float | None, bool]:
+    if a.high is None:
+        return b.high, b.high_closed
+    if b.high is None:
+        return a.high, a.high_closed
+    if a.high < b.high:
+        return a.high, a.high_closed
+    if b.high < a.high:
+        return b.high, b.high_closed
+    return a.high, a.high_closed and b.high_closed
+
+
+def scale_of(value: Quantity) -> float:
+    """Factor that brings a value to its comparison unit: fractions compare as percent, durations in days."""
+    if value.kind == "fraction":
+        return 100.0
+    if value.kind == "duration":
+        return _DAYS.get(value.unit or "", 1.0)
+    return 1.0
+
+
+def stated_interval(value: Quantity | DateValue) -> Interval:
+    """The bounds as written, with no rounding tolerance: what the reconciled value is built from."""
+    if isinstance(value, DateValue):
+        return Interval(float(value.start.toordinal()), float(value.end.toordinal()))
+    k = scale_of(value)
+    low = None if value.low is None else value.low * k
+    high = None if value.high is None else value.high * k
+    return Interval(low, high, value.low_inclusive, value.high_inclusive)
+
+
+def allowed_interval(value: Quantity | DateValue) -> Interval:
+    """Everything the value allows: stated bounds widened by half the rounding step and approximation."""
+    stated = stated_interval(value)
+    if isinstance(value, DateValue):
+        return stated
+    k = scale_of(value)
+    half_step = (value.precision or 0.0) * k / 2
+    magnitude = max(abs(x) for x in (stated.low, stated.high) if x is not None) if (
+        stated.low is not None or stated.high is not None) else 0.0
+    slack = max(half_step, APPROXIMATE_TOLERANCE * magnitude) if value.approximate else half_step
+    if value.kind == "fraction" and value.precision is None:
+        slack = max(slack, 0.5)  # "a third" is 33.3% give or take rounding of the fraction itself
+    # hedged bounds ("over 80%") are exact limits, not rounded figures: only closed bounds get rounding slack
+    low = None if stated.low is None else stated.low - (slack if stated.low_closed or value.approximate else 0.0)
+    high = None if stated.high is None else stated.high + (slack if stated.high_closed or value.approximate else 0.0)
+    return Interval(low, high, stated.low_closed, stated.high_closed)
+
+
+def compare_values(a: Quantity | DateValue, b: Quantity | DateValue) -> Status:
+    """Verdict on two values of the same kind of thing. Symmetric; ``agree`` is reflexive."""
+    ia, ib = allowed_interval(a), allowed_interval(b)
+    if ia.intersect(ib) is None:
+        return "conflict"
+    sa, sb = stated_interval(a), stated_interval(b)
+    if sa == sb:
+        return "agree"
+    if sa.is_point() and sb.is_point():
+        return "agree"  # equal within the precision both were written with ("75%" and "75.0%")
+    if isinstance(a, DateValue) and isinstance(b, DateValue) and a.precision == b.precision and \
+            a.start == b.start and a.end == b.end:
+        return "agree"
+    return "compatible"
+
+
+def reconcile(values: list[Quantity | DateValue]) -> Interval | None:
+    """What all values allow together (intersection of the stated intervals, falling back to the allowed ones)."""
+    if not values:
+        return None
+    result: Interval | None = stated_interval(values[0])
+    for value in values[1:]:
+        result = result.intersect(stated_interval(value)) if result else None
+    if result is not None:
+        return result
+    result = allowed_interval(values[0])
+    for value in values[1:]:
+        result = result.intersect(allowed_interval(value)) if result else None
+    return result
+
+
+def difference(a: Quantity | DateValue, b: Quantity | DateValue) -> tuple[float, float | None]:
+    """Size of a disagreement: (absolute gap between the stated intervals, gap relative to the larger value)."""
+    sa, sb = stated_interval(a), stated_interval(b)
+    gap = sa.gap(sb)
+    if isinstance(a, DateValue):
+        return gap, None
+    magnitude = max((abs(x) for x in (sa.low, sa.high, sb.low, sb.high) if x is not None), default=0.0)
+    return gap, (gap / magnitude if magnitude else None)
+
+
+def ordinal_to_date(x: float) -> dt.date:
+    return dt.date.fromordinal(int(math.floor(x)))
+
+
+def overlaps(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.start <= b.end and b.start <= a.end

@@ -1,0 +1,278 @@
+"""The lexicon: which names are entities (models, labs, products, benchmarks) and which phrases name a metric.
+
+Owns loading ``data/lexicon.yaml`` (plus a user's extension file), recognising entity names in text with their
+canonical form ("Opus 4.6" -> "Claude Opus 4.6"), marking version-like names so that no stage reads "5.4" in
+"GPT-5.4" as a number, and matching metric rules against a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+EntityKind = str  # "lab" | "model" | "product" | "benchmark" | "reference" | "version"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """An entity mention: where it is, what it is called canonically, and what kind of thing it is."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str | None  # None for a bare "Version 4.0" whose family the caller resolves from context
+    kind: EntityKind
+    owner: str | None = None
+    family: str | None = None
+    version: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MetricRule:
+    name: str
+    kinds: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+    subject: str | None = None  # "owner": the claim is about the owning organisation
+    scopes: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
+    distinct_scopes: bool = False  # different scopes are different metrics, not notes
+
+
+@dataclass
+class Lexicon:
+    families: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    benchmarks: dict[str, list[str]] = field(default_factory=dict)
+    metrics: list[MetricRule] = field(default_factory=list)
+    _names_re: re.Pattern[str] | None = None
+    _alias: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> Lexicon:
+        data = yaml.safe_load(resources.files("claimcheck").joinpath("data/lexicon.yaml").read_text("utf-8"))
+        lex = cls()
+        lex._merge(data, "built-in lexicon")
+        if extra is not None:
+            try:
+                user = yaml.safe_load(extra.read_text("utf-8")) or {}
+            except OSError as exc:
+                raise ConfigError(f"cannot read lexicon {extra}: {exc.strerror or exc}") from exc
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                where = f" at line {mark.line + 1}" if mark else ""
+                raise ConfigError(f"malformed lexicon {extra}{where}: {getattr(exc, 'problem', exc)}") from exc
+            if not isinstance(user, dict):
+                raise ConfigError(f"malformed lexicon {extra}: expected a mapping at the top level")
+            lex._merge(user, str(extra))
+        lex._build()
+        return lex
+
+    def _merge(self, data: dict[str, Any], origin: str) -> None:
+        try:
+            for name, spec in (data.get("families") or {}).items():
+                self.families[str(name)] = {**self.families.get(str(name), {}), **(spec or {})}
+            for name, spec in (data.get("entities") or {}).items():
+                old = self.entities.get(str(name), {})
+                spec = dict(spec or {})
+                spec["aliases"] = [*old.get("aliases", []), *spec.get("aliases", [])]
+                self.entities[str(name)] = {**old, **spec}
+            for name, aliases in (data.get("benchmarks") or {}).items():
+                self.benchmarks[str(name)] = [*self.benchmarks.get(str(name), []), *(aliases or [])]
+            for rule in data.get("metrics") or []:
+                compiled = MetricRule(
+                    name=str(rule["name"]),
+                    kinds=frozenset(rule.get("kinds") or []),
+                    patterns=tuple(re.compile(p, re.IGNORECASE) for p in rule.get("patterns") or []),
+                    subject=rule.get("subject"),
+                    scopes=tuple(
+                        (str(scope), tuple(re.compile(p, re.IGNORECASE) for p in pats))
+                        for scope, pats in (rule.get("scopes") or {}).items()
+                    ),
+                    distinct_scopes=bool(rule.get("distinct_scopes", False)),
+                )
+                self.metrics = [m for m in self.metrics if m.name != compiled.name] + [compiled]
+        except (KeyError, TypeError, AttributeError, re.error) as exc:
+            raise ConfigError(f"malformed lexicon {origin}: {exc}") from exc
+
+    def _build(self) -> None:
+        alias: dict[str, tuple[str, str, str | None]] = {}
+        spellings: list[str] = []
+        for name, spec in self.entities.items():
+            for a in [name, *spec.get("aliases", [])]:
+                alias[a.lower()] = (name, spec.get("kind", "entity"), spec.get("owner"))
+                spellings.append(a)
+        for name, aliases in self.benchmarks.items():
+            for a in [name, *aliases]:
+                alias[a.lower()] = (name, "benchmark", None)
+                spellings.append(a)
+        self._alias = alias
+
+        fam_parts = []
+        tier_names: list[str] = []
+        for fam, spec in self.families.items():
+            tiers = spec.get("tiers") or []
+            tier_names.extend(tiers)
+            tier_alt = "|".join(re.escape(t) for t in tiers)
+            fam_e = re.escape(fam)
+            if tier_alt:
+                # "Claude Opus 4.6", "Claude 3.5 Sonnet", "Claude 4"
+                fam_parts.append(
+                    rf"{fam_e}(?:\s(?:{tier_alt}))?[\s-]?\d+(?:\.\d+)*(?:\s(?:{tier_alt}))?(?:-[A-Z][a-z]+)?"
+                )
+            else:
+                fam_parts.append(rf"{fam_e}[\s-]?\d+(?:\.\d+)*(?:/\d+(?:\.\d+)*)*(?:-[A-Z][a-z]+)?(?:\s(?:Thinking|Pro|Mini|mini))?")
+        bare = [t for fam, spec in self.families.items() if spec.get("bare_tiers") for t in spec.get("tiers") or []]
+        if bare:
+            fam_parts.append(rf"(?:{'|'.join(re.escape(t) for t in bare)})\s\d+(?:\.\d+)*")
+        aliases_sorted = sorted(set(spellings), key=len, reverse=True)
+        alias_alt = "|".join(re.escape(a) for a in aliases_sorted)
+        pattern = (
+            rf"(?P<model>\b(?:{'|'.join(fam_parts)})(?!\w|\.\d))"
+            rf"|(?P<version>\b[Vv]ersion\s\d+(?:\.\d+)*\b)"
+            rf"|(?P<alias>(?<![\w-])(?:{alias_alt})(?![\w-]))"
+            # anything else that looks like a name with a version: "Terminal-Bench 2.0", "MRCR v2", "v1.2.3",
+            # "Claude N+1", "5.3-Codex": never a quantity
+            rf"|(?P<named>\b[A-Z][\w-]*[A-Za-z]\s(?:v\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)(?!\s?[%x×]|\d|\.\d|\s?(?:percent|times)\b))"
+            rf"|(?P<other>\bv\d+(?:\.\d+)+\b|\b[A-Z][+-]\d\b|\b\d+(?:\.\d+)+-[A-Z][a-z]+\b)"
+        )
+        self._names_re = re.compile(pattern)
+        self._alias_ci = re.compile(rf"(?<![\w-])(?:{alias_alt})(?![\w-])", re.IGNORECASE)
+        self._tiers = {t.lower(): t for t in tier_names}
+
+    # ------------------------------------------------------------------------------------------------ names
+
+    def find_names(self, text: str) -> list[Name]:
+        """Entity and version-name mentions in ``text``, in order, non-overlapping."""
+        assert self._names_re is not None
+        found: list[Name] = []
+        for m in self._names_re.finditer(text):
+            if m.group("model"):
+                found.append(self._model(m.start(), m.end(), m.group(0)))
+            elif m.group("version"):
+                version = _norm_version(m.group(0).split()[-1])
+                found.append(Name(m.start(), m.end(), m.group(0), None, "version", version=version))
+            elif m.group("alias"):
+                canonical, kind, owner = self._alias[m.group(0).lower()]
+                found.append(Name(m.start(), m.end(), m.group(0), canonical, kind, owner=owner))
+            else:
+                found.append(Name(m.start(), m.end(), m.group(0), None, "name"))
+        # case-insensitive aliases ("SWE-bench Pro", "claude.ai") that the case-sensitive pass missed
+        taken = [(n.start, n.end) for n in found]
+        for m in self._alias_ci.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            canonical, kind, owner = self._alias[m.group(0).lower()]
+            if kind in ("lab", "model", "product") and m.group(0)[0].islower() and canonical[0].isupper():
+                continue  # "claude" in lower case mid-sentence is rarely the model; "anthropic" as adjective
+            found.append(Name(m.start(), m.end(), m.group(0), canonical, kind, owner=owner))
+        found.sort(key=lambda n: n.start)
+        return found
+
+    def _model(self, start: int, end: int, text: str) -> Name:
+        words = re.split(r"[\s-]+", text)
+        family = None
+        for fam in self.families:
+            if text.startswith(fam):
+                family = fam
+        tier = next((self._tiers[w.lower()] for w in words if w.lower() in self._tiers), None)
+        if family is None:
+            family = next((f for f, s in self.families.items() if tier in (s.get("tiers") or [])), None)
+        spec = self.families.get(family or "", {})
+        version_m = re.search(r"\d+(?:\.\d+)*", text)
+        version = _norm_version(version_m.group(0)) if version_m else None
+        suffix = re.search(r"-([A-Z][a-z]+)$", text)
+        if spec.get("separator") == "-":
+            canonical = f"{family}-{version}" + (f"-{suffix.group(1)}" if suffix else "")
+        else:
+            canonical = " ".join(p for p in (family, tier, version) if p)
+        return Name(start, end, text, canonical, "model", owner=spec.get("owner"), family=family, version=version)
+
+    def model_name(self, family: str, version: str) -> str:
+        spec = self.families.get(family, {})
+        return f"{family}-{version}" if spec.get("separator") == "-" else f"{family} {version}"
+
+    def family_of(self, name: Name) -> str | None:
+        if name.family:
+            return name.family
+        if name.canonical in self.families:
+            return name.canonical
+        return None
+
+    def owner_of(self, canonical: str | None) -> str | None:
+        if canonical is None:
+            return None
+        spec = self.entities.get(canonical)
+        if spec is not None:
+            return spec.get("owner") if spec.get("kind") != "lab" else canonical
+        for fam, fspec in self.families.items():
+            if canonical.startswith(fam):
+                return fspec.get("owner")
+        return None
+
+    def kind_of(self, canonical: str) -> str | None:
+        spec = self.entities.get(canonical)
+        if spec is not None:
+            return spec.get("kind")
+        if canonical in self.benchmarks:
+            return "benchmark"
+        if any(canonical.startswith(f) for f in self.families):
+            return "model"
+        return None
+
+    def benchmark_in(self, text: str) -> str | None:
+        """The canonical benchmark named in ``text`` (a table row label, say), if any."""
+        for name in self.find_names(text):
+            if name.kind == "benchmark":
+                return name.canonical
+        return None
+
+    # ---------------------------------------------------------------------------------------------- metrics
+
+    def match_metric(self, clause: str, kind: str, anchor: tuple[int, int] | None = None) -> MetricRule | None:
+        """The metric rule for a value of ``kind`` in ``clause``.
+
+        With ``anchor`` (the value's span in the clause), the rule whose pattern matches nearest to the value
+        wins, so "reduces tokens by 47% ... (33% fewer false claims)" gives each figure its own metric; ties go
+        to the rule listed first.
+        """
+        best: tuple[int, int, MetricRule] | None = None
+        for order, rule in enumerate(self.metrics):
+            if kind not in rule.kinds:
+                continue
+            for pattern in rule.patterns:
+                for m in pattern.finditer(clause):
+                    if anchor is None:
+                        return rule
+                    distance = max(0, m.start() - anchor[1], anchor[0] - m.end())
+                    if best is None or (distance, order) < best[:2]:
+                        best = (distance, order, rule)
+        return best[2] if best else None
+
+    @staticmethod
+    def scope_of(rule: MetricRule, clause: str) -> str | None:
+        for scope, patterns in rule.scopes:
+            if any(p.search(clause) for p in patterns):
+                return scope
+        return None
+
+
+def _norm_version(version: str) -> str:
+    """"4.0" -> "4", "4.6" -> "4.6": trailing ".0" parts do not make a different version."""
+    parts = version.lstrip("vV").split(".")
+    while len(parts) > 1 and parts[-1] == "0":
+        parts.pop()
+    return ".".join(parts)
+
+
+@lru_cache(maxsize=8)
+def default_lexicon(extra: str | None = None) -> Lexicon:
+    return Lexicon.load(Path(extra) if extra else None)

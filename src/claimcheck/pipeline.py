@@ -1,0 +1,175 @@
+"""The library API: paths in, an ``Extraction`` or a ``Report`` out.
+
+    extract(paths, settings) -> Extraction       (load -> extract)
+    audit(paths, settings)   -> Report           (load -> extract -> align -> check -> report)
+
+Owns choosing, for each path, whether it holds articles or claim records written by ``extract --out`` (so a
+reviewed folder can be audited without re-extracting), applying reviews, and running the stages in order. It
+raises ``ClaimcheckError`` subclasses and never prints or exits: that is the CLI's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from .align import align_claims
+from .check import cross_check
+from .errors import InputError
+from .extract import extract_article
+from .lexicon import Lexicon, default_lexicon
+from .models import Article, Claim, Extraction, Finding, Report, Skipped, Source, Summary, Topic
+from .records import is_claims_file, read_claims
+from .sources import load_paths
+
+FailOn = Literal["conflict", "compatible", "never"]
+PARALLEL_THRESHOLD = 64  # below this many articles, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class Settings:
+    lexicon: Path | None = None  # a user's lexicon extension
+    fail_on: FailOn = "conflict"
+    jobs: int = 1  # worker processes for loading and extraction
+    today: dt.date | None = None  # the report's date (fixed in tests so output is reproducible)
+
+
+@dataclass
+class Corpus:
+    """Everything loaded: sources, their claims (reviewed values applied) and what was skipped."""
+
+    sources: list[Source] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+
+def _lexicon(settings: Settings) -> Lexicon:
+    return default_lexicon(str(settings.lexicon) if settings.lexicon else None)
+
+
+def _split_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:
+    """(article paths, claim-record files): a folder whose YAML files are claim records is a records folder."""
+    articles: list[Path] = []
+    records: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"no such file or directory: {raw}")
+        if path.is_file() and is_claims_file(path):
+            records.append(path)
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not any(
+                part.startswith(".") for part in p.relative_to(path).parts) and is_claims_file(p))
+            if found:
+                records.extend(found)
+                rest = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (
+                    ".txt", ".md", ".markdown", ".html", ".htm") and not any(
+                    part.startswith(".") for part in p.relative_to(path).parts)]
+                if rest:
+                    articles.append(path)
+            else:
+                articles.append(path)
+        else:
+            articles.append(path)
+    return articles, records
+
+
+def _extract_one(article: Article, lexicon_path: str | None) -> list[Claim]:
+    return extract_article(article, default_lexicon(lexicon_path))
+
+
+def collect(paths: Sequence[str | Path], settings: Settings = Settings()) -> Corpus:
+    """Load articles and claim records, extract claims from the articles, apply reviews."""
+    article_paths, record_paths = _split_paths(paths)
+    corpus = Corpus()
+    lexicon = _lexicon(settings)
+    if article_paths:
+        articles, skipped = load_paths(article_paths)
+        if record_paths:
+            skipped = [s for s in skipped if not s.path.endswith((".yaml", ".yml"))]
+        corpus.articles.extend(articles)
+        corpus.skipped.extend(skipped)
+        corpus.sources.extend(a.source for a in articles)
+        if settings.jobs > 1 and len(articles) >= PARALLEL_THRESHOLD:
+            with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
+                lexicon_arg = str(settings.lexicon) if settings.lexicon else None
+                for claims in pool.map(_extract_one, articles, [lexicon_arg] * len(articles),
+                                       chunksize=max(1, len(articles) // (settings.jobs * 8))):
+                    corpus.claims.extend(claims)
+        else:
+            for article in articles:
+                corpus.claims.extend(extract_article(article, lexicon))
+    for record in record_paths:
+        source, claims = read_claims(record, display=_display(record))
+        corpus.sources.append(source)
+        corpus.claims.extend(claims)
+    return corpus
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def extract(paths: Sequence[str | Path], settings: Settings = Settings()) -> Extraction:
+    corpus = collect(paths, settings)
+    return Extraction(sources=tuple(corpus.sources), claims=tuple(corpus.claims), skipped=tuple(corpus.skipped))
+
+
+def fails(findings: Sequence[Finding], fail_on: FailOn) -> bool:
+    """The fail policy, computed once per report: does any finding reach the --fail-on level?"""
+    if fail_on == "never":
+        return False
+    levels = {"conflict"} if fail_on == "conflict" else {"conflict", "compatible"}
+    return any(f.status in levels for f in findings)
+
+
+def build_report(corpus: Corpus, topics: Sequence[Topic], findings: Sequence[Finding],
+                 settings: Settings) -> Report:
+    ordered = sorted(findings, key=_finding_order)
+    summary = Summary(
+        sources=len(corpus.sources), skipped=len(corpus.skipped), claims=len(corpus.claims), topics=len(topics),
+        conflicts=sum(f.status == "conflict" for f in ordered),
+        compatible=sum(f.status == "compatible" for f in ordered),
+        agree=sum(f.status == "agree" for f in ordered),
+        failed=fails(ordered, settings.fail_on),
+    )
+    return Report(
+        generated=settings.today or dt.date.today(), fail_on=settings.fail_on, sources=tuple(corpus.sources),
+        claims=tuple(corpus.claims), topics=tuple(topics), findings=tuple(ordered), skipped=tuple(corpus.skipped),
+        summary=summary,
+    )
+
+
+_STATUS_ORDER = {"conflict": 0, "compatible": 1, "agree": 2}
+_KIND_ORDER = {"cross-source": 0, "timeline": 1, "arithmetic": 2, "temporal": 3, "internal": 4}
+
+
+def _finding_order(f: Finding) -> tuple:  # type: ignore[type-arg]
+    return (_STATUS_ORDER[f.status], _KIND_ORDER.get(f.kind, 9), -(f.relative_difference or 0.0), f.topic, f.id)
+
+
+def analyse(corpus: Corpus, settings: Settings) -> Report:
+    """Align, cross-check and run the internal checks over a loaded corpus."""
+    from .internal import internal_findings
+
+    aligned = align_claims(corpus.claims)
+    findings: list[Finding] = cross_check(aligned)
+    findings.extend(internal_findings(corpus))
+    return build_report(corpus, [t for t, _ in aligned], findings, settings)
+
+
+def audit(paths: Sequence[str | Path], settings: Settings = Settings()) -> Report:
+    return analyse(collect(paths, settings), settings)
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))

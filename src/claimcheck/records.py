@@ -1,0 +1,150 @@
+"""Claim records: the YAML files ``extract --out DIR`` writes, one per source, and ``audit`` can read back.
+
+Owns the on-disk shape of reviewed claims (schema ``claimcheck.claims/1``), reading it with precise error
+messages (file and line), and writing it atomically so a person's file is never left half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import ConfigError
+from .models import Claim, Skipped, Source
+
+CLAIMS_SCHEMA = "claimcheck.claims/1"
+REVIEW_FIELDS = ("review", "corrected", "note")
+
+# the order fields appear in a record file: what a reviewer reads first comes first
+_FIELD_ORDER = (
+    "id", "line", "column", "quote", "subject", "metric", "value", "as_of", "baseline", "scope", "period",
+    "tense", "forecast", "row_label", "column_header", "review", "corrected", "note", "orphaned",
+)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    data = claim.model_dump(mode="json", exclude={"source", "start", "end"})
+    ordered = {k: data[k] for k in _FIELD_ORDER if k in data}
+    if not ordered.get("orphaned"):
+        ordered.pop("orphaned", None)
+    return ordered
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    return source.model_dump(mode="json")
+
+
+def dump_claims(source: Source, claims: Sequence[Claim]) -> str:
+    doc = {
+        "schema": CLAIMS_SCHEMA,
+        "source": source_record(source),
+        "claims": [claim_record(c) for c in claims],
+    }
+    header = (
+        f"# Claims extracted by claimcheck from {source.path}.\n"
+        "# Review a claim by setting `review:` to confirmed, rejected or corrected (with `corrected:` holding\n"
+        "# the right value) and `note:`. Re-running `claimcheck extract --out` keeps reviews attached by id.\n"
+    )
+    return header + yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+
+
+def record_name(source: Source) -> str:
+    """File name for a source's record: its key with separators flattened, so nested folders do not collide."""
+    stem = source.key.replace("\\", "/")
+    return stem.replace("/", "__") + ".yaml"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename: never half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def is_claims_file(path: Path) -> bool:
+    if path.suffix.lower() not in (".yaml", ".yml") or path.name in ("sources.yaml", "sources.yml"):
+        return False
+    try:
+        with path.open("r", encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return CLAIMS_SCHEMA in head
+
+
+def read_claims(path: Path, display: str | None = None) -> tuple[Source, list[Claim]]:
+    """Read one record file; raise ConfigError with file and line on malformed YAML or fields."""
+    shown = display or str(path)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read claim records {shown}: {exc}") from exc
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{shown}{where}: malformed YAML: {getattr(exc, 'problem', None) or exc}") from exc
+    if not isinstance(doc, dict) or doc.get("schema") != CLAIMS_SCHEMA:
+        raise ConfigError(f"{shown}: not a claimcheck claims file (expected `schema: {CLAIMS_SCHEMA}`)")
+    try:
+        source = Source.model_validate(doc.get("source") or {})
+        claims = []
+        for index, record in enumerate(doc.get("claims") or []):
+            if not isinstance(record, dict):
+                raise ConfigError(f"{shown}: claim #{index + 1} is not a mapping")
+            claims.append(Claim.model_validate({**record, "source": source.path}))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        line = _line_of_claim(text, index if "index" in locals() else 0)
+        raise ConfigError(f"{shown}:{line}: invalid claim record field `{loc}`: {first['msg']}") from exc
+    return source, claims
+
+
+def _line_of_claim(text: str, index: int) -> int:
+    """Line of the index-th `- id:` entry, for error messages."""
+    count = -1
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("- id:"):
+            count += 1
+            if count == index:
+                return number
+    return 1
+
+
+def load_claim_records(paths: Iterable[Path]) -> tuple[list[Source], list[Claim], list[Skipped]]:
+    sources: list[Source] = []
+    claims: list[Claim] = []
+    for path in paths:
+        source, records = read_claims(path)
+        sources.append(source)
+        claims.extend(records)
+    return sources, claims, []

@@ -1,0 +1,41 @@
+"""Helpers shared by the renderers: quoting, citations, value text."""
+
+from __future__ import annotations
+
+from ..check import format_value
+from ..models import CitedClaim, Claim
+
+QUOTE_LIMIT = 160
+
+
+def shorten_quote(quote: str, value_text: str, limit: int = QUOTE_LIMIT) -> str:
+    """Shorten a long quote with ellipses around the cited value, never cutting the value itself."""
+    quote = " ".join(quote.split())
+    if len(quote) <= limit:
+        return quote
+    at = quote.find(" ".join(value_text.split())) if value_text else -1
+    if at < 0:
+        return quote[: limit - 1].rstrip() + "…"
+    value_end = at + len(value_text)
+    room = max(limit - (value_end - at), 20)
+    start = max(0, at - room // 2)
+    end = min(len(quote), value_end + room - (at - start))
+    if end - start < limit and start > 0:
+        start = max(0, end - limit)
+    # snap to word boundaries outside the value
+    if start > 0:
+        space = quote.find(" ", start, at)
+        start = space + 1 if space != -1 else start
+    if end < len(quote):
+        space = quote.rfind(" ", value_end, end)
+        end = space if space != -1 else end
+    return ("…" if start > 0 else "") + quote[start:end].strip() + ("…" if end < len(quote) else "")
+
+
+def citation(claim: CitedClaim | Claim) -> str:
+    return f"{claim.source}:{claim.line}"
+
+
+def value_text(claim: CitedClaim | Claim) -> str:
+    value = claim.effective_value if isinstance(claim, Claim) else claim.value
+    return format_value(value)

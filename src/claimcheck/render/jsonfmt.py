@@ -1,0 +1,28 @@
+"""JSON renderers: the documented, versioned machine formats (see README "JSON schemas")."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..models import Extraction, Report
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def report_json(report: Report) -> str:
+    data = report.model_dump(mode="json", by_alias=True)
+    for claim in data["claims"]:
+        claim.pop("start", None)
+        claim.pop("end", None)
+    return _dump(data)
+
+
+def extraction_json(extraction: Extraction) -> str:
+    data = extraction.model_dump(mode="json", by_alias=True)
+    for claim in data["claims"]:
+        claim.pop("start", None)
+        claim.pop("end", None)
+    return _dump(data)
