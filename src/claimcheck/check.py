@@ -124,8 +124,8 @@ def _finding(topic: Topic, members: Sequence[Claim], others: Sequence[Claim]) ->
     if status == "conflict":
         a, b = max(conflicting, key=lambda p: difference(p[0].effective_value, p[1].effective_value)[0])
         size = _format_gap(worst_gap, a.effective_value, worst_relative)
-        message = (f"{label}: {format_value(a.effective_value)} ({a.source}:{a.line}) vs "
-                   f"{format_value(b.effective_value)} ({b.source}:{b.line}) cannot both hold; {size}")
+        message = (f"{label}: {format_value(a.effective_value)} vs {format_value(b.effective_value)} "
+                   f"cannot both hold; {size}")
     elif status == "compatible":
         message = f"{label}: {', '.join(distinct)} overlap; together they allow {reconciled}"
     else:

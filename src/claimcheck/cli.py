@@ -135,7 +135,9 @@ def extract(
     paths: PathsArg,
     format: Annotated[Format, typer.Option("--format", "-f", help="table, json or yaml.")] = Format.table,
     out: Annotated[Path | None, typer.Option("--out", help="Write one YAML claim-record file per source into "
-                                                          "DIR.")] = None,
+                                                          "DIR, keeping the reviews already there.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="With --out: show what would change, write "
+                                                            "nothing.")] = False,
     lexicon: LexiconOpt = None,
     strict: StrictOpt = False,
     jobs: JobsOpt = None,
@@ -152,8 +154,10 @@ def extract(
     except ClaimcheckError as exc:
         _fail(str(exc))
     _report_skipped(extraction)
+    if dry_run and out is None:
+        _fail("--dry-run needs --out DIR")
     if out is not None:
-        _write_records(extraction, out)
+        _write_records(extraction, out, dry_run=dry_run)
     else:
         render_extraction(extraction, format, _stdout_console)
     _err(f"{len(extraction.sources)} sources, {len(extraction.claims)} claims"
@@ -161,18 +165,34 @@ def extract(
     _strict_check(len(extraction.skipped), strict)
 
 
-def _write_records(extraction: Extraction, out: Path) -> None:
+def _write_records(extraction: Extraction, out: Path, *, dry_run: bool = False) -> None:
+    """Write claim records, merging each with the file already there so no review is ever lost."""
+    from .records import plan_records
+
     if out.exists() and not out.is_dir():
         _fail(f"--out {out} exists and is not a folder")
     by_source: dict[str, list] = {}
     for claim in extraction.claims:
         by_source.setdefault(claim.source, []).append(claim)
     try:
-        for source in extraction.sources:
-            write_atomic(out / record_name(source), dump_claims(source, by_source.get(source.path, [])))
-    except OSError as exc:
-        _fail(f"cannot write claim records to {out}: {exc.strerror or exc}")
-    _err(f"wrote {len(extraction.sources)} claim-record files to {out}")
+        plans = [plan_records(out, source, by_source.get(source.path, [])) for source in extraction.sources]
+    except ClaimcheckError as exc:
+        _fail(f"{exc} (fix the file or move it away; claimcheck will not overwrite it)")
+    written = 0
+    for plan in plans:
+        target = out / record_name(plan.source)
+        if dry_run:
+            state = "new file" if not target.exists() else ("unchanged" if plan.unchanged else "would update")
+            print(f"{target}: {state}: {plan.describe()}")
+            continue
+        try:
+            write_atomic(target, dump_claims(plan.source, plan.claims))
+        except OSError as exc:
+            _fail(f"cannot write claim records to {out}: {exc.strerror or exc}")
+        written += 1
+        _err(f"{target}: {plan.describe()}")
+    if not dry_run:
+        _err(f"wrote {written} claim-record file{'s' if written != 1 else ''} to {out}")
 
 
 def _report_skipped(result: Extraction | Report) -> None:
@@ -189,6 +209,10 @@ def audit(
     lexicon: LexiconOpt = None,
     strict: StrictOpt = False,
     jobs: JobsOpt = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not accepted in this "
+                                                                    "baseline file.")] = None,
+    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Accept every current finding: write "
+                                                                           "them to the --baseline file.")] = False,
 ) -> None:
     """Cross-check every claim across the articles and report contradictions."""
     from . import pipeline
@@ -204,9 +228,89 @@ def audit(
         _fail(str(exc))
     _report_skipped(report)
     _strict_check(len(report.skipped), strict)
+    if update_baseline or baseline is not None:
+        report = _baseline(report, baseline, update_baseline)
     render_report(report, format, output, _emit)
     _err(summary_line(report))
     raise typer.Exit(EXIT_FINDINGS if report.summary.failed else EXIT_OK)
+
+
+@app.command()
+def diff(
+    a: Annotated[Path, typer.Argument(help="First article (or claim-record file).", show_default=False)],
+    b: Annotated[Path, typer.Argument(help="Second article (or claim-record file).", show_default=False)],
+    format: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = FailLevel.conflict,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Compare two articles: what both say (agree, compatible, conflict) and what each adds."""
+    from . import pipeline
+    from .render import render_diff
+
+    if format is Format.yaml:
+        _fail("diff supports --format table, json or markdown")
+    _check_output(output)
+    settings = _settings(lexicon, fail_on, jobs=1)
+    try:
+        report = pipeline.diff(a, b, settings)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    render_diff(report, format, output, _emit)
+    s = report.summary
+    _err(f"{s.conflicts} conflicts, {s.compatible} compatible, {s.agree} agree; A adds {s.only_in_a} topics, "
+         f"B adds {s.only_in_b}")
+    raise typer.Exit(EXIT_FINDINGS if s.failed else EXIT_OK)
+
+
+@app.command()
+def timeline(
+    paths: PathsArg,
+    format: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+    output: OutputOpt = None,
+    lexicon: LexiconOpt = None,
+    jobs: JobsOpt = None,
+) -> None:
+    """Show every model version's release date as each source gives it, with order checks."""
+    from . import pipeline
+    from .render import render_timeline
+
+    if format is Format.yaml:
+        _fail("timeline supports --format table, json or markdown")
+    _check_output(output)
+    settings = _settings(lexicon, jobs=jobs)
+    try:
+        result, corpus = pipeline.timeline(paths, settings)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    for skipped in corpus.skipped:
+        _err(f"skipped {skipped.path}: {skipped.reason}")
+    render_timeline(result, format, output, _emit)
+    versions = sum(len(f.rows) for f in result.families)
+    _err(f"{versions} versions in {len(result.families)} families, {len(result.findings)} order problems")
+
+
+def _baseline(report: Report, path: Path | None, update: bool) -> Report:
+    from .baseline import apply_baseline, read_baseline, write_baseline
+
+    if path is None:
+        _fail("--update-baseline needs --baseline FILE")
+    if update:
+        try:
+            count = write_baseline(path, report)
+        except OSError as exc:
+            _fail(f"cannot write baseline {path}: {exc.strerror or exc}")
+        _err(f"accepted {count} finding{'s' if count != 1 else ''} into {path}")
+    try:
+        accepted = read_baseline(path)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    before = len(report.findings)
+    report = apply_baseline(report, accepted)
+    hidden = before - len(report.findings)
+    if hidden:
+        _err(f"{hidden} finding{'s' if hidden != 1 else ''} accepted in {path} not shown")
+    return report
 
 
 def version_callback(value: bool) -> None:

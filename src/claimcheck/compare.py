@@ -113,7 +113,10 @@ def allowed_interval(value: Quantity | DateValue) -> Interval:
     # hedged bounds ("over 80%") are exact limits, not rounded figures: only closed bounds get rounding slack
     low = None if stated.low is None else stated.low - (slack if stated.low_closed or value.approximate else 0.0)
     high = None if stated.high is None else stated.high + (slack if stated.high_closed or value.approximate else 0.0)
-    return Interval(low, high, stated.low_closed, stated.high_closed)
+    # a rounded figure stands for [x - step/2, x + step/2): "75%" and "76%" must not meet at 75.5
+    rounded = half_step > 0 and slack == half_step and not value.approximate
+    high_closed = stated.high_closed and not (rounded and high is not None and low is not None and low < high)
+    return Interval(low, high, stated.low_closed, high_closed)
 
 
 def compare_values(a: Quantity | DateValue, b: Quantity | DateValue) -> Status:

@@ -272,3 +272,29 @@ class Extraction(Frozen):
     skipped: tuple[Skipped, ...] = ()
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class DiffSummary(Frozen):
+    conflicts: int
+    compatible: int
+    agree: int
+    only_in_a: int  # topics only A speaks about
+    only_in_b: int
+    failed: bool
+
+
+class DiffReport(Frozen):
+    """Two articles compared claim by claim: what both say (and whether they agree) and what each adds."""
+
+    schema_: str = Field("claimcheck.diff/1", alias="schema")
+    generated: dt.date | None = None
+    fail_on: Literal["conflict", "compatible", "never"] = "conflict"
+    a: Source
+    b: Source
+    findings: tuple[Finding, ...]
+    only_in_a: tuple[Claim, ...]
+    only_in_b: tuple[Claim, ...]
+    skipped: tuple[Skipped, ...] = ()
+    summary: DiffSummary
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)

@@ -23,7 +23,9 @@ from .check import cross_check
 from .errors import InputError
 from .extract import extract_article
 from .lexicon import Lexicon, default_lexicon
-from .models import Article, Claim, Extraction, Finding, Report, Skipped, Source, Summary, Topic
+from .models import (Article, Claim, DiffReport, DiffSummary, Extraction, Finding, Report, Skipped, Source, Summary,
+                     Topic)
+from .timeline import Timeline
 from .records import is_claims_file, read_claims
 from .sources import load_paths
 
@@ -173,3 +175,54 @@ def audit(paths: Sequence[str | Path], settings: Settings = Settings()) -> Repor
 
 def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
+
+
+def diff(a: str | Path, b: str | Path, settings: Settings = Settings()) -> DiffReport:
+    """Compare two articles (or two claim-record files): shared topics with verdicts, and what each adds."""
+    from .check import check_topic
+
+    corpus_a = collect([a], settings)
+    corpus_b = collect([b], settings)
+    for corpus, name in ((corpus_a, a), (corpus_b, b)):
+        if len(corpus.sources) != 1:
+            reason = "; ".join(s.reason for s in corpus.skipped) or "it holds no article"
+            raise InputError(f"diff needs exactly one article on each side, but {name} gives "
+                             f"{len(corpus.sources)} ({reason})")
+    source_a, source_b = corpus_a.sources[0], corpus_b.sources[0]
+    if source_a.path == source_b.path:
+        raise InputError(f"diff needs two different articles, got {source_a.path} twice")
+    claims = [*corpus_a.claims, *corpus_b.claims]
+    findings: list[Finding] = []
+    only_a: list[Claim] = []
+    only_b: list[Claim] = []
+    topics_a = topics_b = 0
+    for topic, members in align_claims(claims):
+        in_a = [c for c in members if c.source == source_a.path]
+        in_b = [c for c in members if c.source == source_b.path]
+        if in_a and in_b:
+            findings.extend(f for f in check_topic(topic, members) if f.kind == "cross-source")
+        elif in_a:
+            only_a.extend(in_a)
+            topics_a += 1
+        else:
+            only_b.extend(in_b)
+            topics_b += 1
+    findings.sort(key=_finding_order)
+    summary = DiffSummary(
+        conflicts=sum(f.status == "conflict" for f in findings),
+        compatible=sum(f.status == "compatible" for f in findings),
+        agree=sum(f.status == "agree" for f in findings), only_in_a=topics_a, only_in_b=topics_b,
+        failed=fails(findings, settings.fail_on),
+    )
+    return DiffReport(
+        generated=settings.today or dt.date.today(), fail_on=settings.fail_on, a=source_a, b=source_b,
+        findings=tuple(findings), only_in_a=tuple(only_a), only_in_b=tuple(only_b),
+        skipped=tuple([*corpus_a.skipped, *corpus_b.skipped]), summary=summary,
+    )
+
+
+def timeline(paths: Sequence[str | Path], settings: Settings = Settings()) -> tuple[Timeline, Corpus]:
+    from .timeline import build_timeline
+
+    corpus = collect(paths, settings)
+    return build_timeline(corpus.claims, [s.path for s in corpus.sources]), corpus

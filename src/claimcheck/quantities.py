@@ -131,7 +131,7 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Words that may sit between a number and the noun it counts: "129 internal Claude Code research sessions".
-_COUNT_NOUN = re.compile(r"[ ]?(?P<words>(?:[A-Za-z][\w'-]*\s){0,4}?)(?P<noun>[A-Za-z][\w-]*?s)\b")
+_COUNT_NOUN = re.compile(r"[ ]?(?P<words>(?:[A-Za-z][\w'-]*\s){0,4}?)(?P<noun>[A-Za-z][\w-]*?s|people)\b")
 _NOT_NOUNS = {
     "is", "was", "has", "does", "as", "this", "its", "us", "yes", "plus", "less", "across", "always", "thus",
     "perhaps", "its", "his", "hers", "ours", "yours", "theirs", "towards", "whereas", "besides", "times",
@@ -277,7 +277,12 @@ class _Scanner:
             if second is None and kind != "number" and end != lit_end:
                 second = self.range_after(lit_end, lit_end, between, from_before, currency, scale)
             if second is not None:
-                second_value, second_end, second_unit = second
+                second_value, second_end, second_unit, second_scale = second
+                if scale == 1.0 and second_scale != 1.0 and value * second_scale <= second_value:
+                    # "$10-20 billion", "3-5M tokens": a scale written once applies to both ends
+                    value *= second_scale
+                    if precision is not None:
+                        precision *= second_scale
                 if second_value > value:
                     if second_unit is not None:
                         kind, unit, change, rate = second_unit
@@ -491,8 +496,9 @@ class _Scanner:
 
     def range_after(
         self, pos: int, lit_end: int, between: bool, from_before: bool, currency: str | None, scale: float,
-    ) -> tuple[float, int, tuple[str, str | None, str | None, bool] | None] | None:
-        """The second number of a range starting at ``pos``: (value, end, unit info if the unit follows it)."""
+    ) -> tuple[float, int, tuple[str, str | None, str | None, bool] | None, float] | None:
+        """The second number of a range starting at ``pos``: (value, end, unit info if the unit follows it, the
+        scale written after it)."""
         text = self.text
         if between:
             connector = r"\s+and\s+"
@@ -521,15 +527,15 @@ class _Scanner:
             if q is None:
                 return None
             kind, unit, end, change, rate = q
-            if kind == "count" and pos == lit_end and not re.match(r"\s*-\s*", text[pos:pos + 3]):
-                return None  # "5 to 10 people" is fine, but "2 to the power" is not: require a dash for counts
+            if kind == "count" and pos == lit_end and not between and not re.match(r"\s*-\s*", text[pos:pos + 3]):
+                return None  # "2 to the power" is not a range: require a dash (or "between") for counts
             unit_info = (kind, unit, change, rate)
         else:
             # the first number carried its unit: "8x - 12x", "70% to 90%"
             um = re.match(r"\s?(?:%|[x×](?![a-zA-Z])|percent\b|times\b)", text[end:end + 10])
             if um:
                 end += um.end()
-        return second, end, unit_info
+        return second, end, unit_info, second_scale
 
     def parse_verb(self, m: re.Match[str]) -> QuantityMatch | None:
         word = m.group("verb").lower()

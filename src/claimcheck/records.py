@@ -148,3 +148,75 @@ def load_claim_records(paths: Iterable[Path]) -> tuple[list[Source], list[Claim]
         sources.append(source)
         claims.extend(records)
     return sources, claims, []
+
+
+# ------------------------------------------------------------------------------------------------ merging
+
+
+def _norm_quote(quote: str) -> str:
+    return " ".join(quote.split()).lower()
+
+
+class MergePlan:
+    """What re-extracting one source does to its record file: the merged claims and a human summary."""
+
+    def __init__(self, source: Source, fresh: Sequence[Claim], old: Sequence[Claim] | None) -> None:
+        self.source = source
+        self.new: list[Claim] = []  # claims not in the old file
+        self.kept_reviews = 0
+        self.rematched = 0  # reviews carried over by quote because the id changed
+        self.orphaned: list[Claim] = []
+        merged: list[Claim] = []
+        old = list(old or [])
+        by_id = {c.id: c for c in old}
+        by_quote: dict[tuple[str, str], list[Claim]] = {}
+        for claim in old:
+            by_quote.setdefault((_norm_quote(claim.quote), claim.value.text), []).append(claim)
+        used: set[str] = set()
+        for claim in fresh:
+            previous = by_id.get(claim.id)
+            if previous is None:
+                candidates = [c for c in by_quote.get((_norm_quote(claim.quote), claim.value.text), [])
+                              if c.id not in used and c.id not in {f.id for f in fresh}]
+                previous = candidates[0] if candidates else None
+                if previous is not None and _has_review(previous):
+                    self.rematched += 1
+            if previous is not None:
+                used.add(previous.id)
+                if _has_review(previous):
+                    self.kept_reviews += 1
+                claim = claim.model_copy(update={f: getattr(previous, f) for f in REVIEW_FIELDS})
+            else:
+                self.new.append(claim)
+            merged.append(claim)
+        for claim in old:
+            if claim.id not in used and claim.id not in {c.id for c in fresh}:
+                orphan = claim.model_copy(update={"orphaned": True})
+                self.orphaned.append(orphan)
+                merged.append(orphan)
+        self.claims = merged
+        self.unchanged = old is not None and not self.new and not self.orphaned and len(old) == len(fresh)
+
+    def describe(self) -> str:
+        parts = [f"{len(self.claims) - len(self.orphaned)} claims"]
+        if self.new:
+            parts.append(f"{len(self.new)} new")
+        if self.kept_reviews:
+            parts.append(f"{self.kept_reviews} reviews kept" + (f" ({self.rematched} re-matched by quote)"
+                                                               if self.rematched else ""))
+        if self.orphaned:
+            parts.append(f"{len(self.orphaned)} orphaned (sentence no longer in the source)")
+        return ", ".join(parts)
+
+
+def _has_review(claim: Claim) -> bool:
+    return any(getattr(claim, f) is not None for f in REVIEW_FIELDS)
+
+
+def plan_records(out: Path, source: Source, fresh: Sequence[Claim]) -> MergePlan:
+    """Merge freshly extracted claims with the record file already in ``out`` (if any)."""
+    path = out / record_name(source)
+    old = None
+    if path.exists():
+        _, old = read_claims(path)  # raises ConfigError with file:line if a person broke the YAML
+    return MergePlan(source, fresh, old)

@@ -13,11 +13,13 @@ from typing import assert_never
 
 from rich.console import Console
 
-from ..models import Extraction, Report
+from ..models import DiffReport, Extraction, Report
+from ..timeline import Timeline
 from . import jsonfmt, markdown, terminal
 from .terminal import summary_line
 
-__all__ = ["Format", "render_extraction", "render_report", "render_report_text", "summary_line"]
+__all__ = ["Format", "render_diff", "render_extraction", "render_report", "render_report_text", "render_timeline",
+           "summary_line"]
 
 
 class Format(str, Enum):
@@ -71,5 +73,33 @@ def render_extraction(extraction: Extraction, fmt: Format, console: Callable[[],
             sys.stdout.write("---\n".join(docs))
         case Format.markdown:
             raise ValueError("extract has no Markdown format")
+        case _:
+            assert_never(fmt)
+
+
+def render_diff(report: DiffReport, fmt: Format, output: Path | None, emit: Emit) -> None:
+    match fmt:
+        case Format.table:
+            emit(None, output, lambda console: terminal.render_diff(report, console))
+        case Format.json:
+            emit(jsonfmt.diff_json(report), output)
+        case Format.markdown:
+            emit(markdown.diff_markdown(report), output)
+        case Format.yaml:
+            raise ValueError("diff has no YAML format")
+        case _:
+            assert_never(fmt)
+
+
+def render_timeline(timeline: Timeline, fmt: Format, output: Path | None, emit: Emit) -> None:
+    match fmt:
+        case Format.table:
+            emit(None, output, lambda console: terminal.render_timeline(timeline, console))
+        case Format.json:
+            emit(jsonfmt.timeline_json(timeline), output)
+        case Format.markdown:
+            emit(markdown.timeline_markdown(timeline), output)
+        case Format.yaml:
+            raise ValueError("timeline has no YAML format")
         case _:
             assert_never(fmt)

@@ -39,3 +39,21 @@ def citation(claim: CitedClaim | Claim) -> str:
 def value_text(claim: CitedClaim | Claim) -> str:
     value = claim.effective_value if isinstance(claim, Claim) else claim.value
     return format_value(value)
+
+
+def common_folder(paths: list[str]) -> str:
+    """The folder all source paths share ("sources/"), so tables can show shorter, still unambiguous paths."""
+    import posixpath
+
+    folders = [posixpath.dirname(p) for p in paths if p]
+    if not folders:
+        return ""
+    common = posixpath.commonpath(folders) if all(f.startswith("/") == folders[0].startswith("/")
+                                                   for f in folders) else ""
+    return common
+
+
+def short_path(path: str, folder: str) -> str:
+    if folder and path.startswith(folder.rstrip("/") + "/"):
+        return path[len(folder.rstrip("/")) + 1:]
+    return path

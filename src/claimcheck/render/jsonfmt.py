@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..models import Extraction, Report
+from ..models import DiffReport, Extraction, Report
+from ..timeline import Timeline
 
 
 def _dump(data: Any) -> str:
@@ -26,3 +27,16 @@ def extraction_json(extraction: Extraction) -> str:
         claim.pop("start", None)
         claim.pop("end", None)
     return _dump(data)
+
+
+def diff_json(report: DiffReport) -> str:
+    data = report.model_dump(mode="json", by_alias=True)
+    for key in ("only_in_a", "only_in_b"):
+        for claim in data[key]:
+            claim.pop("start", None)
+            claim.pop("end", None)
+    return _dump(data)
+
+
+def timeline_json(timeline: Timeline) -> str:
+    return _dump(timeline.model_dump(mode="json", by_alias=True))

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from ..check import format_value
 from ..dates import format_date
-from ..models import Finding, Report
+from ..models import Claim, DiffReport, Finding, Report
+from ..timeline import Timeline
 from .common import shorten_quote
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -171,3 +172,71 @@ def _notes(findings: Sequence[Finding]) -> list[str]:
     if lines:
         lines.append("")
     return lines
+
+
+def _topic_of(claim: Claim) -> str:
+    return f"{claim.subject} / {claim.metric}" if claim.subject else (claim.metric or "")
+
+
+def diff_markdown(report: DiffReport) -> str:
+    s = report.summary
+    out = [f"# claimcheck diff: `{cell(report.a.path)}` vs `{cell(report.b.path)}`", ""]
+    out.append(f"Compared on {report.generated.isoformat() if report.generated else 'an unknown date'}. "
+               f"**Summary:** {s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, "
+               f"{s.agree} agree; A adds {s.only_in_a} topics, B adds {s.only_in_b}. "
+               f"Fails at `{report.fail_on}`: **{'yes' if s.failed else 'no'}**.")
+    out.append("")
+    differ = [f for f in report.findings if f.status != "agree"]
+    out.append("## Where they differ")
+    out.append("")
+    if differ:
+        out.extend(_findings_table(differ))
+        out.append("")
+        out.extend(_notes(differ))
+    else:
+        out.extend(["No contradictions between the two.", ""])
+    agreed = [f for f in report.findings if f.status == "agree"]
+    out.append("## What both say")
+    out.append("")
+    if agreed:
+        rows = [[cell(f.topic), cell(format_value(f.claims[0].value)),
+                 "<br>".join(f"`{cell(c.source)}:{c.line}`" for c in f.claims)] for f in agreed]
+        out.extend(_table(["Topic", "Value", "Citations"], rows))
+    else:
+        out.append("No claim is made by both.")
+    out.append("")
+    for label, claims, source in (("Only in A", report.only_in_a, report.a), ("Only in B", report.only_in_b,
+                                                                              report.b)):
+        out.append(f"## {label}: `{cell(source.path)}`")
+        out.append("")
+        if claims:
+            rows = [[cell(_topic_of(c)), cell(format_value(c.effective_value)), f"`{cell(c.source)}:{c.line}`",
+                     "“" + cell(shorten_quote(c.quote, c.value.text, 120)) + "”"]
+                    for c in sorted(claims, key=lambda c: (_topic_of(c).lower(), c.line, c.column))]
+            out.extend(_table(["Topic", "Value", "Citation", "Quote"], rows))
+        else:
+            out.append("Nothing the other article does not also cover.")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def timeline_markdown(timeline: Timeline) -> str:
+    out = ["# claimcheck version timeline", ""]
+    if not timeline.families:
+        out.append("No release dates found for any versioned model family.")
+        return "\n".join(out) + "\n"
+    for family in timeline.families:
+        out.append(f"## {cell(family.family)}")
+        out.append("")
+        sources = [s for s in timeline.sources if any(s in row.dates for row in family.rows)]
+        rows = [[cell(row.version), *[cell(row.dates.get(s, "")) for s in sources], row.status or ""]
+                for row in family.rows]
+        out.extend(_table(["Version", *[f"`{cell(s)}`" for s in sources], "Status"], rows))
+        out.append("")
+    if timeline.findings:
+        out.append("## Order problems")
+        out.append("")
+        for finding in timeline.findings:
+            out.append(f"- {cell(finding.message)}")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -17,8 +17,9 @@ from rich.text import Text
 
 from ..check import format_value
 from ..dates import format_date
-from ..models import Claim, Extraction, Finding, Report
-from .common import citation, shorten_quote
+from ..models import Claim, DiffReport, Extraction, Finding, Report
+from ..timeline import Timeline
+from .common import common_folder, short_path, shorten_quote
 
 _STYLE = {"conflict": "bold red", "compatible": "yellow", "agree": "green"}
 
@@ -32,46 +33,58 @@ def summary_line(report: Report) -> str:
 
 
 def render_report(report: Report, console: Console, *, title: str = "claimcheck audit") -> None:
+    folder = common_folder([s.path for s in report.sources])
     console.print(Text(f"{title}: {summary_line(report)}", style="bold"))
+    if folder:
+        console.print(Text(f"paths below are relative to {folder}/", style="dim"))
     conflicts = [f for f in report.findings if f.status == "conflict"]
     compatible = [f for f in report.findings if f.status == "compatible"]
     if conflicts:
         console.print()
         console.print(Text(f"Contradictions ({len(conflicts)})", style="bold red"))
         for number, finding in enumerate(conflicts, start=1):
-            console.print(_finding_block(number, finding))
+            console.print(_finding_block(number, finding, folder))
     else:
         console.print(Text("No contradictions found.", style="green"))
     if compatible:
         console.print()
         console.print(Text(f"Compatible, reconciled ({len(compatible)})", style="bold yellow"))
         for number, finding in enumerate(compatible, start=1):
-            console.print(_finding_block(number, finding))
-    _topic_tables(report, console)
+            console.print(_finding_block(number, finding, folder))
+    _topic_lists(report, console, folder)
     _skipped(report, console)
 
 
-def _finding_block(number: int, finding: Finding) -> Panel:
+def _claim_cell(claim, folder: str) -> Text:  # type: ignore[no-untyped-def]
+    value = format_value(claim.value)
+    when = f" (as of {format_date(claim.as_of)})" if claim.as_of else ""
+    return Text.assemble((value, "bold"), when, "\n", (f"{short_path(claim.source, folder)}:{claim.line}", "cyan"),
+                         "\n", shorten_quote(claim.quote, claim.value.text, 120))
+
+
+def _finding_block(number: int, finding: Finding, folder: str = "") -> Panel:
     header = Text.assemble((f"{number}. {finding.status.upper()}", _STYLE[finding.status]),
-                           f"  [{finding.kind}] {finding.topic}")
-    table = Table(box=box.SIMPLE, show_header=False, expand=True, pad_edge=False)
-    table.add_column("where", no_wrap=True, ratio=1, min_width=14)
-    table.add_column("quote", ratio=4)
-    for claim in finding.claims:
-        value = format_value(claim.value)
-        when = f" as of {format_date(claim.as_of)}" if claim.as_of else ""
-        where = Text.assemble((value, "bold"), when, "\n", (citation(claim), "cyan"))
-        table.add_row(where, Text(shorten_quote(claim.quote, claim.value.text)))
+                           f" [{finding.kind}] {finding.topic}")
     parts: list = [Text(finding.message)]
     if finding.computation:
         parts.append(Text(f"computation: {finding.computation}", style="dim"))
-    parts.append(table)
+    if len(finding.claims) == 2:
+        # two claims: side by side, each with its value, citation and quote
+        table = Table(box=box.SIMPLE, show_header=False, expand=True, pad_edge=False)
+        table.add_column(ratio=1, overflow="fold")
+        table.add_column(ratio=1, overflow="fold")
+        table.add_row(_claim_cell(finding.claims[0], folder), _claim_cell(finding.claims[1], folder))
+        parts.append(table)
+    else:
+        for claim in finding.claims:
+            parts.append(Text.assemble("• ", _claim_cell(claim, folder)))
     for note in finding.notes:
         parts.append(Text(f"note: {note}", style="dim"))
     return Panel(Group(*parts), title=header, title_align="left", box=box.ROUNDED, expand=True)
 
 
-def _topic_tables(report: Report, console: Console) -> None:
+def _topic_lists(report: Report, console: Console, folder: str) -> None:
+    """Every aligned topic, each claim once, with the topic's verdict and reconciled value."""
     cross = [f for f in report.findings if f.kind in ("cross-source", "internal")]
     if not cross:
         return
@@ -80,31 +93,28 @@ def _topic_tables(report: Report, console: Console) -> None:
     by_topic: dict[str, list[Finding]] = defaultdict(list)
     for finding in cross:
         by_topic[finding.topic].append(finding)
-    table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False)
-    table.add_column("Topic", ratio=3)
-    table.add_column("Source", ratio=3, overflow="fold")
-    table.add_column("Value", ratio=2)
-    table.add_column("As of", ratio=1)
-    table.add_column("Status", ratio=1)
-    table.add_column("Reconciled", ratio=2)
+    rank = {"agree": 0, "compatible": 1, "conflict": 2}
     for topic in sorted(by_topic, key=str.lower):
-        first = True
-        for finding in by_topic[topic]:
+        findings = by_topic[topic]
+        worst = max(findings, key=lambda f: rank[f.status])
+        reconciled = "; ".join(sorted({f.reconciled for f in findings if f.reconciled}))
+        line = Text.assemble(("• ", "dim"), (topic, "bold"), "  ", (worst.status, _STYLE[worst.status]))
+        if reconciled and worst.status != "conflict":
+            line.append(f"  → {reconciled}")
+        console.print(line)
+        seen: set[str] = set()
+        for finding in findings:
             for claim in finding.claims:
-                table.add_row(
-                    topic if first else "",
-                    citation(claim),
-                    format_value(claim.value),
-                    format_date(claim.as_of) if claim.as_of else "",
-                    Text(finding.status, style=_STYLE[finding.status]) if first else "",
-                    (finding.reconciled or "-") if first else "",
-                )
-                first = False
-        table.add_section()
-    console.print(table)
+                if claim.id in seen:
+                    continue
+                seen.add(claim.id)
+                when = f" as of {format_date(claim.as_of)}" if claim.as_of else (
+                    f" ({claim.period})" if claim.period else "")
+                console.print(Text.assemble("    ", (f"{format_value(claim.value)}{when}", ""), "  ",
+                                            (f"{short_path(claim.source, folder)}:{claim.line}", "cyan")))
 
 
-def _skipped(report: Report | Extraction, console: Console) -> None:
+def _skipped(report: Report | Extraction | DiffReport, console: Console) -> None:
     if not report.skipped:
         return
     console.print()
@@ -141,3 +151,68 @@ def render_extraction(extraction: Extraction, console: Console) -> None:
 def render_findings_list(findings: Sequence[Finding], console: Console) -> None:
     for number, finding in enumerate(findings, start=1):
         console.print(_finding_block(number, finding))
+
+
+def _topic_of(claim: Claim) -> str:
+    return f"{claim.subject} / {claim.metric}" if claim.subject else (claim.metric or "-")
+
+
+def render_diff(report: DiffReport, console: Console) -> None:
+    s = report.summary
+    console.print(Text(f"claimcheck diff: {report.a.path} vs {report.b.path}", style="bold"))
+    console.print(Text(f"{s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, "
+                       f"{s.agree} agree; A adds {s.only_in_a} topic{'s' if s.only_in_a != 1 else ''}, "
+                       f"B adds {s.only_in_b}"))
+    folder = common_folder([report.a.path, report.b.path])
+    disagreements = [f for f in report.findings if f.status != "agree"]
+    if disagreements:
+        console.print()
+        console.print(Text("Where they differ", style="bold red"))
+        for number, finding in enumerate(disagreements, start=1):
+            console.print(_finding_block(number, finding, folder))
+    else:
+        console.print(Text("No contradictions between the two.", style="green"))
+    agreed = [f for f in report.findings if f.status == "agree"]
+    if agreed:
+        console.print()
+        console.print(Text(f"Both say ({len(agreed)})", style="bold green"))
+        for finding in agreed:
+            cites = ", ".join(f"{short_path(c.source, folder)}:{c.line}" for c in finding.claims)
+            value = format_value(finding.claims[0].value)
+            console.print(Text.assemble("  = ", (finding.topic, "bold"), f": {value}  ", (cites, "cyan")))
+    for label, claims, source in (("Only in A", report.only_in_a, report.a), ("Only in B", report.only_in_b, report.b)):
+        console.print()
+        console.print(Text(f"{label} ({source.path})", style="bold"))
+        if not claims:
+            console.print(Text("  nothing the other does not also cover", style="dim"))
+            continue
+        by_topic: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_topic[_topic_of(claim)].append(claim)
+        for topic in sorted(by_topic, key=str.lower):
+            values = ", ".join(dict.fromkeys(format_value(c.effective_value) for c in by_topic[topic]))
+            lines = ", ".join(str(c.line) for c in by_topic[topic])
+            console.print(Text.assemble("  + ", (topic, "bold"), f": {values}  ", (f"line {lines}", "cyan")))
+    _skipped(report, console)
+
+
+def render_timeline(timeline: Timeline, console: Console) -> None:
+    if not timeline.families:
+        console.print(Text("No release dates found for any versioned model family.", style="dim"))
+        return
+    folder = common_folder(list(timeline.sources))
+    for family in timeline.families:
+        console.print(Text(f"{family.family} version timeline", style="bold"))
+        sources = [s for s in timeline.sources if any(s in row.dates for row in family.rows)]
+        table = Table(box=box.SIMPLE_HEAD, expand=True)
+        table.add_column("Version", ratio=2)
+        for source in sources:
+            table.add_column(short_path(source, folder), ratio=2, overflow="fold")
+        table.add_column("Status", ratio=1)
+        for row in family.rows:
+            status = Text(row.status or "-", style=_STYLE.get(row.status or "", ""))
+            table.add_row(row.version, *[row.dates.get(s, "") for s in sources], status)
+        console.print(table)
+    if timeline.findings:
+        console.print(Text(f"Order problems ({len(timeline.findings)})", style="bold red"))
+        render_findings_list(timeline.findings, console)

@@ -1,0 +1,802 @@
+"""The date grammar: finds date expressions in (normalised) prose and reads each as a span of days.
+
+``find_dates`` scans text once with one combined compiled pattern (no general-purpose date parser: they read
+plain numbers as years, are slow and lose precision), then walks the matches left to right to
+
+* join neighbours into ranges (``2021 to 2025``, ``Feb-Mar 2026``, ``between 2023 and early 2025``),
+* give yearless dates a year: the last explicit year named earlier in the text or passed in as
+  ``context_year``, else the publication year (never a guess when neither is known),
+* resolve relative dates (``yesterday``, ``three days ago``, ``last month``) against the publication date, and
+* read the marker word in front (``as of``, ``by``, ``since`` ...) and hedges (``around``, ``~``).
+
+Choices a reader may need to know about:
+
+* A four-digit number is a year only when it reads like one: 1900..2100, not part of a longer number, an
+  amount (``$2024``, ``2024%``), an identifier (``GPT-2024``, ``v2024``) or a count (``2000 tokens``,
+  ``1999 users``, ``2021-line``; a plural word after it, unless a date word like ``in``/``the`` comes
+  before: ``generated 2048 variations``). ``<Capitalised word> <year>`` (``Windows 2000``, ``RTX 2080``)
+  is a name, not a date, unless the word is a month or a date cue (``In``, ``By``, ``Since``, ``The``,
+  ``Unlike`` ...).
+* A bare month name needs a cue (``in August``, ``, September``, ``by March``) or a range partner
+  (``Feb-Mar 2026``): lowercase ``may`` is never a month, and ``March`` without a cue is not read.
+* A yearless date takes the publication year as is (no "months after publication, so last year" rule).
+* ``mid-March 2026`` reads as ``March 2026`` (month precision): the date lies inside the month either way.
+* Parts of years: early = Jan-Apr, mid = May-Aug, late / end of = Sep-Dec; seasons (northern hemisphere):
+  spring = Mar-May, summer = Jun-Aug, fall/autumn = Sep-Nov; ``winter 2025`` is not read (it straddles years).
+* Weeks run Monday to Sunday. ``N weeks ago`` / ``N months ago`` / ``N years ago`` are approximate.
+* Not read: numeric dates other than ISO (``3/5/2026`` is ambiguous), weekday-only dates (``on Monday``),
+  fiscal quarters, ``last March``, ``a few days ago``, ``winter 2025``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from claimcheck.models import DateMarker, DatePrecision, DateValue, YearOrigin
+
+__all__ = [
+    "DateMatch",
+    "days_between",
+    "find_dates",
+    "format_date",
+    "last_explicit_year",
+    "month_span",
+    "parse_date",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date expression in a text: ``value.text == text[start:end]`` (a marker word is outside the span)."""
+
+    start: int
+    end: int
+    value: DateValue
+
+
+# ------------------------------------------------------------------------------------------------ calendar
+
+
+def month_span(year: int, month: int) -> tuple[date, date]:
+    """First and last day of a month."""
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def days_between(a: date, b: date) -> int:
+    """Signed number of days from ``a`` to ``b`` (``b - a``): April 15 to May 28 is 43."""
+    return (b - a).days
+
+
+def _months(year: int, first: int, last: int) -> tuple[date, date]:
+    return date(year, first, 1), month_span(year, last)[1]
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _week_of(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTH_ABBREVIATIONS = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7,
+    "Aug": 8, "Sept": 9, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}  # fmt: skip
+_MONTH_NUMBER = {name.lower(): number for number, name in enumerate(_MONTH_NAMES, 1)} | {
+    name.lower(): number for name, number in _MONTH_ABBREVIATIONS.items()
+}
+# early / mid / late and the seasons, as (first month, last month)
+_PARTS = {
+    "early": (1, 4), "beginning": (1, 4), "start": (1, 4),
+    "mid": (5, 8), "middle": (5, 8),
+    "late": (9, 12), "end": (9, 12), "close": (9, 12),
+    "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11),
+}  # fmt: skip
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_HALVES = {"first": 1, "1st": 1, "front": 1, "second": 2, "2nd": 2, "latter": 2, "back": 2}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_RELATIVE_OFFSET = {"last": -1, "this": 0, "next": 1}
+_MARKERS: dict[str, DateMarker] = {
+    "as of": "as_of", "by": "by", "since": "since", "until": "until", "till": "until", "through": "until",
+    "thru": "until", "before": "before", "prior to": "before", "after": "after", "in": "in", "on": "in",
+    "during": "in",
+}  # fmt: skip
+
+# ------------------------------------------------------------------------------------------------- pattern
+
+_FULL = "|".join(_MONTH_NAMES + tuple(name.upper() for name in _MONTH_NAMES))
+_ABBR = "|".join(sorted(_MONTH_ABBREVIATIONS, key=len, reverse=True))
+_ABBR_UPPER = _ABBR.upper()
+MONTH = rf"(?:{_FULL}|(?:{_ABBR}|{_ABBR_UPPER})\.?)(?![A-Za-z])"
+# A number starts here: not inside a word, an amount, an identifier, a decimal or a digit group.
+NUMSTART = r"(?<![\w$#+./\\])(?<!\w-)(?<!\d,)"
+YEAR = r"(?:19\d\d|20\d\d|2100)"
+# Words that make a preceding four-digit number a count ("2000 tokens", "2021-line", "1999 users").
+_COUNT_WORDS = (
+    "tokens?|lines?|users?|people|persons?|words?|parameters?|params|gpus?|tpus?|chips?|employees?|engineers?|"
+    "researchers?|developers?|agents?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|"
+    "times|points?|pts|tasks?|files?|examples?|samples?|steps?|characters?|chars?|pages?|customers?|companies|"
+    "company|dollars?|requests?|queries|query|calls?|messages?|rows?|questions?|problems?|issues?|sessions?|"
+    "commits?|prompts?|responses?|documents?|images?|videos?|repos?|repositories|repository|items?|units?|"
+    "votes?|downloads?|stars?|servers?|machines?|nodes?|cores?|bugs?|tests?|subscribers?|members?|students?|"
+    "jobs?|layers?|experts?|variations?|features?|apps?|languages?|percent|elo"
+)
+_UNITS = r"ms|[KMGTP]B|km|kg|[kMG]W|pp|K|M|B"
+YEAR_END = rf"(?![\w%]|[.,]\d|\s*%|[\s-]+(?:(?i:{_COUNT_WORDS})|{_UNITS})(?!\w))"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+ORD = r"(?:st|nd|rd|th)?"
+DAY_END = r"(?![\d%]|[.,:]\d|\s*%)"  # a day without a year after it: not "March 20.5", "May 5%"
+
+
+def _of_year(kind: str) -> str:
+    """``2026`` or ``the year`` / ``this year`` / ``next year`` / ``last year``."""
+    return rf"(?:(?P<{kind}_y>{YEAR}){YEAR_END}|(?P<{kind}_rel>the|this|next|last)\s+year(?!\w))"
+
+
+# The forms, in priority order within each group (at one position the first form that matches wins, so longer
+# forms come first). Each is (kind, regex with named groups). The scan pattern is generated from them with the
+# group names stripped and a marker group at the end of each form; ``_build`` re-reads a match with the form's
+# own regex to get the parts. A leading "the" or weekday is read by ``_build`` from the text before the match.
+_DIGIT_FORMS: list[tuple[str, str]] = [
+    # 2026-03-05, 2026-03-05T10:00:00Z, 2026/03/05
+    ("iso", rf"(?P<iso_y>{YEAR})(?P<iso_sep>-)(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
+            r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?!\d|[.]\d)"),
+    ("iso", rf"(?P<iso_y>{YEAR})(?P<iso_sep>/)(?P<iso_m>0[1-9]|1[0-2])/(?P<iso_d>0[1-9]|[12]\d|3[01])"
+            r"(?!\d|[.]\d)"),
+    # 5-7 March 2026
+    ("dr", rf"(?P<dr_d1>{DAY}){ORD}\s*-\s*(?P<dr_d2>{DAY}){ORD}\s+(?P<dr_m>{MONTH}),?\s+"
+           rf"(?P<dr_y>{YEAR}){YEAR_END}"),
+    # 5 March 2026, 5th of March 2026
+    ("dmy", rf"(?P<dmy_d>{DAY}){ORD}\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>{YEAR}){YEAR_END}"),
+    # 2021-2025, 2021 - 2025, 2026/2027, 2026-27 (and 2024-03: a month)
+    ("yr", rf"(?P<yr_a>{YEAR})(?:\s*[-/]\s*(?P<yr_b>{YEAR}){YEAR_END}"
+           r"|(?P<yr_sep>[-/])(?P<yr_bb>\d\d)(?![\d%]|[.,]\d|[-/]\d|\s*%))"),
+    # the 2020s, the 1990's
+    ("dec", r"(?P<dec_y>(?:19|20)\d0)'?s(?!\w)"),
+    # 2024
+    ("year", rf"(?P<year_y>{YEAR}){YEAR_END}"),
+    # 5 March, 5th of March
+    ("dm", rf"(?P<dm_d>{DAY}){ORD}\s+(?:of\s+)?(?P<dm_m>{MONTH})"),
+    # 2Q 2026, 2Q26; 1H 2026
+    ("q", rf"(?P<q_n>[1-4])Q(?:\s*(?P<q_y>{YEAR}){YEAR_END}|\s*'?(?P<q_yy>\d\d)(?!\d))"),
+    ("h", rf"(?P<h_n>[12])H(?:\s*(?P<h_y>{YEAR}){YEAR_END}|\s*'?(?P<h_yy>\d\d)(?!\d))"),
+    # 3 days ago
+    ("ago", r"(?P<ago_w>\d{1,3})\s+(?P<ago_u>day|week|month|year)s?\s+ago(?!\w)"),
+    # 2nd quarter of 2026, 1st half of 2026
+    ("qw", rf"(?P<qw_w>[1-4](?:st|nd|rd|th))\s+(?:calendar\s+)?quarter(?!\w)"
+           rf"(?:\s+of\s+{_of_year('qw')}|,?\s+(?P<qw_y2>{YEAR}){YEAR_END})?"),
+    ("hw", rf"(?P<hw_w>1st|2nd)\s+half\s+of\s+{_of_year('hw')}"),
+]  # fmt: skip
+_UPPER_FORMS: list[tuple[str, str]] = [
+    # March 5-7, 2026; March 5-7
+    ("mdr", rf"(?P<mdr_m>{MONTH})\s+(?P<mdr_d1>{DAY}){ORD}\s*-\s*(?P<mdr_d2>{DAY}){ORD}"
+            rf"(?:,?\s+(?P<mdr_y>{YEAR}){YEAR_END}|{DAY_END})"),
+    # March 5, 2026; Mar 5th 2026
+    ("mdy", rf"(?P<mdy_m>{MONTH})\s+(?P<mdy_d>{DAY}){ORD}(?:,\s*|\s+)(?P<mdy_y>{YEAR}){YEAR_END}"),
+    # May 2025, May of 2025, Feb-2026, May '25
+    ("my", rf"(?P<my_m>{MONTH})(?:,?\s+(?:of\s+)?|-)(?P<my_y>{YEAR}){YEAR_END}"),
+    ("my", rf"(?P<my_m>{MONTH})\s+'(?P<my_yy>\d\d)(?!\d)"),
+    # February 5, April 15th
+    ("md", rf"(?P<md_m>{MONTH})\s+(?P<md_d>{DAY}){ORD}{DAY_END}"),
+    # Q2 2026, Q2'26, Q2 of 2026, bare Q2 (needs a cue)
+    ("q", rf"Q(?P<q_n>[1-4])(?:(?:\s+of\s+|\s*-\s*|\s+)(?P<q_y>{YEAR}){YEAR_END}|\s*'(?P<q_yy>\d\d)(?!\d)"
+          r"|(?!\w|\.\d|-\w))"),
+    # H1 2026, H2'25
+    ("h", rf"H(?P<h_n>[12])(?:(?:\s+of\s+|\s*-\s*|\s+)(?P<h_y>{YEAR}){YEAR_END}|\s*'(?P<h_yy>\d\d)(?!\d))"),
+    # a month on its own (needs a cue or a range partner)
+    ("mon", rf"(?P<mon_m>{MONTH})"),
+]  # fmt: skip
+# Forms led by a word: (kind, lead words, rest). The lead may be capitalised ("Early 2024", "Last year").
+_WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
+    # early 2024, mid-2024, late in 2024, early next year
+    ("part", ("early", "mid", "late"),
+     rf"(?:\s*-\s*|\s+)(?:in\s+)?(?:(?P<part_y>{YEAR}){YEAR_END}|(?P<part_rel>this|next|last)\s+year(?!\w))"),
+    # end of 2024, beginning of the year
+    ("poy", ("end", "beginning", "start", "middle", "close"), rf"\s+of\s+{_of_year('poy')}"),
+    # year-end, year-end 2025
+    ("ye", ("year",), rf"[\s-]?end(?!\w)(?:\s+(?P<ye_y>{YEAR}){YEAR_END})?"),
+    # summer 2025, fall of 2024
+    ("season", ("spring", "summer", "fall", "autumn"), rf"(?:\s+of)?\s+(?P<season_y>{YEAR}){YEAR_END}"),
+    # second quarter of 2026, fourth quarter, final quarter of the year
+    ("qw", ("first", "second", "third", "fourth"),
+     rf"\s+(?:calendar\s+)?quarter(?!\w)(?:\s+of\s+{_of_year('qw')}|,?\s+(?P<qw_y2>{YEAR}){YEAR_END})?"),
+    ("qw", ("final", "last"), rf"\s+quarter\s+of\s+{_of_year('qw')}"),
+    # first half of 2026, second half of the year
+    ("hw", ("first", "second", "front", "back", "latter"), rf"\s+half\s+of\s+{_of_year('hw')}"),
+    # three days ago, a couple of weeks ago
+    ("ago", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+             "twelve", r"a\s+couple\s+of", r"couple\s+of", "an", "a"),
+     r"\s+(?P<ago_u>day|week|month|year)s?\s+ago(?!\w)"),
+    # today, yesterday, tomorrow
+    ("rday", ("today", "yesterday", "tomorrow"), r"(?!\w)"),
+    # last week, this month, next year, last quarter
+    ("rel", ("this", "last", "next"), r"\s+(?P<rel_u>week|month|year|quarter)(?!\w)"),
+]  # fmt: skip
+
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+def _compile_scanner() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
+    """One pattern for the whole grammar, dispatched on the first character so a scan stays fast."""
+    forms: list[tuple[str, re.Pattern[str]]] = []
+
+    def scan_part(kind: str, full: str, scan: str) -> str:
+        forms.append((kind, re.compile(full)))
+        return f"{_GROUP_NAME.sub('(?:', scan)}(?P<f{len(forms) - 1}>)"
+
+    digits = "|".join(scan_part(kind, regex, regex) for kind, regex in _DIGIT_FORMS)
+    upper = "|".join(scan_part(kind, regex, regex) for kind, regex in _UPPER_FORMS)
+    by_letter: dict[str, list[str]] = {}
+    for kind, leads, rest in _WORD_FORMS:
+        full = rf"(?P<{kind}_w>(?i:{'|'.join(leads)})){rest}"
+        for lead in leads:
+            by_letter.setdefault(lead[0], []).append(scan_part(kind, full, lead[1:] + rest))
+    # Each letter branch starts with a character class: the regex engine skips a non-matching one cheaply.
+    words = "|".join(f"[{first}{first.upper()}](?:{'|'.join(parts)})" for first, parts in by_letter.items())
+    pattern = rf"(?<!\w)(?:(?=\d){NUMSTART}(?:{digits})|(?=[JFMASONDQH])(?:{upper})|{words})"
+    return re.compile(pattern), forms
+
+
+_SCANNER, _FORMS = _compile_scanner()
+
+# What stands just before a date is read from the last few whitespace-separated words (string methods, not a
+# regex search over a window: they run once per match and must stay cheap).
+_LOOKBACK = 40
+_APPROXIMATORS = frozenset({"around", "about", "circa", "c.", "roughly", "approximately", "approx.", "~"})
+_SINGLE_MARKERS = frozenset(_MARKERS) - {"as of", "prior to"}
+# Words that make a bare month ("in August", "by March") or a bare quarter a date.
+_BARE_CUES = frozenset(
+    "in on by since until till through thru from to and or before after during between of early late mid "
+    "around about circa".split()
+)
+_RANGE_JOIN = re.compile(r"(?i)\s*(?:-|/|to|through|thru|until|till)\s*")
+_AND_JOIN = re.compile(r"(?i)\s+and\s+")
+# "moved the launch from May to June": two dates, not a range
+_CHANGE_VERB = re.compile(
+    r"(?i)(?<!\w)(?:moved|postponed|delayed|pushed|shifted|changed|rescheduled|slipped)\b"
+)
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
+)
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+# Capitalised words after which a year is still a year ("Since 2023", title case "Timeline For 2026").
+_YEAR_CUES = frozenset(
+    "in on by since until till through from to and or before after during of circa around about early late "
+    "mid end the as at for between than vs versus per last next this every each spring summer fall autumn "
+    "winter year fy calendar fiscal q1 q2 q3 q4 h1 h2 beyond throughout across unlike like into over past "
+    "post pre starting ending beginning".split()
+)
+# Lowercase words ending in "s" after a year that are not plural nouns ("2024 was", "2025 has").
+_NOT_PLURAL = frozenset(
+    "is was has as its this thus plus does always perhaps towards afterwards sometimes besides whereas "
+    "across unless less yes".split()
+)
+# Words before a year that make "2024 <plural>" a date anyway ("in 2024 models improved", "the 2024 models").
+_DATE_WORDS_BEFORE = frozenset(
+    "in on by since until till through from to and or before after during of the early late mid circa around "
+    "about between as at for".split()
+)
+
+
+# -------------------------------------------------------------------------------------------------- atoms
+
+Span = tuple[date, date]
+
+
+@dataclass(slots=True)
+class _Atom:
+    """One date expression before years are resolved and ranges joined."""
+
+    start: int
+    end: int
+    precision: DatePrecision
+    span: Callable[[int], Span] | None = None  # calendar forms: the span in a given year
+    year: int | None = None  # the year the text names (for ranges, the last one)
+    rel: Callable[[date], Span] | None = None  # relative forms: the span given the publication date
+    approximate: bool = False
+    weak: bool = False  # only a date with a cue word or as part of a range ("in August", "Feb-Mar 2026")
+    floor: int = 0  # the expression may not grow back before this (an excluded span or the previous match)
+
+
+@dataclass(slots=True)
+class _Before:
+    """The text just before a date: what touches it, and the words before that (nearest last)."""
+
+    attached: str  # "(", "~", "mid-": what touches the date on its left; "" when whitespace does
+    raw: list[str]  # whitespace-separated tokens before that
+    words: list[str]  # the same, lowercased, with opening brackets and quotes stripped
+    window: str
+    offset: int  # where ``window`` starts in the text
+
+    def last(self, n: int = 1) -> list[str]:
+        """The last n words, only if nothing but whitespace lies between them and the date."""
+        return [] if self.attached else self.words[-n:]
+
+    def token_start(self, index: int = -1) -> int:
+        """Offset in the text of ``raw[index]`` (after its opening brackets/quotes)."""
+        limit = len(self.window) - len(self.attached)
+        for i in range(len(self.raw) - 1, len(self.raw) + index - 1, -1):
+            limit = self.window.rfind(self.raw[i], 0, limit)
+        token = self.raw[index]
+        return self.offset + limit + len(token) - len(token.lstrip("([{\"'"))
+
+
+def _before(text: str, s: int) -> _Before:
+    offset = max(0, s - _LOOKBACK)
+    window = text[offset:s]
+    raw = window.split()
+    attached = raw.pop() if raw and not window[-1].isspace() else ""
+    if offset > 0 and raw and not window[0].isspace():
+        raw.pop(0)  # the window cut this word
+    raw = raw[-3:]
+    words = [token.lstrip("([{\"'").lower() for token in raw]
+    return _Before(attached, raw, words, window, offset)
+
+
+def _has_cue(before: _Before) -> bool:
+    """A cue word or a comma before a bare month or quarter ("in August", "in September, October")."""
+    if before.attached:
+        return before.attached.lower().endswith("mid-")
+    if not before.words:
+        return False
+    return before.words[-1] in _BARE_CUES or before.raw[-1].endswith(",") or before.words[-2:] == ["as", "of"]
+
+
+def _month_of(name: str) -> int:
+    return _MONTH_NUMBER[name.rstrip(".").lower()]
+
+
+def _two_digit_year(digits: str) -> int:
+    return 2000 + int(digits)
+
+
+def _fixed(span: Span) -> Callable[[int], Span]:
+    return lambda _year: span
+
+
+def _build(m: re.Match[str], text: str, floor: int) -> _Atom | None:
+    """Read one scan match with its form's own regex; None when it turns out not to be a date."""
+    assert m.lastgroup is not None
+    kind, form = _FORMS[int(m.lastgroup[1:])]
+    s, e = m.span()
+    detail = form.match(text, s)
+    if detail is None or detail.end() != e:  # pragma: no cover - the scan and the form are the same regex
+        return None
+    groups = detail.groupdict()
+
+    def g(name: str) -> str | None:
+        return groups.get(name)
+
+    atom = _atom(kind, g, text, s, e)
+    if atom is None:
+        return None
+    atom.floor = floor
+    if kind in ("qw", "hw", "poy", "dec"):  # "the second quarter of 2026": the article belongs to the date
+        before = _before(text, s)
+        if before.last() == ["the"] and before.token_start() >= floor:
+            atom.start = before.token_start()
+    elif kind in ("dmy", "mdy", "md", "mdr"):
+        before = _before(text, s)
+        weekday = (
+            before.last() and before.words[-1].rstrip(".,") in _WEEKDAYS and before.raw[-1][:1].isupper()
+        )
+        if weekday and before.token_start() >= floor:
+            atom.start = before.token_start()
+    return atom
+
+
+def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) -> _Atom | None:
+    def number(name: str) -> int:
+        value = g(name)
+        assert value is not None
+        return int(value)
+
+    def year(full: str, short: str | None = None) -> int | None:
+        if g(full):
+            return number(full)
+        if short and g(short):
+            return _two_digit_year(g(short) or "")
+        return None
+
+    if kind == "iso":
+        y, mo, d = number("iso_y"), number("iso_m"), number("iso_d")
+        return _Atom(s, e, "day", lambda _y: (date(y, mo, d), date(y, mo, d)), y)
+    if kind in ("dr", "mdr"):
+        mo = _month_of(g(f"{kind}_m") or "")
+        d1, d2 = number(f"{kind}_d1"), number(f"{kind}_d2")
+        if d1 >= d2:
+            return None
+        return _Atom(s, e, "range", lambda yy: (date(yy, mo, d1), date(yy, mo, d2)), year(f"{kind}_y"))
+    if kind in ("dmy", "mdy", "md", "dm"):
+        mo, d = _month_of(g(f"{kind}_m") or ""), number(f"{kind}_d")
+        return _Atom(s, e, "day", lambda yy: (date(yy, mo, d), date(yy, mo, d)), year(f"{kind}_y"))
+    if kind == "my":
+        mo = _month_of(g("my_m") or "")
+        return _Atom(s, e, "month", lambda yy: month_span(yy, mo), year("my_y", "my_yy"))
+    if kind == "mon":
+        name = g("mon_m") or ""
+        abbreviated = name.rstrip(".").capitalize() not in _MONTH_NAMES  # "Jan" is also a first name
+        weak = abbreviated or not _has_cue(_before(text, s))
+        mo = _month_of(name)
+        return _Atom(s, e, "month", lambda yy: month_span(yy, mo), None, weak=weak)
+    if kind == "q":
+        n = number("q_n")
+        named = year("q_y", "q_yy")
+        weak = named is None and not _has_cue(_before(text, s))
+        return _Atom(s, e, "quarter", lambda yy: _months(yy, 3 * n - 2, 3 * n), named, weak=weak)
+    if kind == "qw":
+        word = (g("qw_w") or "").lower()
+        n = 4 if word in ("final", "last") else _ORDINALS[word]
+        named = year("qw_y") or year("qw_y2")
+        return _year_form(s, e, "quarter", lambda yy: _months(yy, 3 * n - 2, 3 * n), named, g("qw_rel"))
+    if kind == "h":
+        n = number("h_n")
+        return _Atom(s, e, "half", lambda yy: _months(yy, 6 * n - 5, 6 * n), year("h_y", "h_yy"))
+    if kind == "hw":
+        n = _HALVES[(g("hw_w") or "").lower()]
+        return _year_form(s, e, "half", lambda yy: _months(yy, 6 * n - 5, 6 * n), year("hw_y"), g("hw_rel"))
+    if kind in ("part", "poy", "season", "ye"):
+        first, final = _PARTS.get((g(f"{kind}_w") or "").lower(), (9, 12))  # "year-end": late in the year
+
+        def span(yy: int) -> Span:
+            return _months(yy, first, final)
+
+        atom = _year_form(s, e, "part-of-year", span, year(f"{kind}_y"), g(f"{kind}_rel"))
+        atom.approximate = True
+        return atom
+    if kind == "yr":
+        return _year_range(g, text, s, e)
+    if kind == "dec":
+        y = number("dec_y")
+        return _Atom(s, e, "range", _fixed((date(y, 1, 1), date(y + 9, 12, 31))), y + 9)
+    if kind == "year":
+        if not _reads_as_year(text, s, e):
+            return None
+        y = number("year_y")
+        return _Atom(s, e, "year", _fixed((date(y, 1, 1), date(y, 12, 31))), y)
+    if kind == "ago":
+        return _ago(s, e, g("ago_w") or "", g("ago_u") or "")
+    if kind == "rday":
+        words = _before(text, s).last(2)
+        if words[-1:] == ["of"] and words[:1] != ["as"]:  # "the intelligence of tomorrow"
+            return None
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[(g("rday_w") or "").lower()]
+        return _Atom(s, e, "day", rel=lambda p: (p + timedelta(days=offset),) * 2)
+    if kind == "rel":
+        if _before(text, s).last() == ["the"]:  # "over the last year": a duration
+            return None
+        return _relative_unit(s, e, _RELATIVE_OFFSET[(g("rel_w") or "").lower()], (g("rel_u") or "").lower())
+    raise AssertionError(kind)  # pragma: no cover - every form is handled above
+
+
+def _year_form(
+    s: int, e: int, precision: DatePrecision, span: Callable[[int], Span], year: int | None, rel: str | None
+) -> _Atom:
+    """A form that names its year explicitly, relatively ("of next year") or not at all ("of the year")."""
+    if year is not None:
+        return _Atom(s, e, precision, span, year)
+    if rel and rel.lower() != "the":
+        offset = _RELATIVE_OFFSET[rel.lower()]
+        return _Atom(s, e, precision, rel=lambda p: span(p.year + offset))
+    return _Atom(s, e, precision, span)
+
+
+def _year_range(g: Callable[[str], str | None], text: str, s: int, e: int) -> _Atom | None:
+    a = int(g("yr_a") or 0)
+    if g("yr_b"):
+        b = int(g("yr_b") or 0)
+    else:
+        two = int(g("yr_bb") or 0)
+        if two > a % 100 and two - a % 100 <= 10:  # 2026-27, 2024/25
+            b = a - a % 100 + two
+        elif g("yr_sep") == "-" and 1 <= two <= 12:
+            return _Atom(s, e, "month", lambda _y: month_span(a, two), a)  # 2024-03
+        else:
+            return None
+    if b <= a or not _reads_as_year(text, s, e, plural_check=False):
+        return None
+    return _Atom(s, e, "range", _fixed((date(a, 1, 1), date(b, 12, 31))), b)
+
+
+def _reads_as_year(text: str, s: int, e: int, *, plural_check: bool = True) -> bool:
+    """Checks a regex cannot make cheaply: a name before (``Windows 2000``), a count after (``2000 GPUs``)."""
+    before = _before(text, s)
+    if before.last():
+        word = before.raw[-1]
+        if (
+            word[:1].isupper()
+            and before.words[-1] not in _YEAR_CUES
+            and before.words[-1].rstrip(".,") not in _MONTH_NUMBER
+        ):
+            return False  # "Windows 2000", "RTX 2080"
+    if plural_check:
+        after = _WORD_AFTER.match(text, e, min(len(text), e + _LOOKBACK))
+        if after:
+            word = after.group(1)
+            if word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NOT_PLURAL:
+                if not before.last() or before.words[-1] not in _DATE_WORDS_BEFORE:
+                    return False  # "generated 2000 variations"
+    return True
+
+
+def _ago(s: int, e: int, count: str, unit: str) -> _Atom:
+    raw = " ".join(count.lower().split())
+    n = int(raw) if raw.isdigit() else 2 if "couple" in raw else _NUMBER_WORDS[raw]
+    unit = unit.lower()
+    if unit == "day":
+        return _Atom(s, e, "day", rel=lambda p: (p - timedelta(days=n),) * 2)
+    if unit == "week":
+        return _Atom(s, e, "day", rel=lambda p: (p - timedelta(weeks=n),) * 2, approximate=True)
+    if unit == "month":
+
+        def months_ago(p: date) -> Span:
+            return month_span(*_shift_month(p.year, p.month, -n))
+
+        return _Atom(s, e, "month", rel=months_ago, approximate=True)
+    return _Atom(s, e, "year", rel=lambda p: (date(p.year - n, 1, 1), date(p.year - n, 12, 31)),
+                 approximate=True)  # fmt: skip
+
+
+def _relative_unit(s: int, e: int, offset: int, unit: str) -> _Atom:
+    if unit == "week":
+        return _Atom(s, e, "range", rel=lambda p: _week_of(p + timedelta(weeks=offset)))
+    if unit == "month":
+        return _Atom(s, e, "month", rel=lambda p: month_span(*_shift_month(p.year, p.month, offset)))
+    if unit == "quarter":
+
+        def quarter(p: date) -> Span:
+            y, first = _shift_month(p.year, (p.month - 1) // 3 * 3 + 1, 3 * offset)
+            return _months(y, first, first + 2)
+
+        return _Atom(s, e, "quarter", rel=quarter)
+    return _Atom(s, e, "year", rel=lambda p: (date(p.year + offset, 1, 1), date(p.year + offset, 12, 31)))
+
+
+# ------------------------------------------------------------------------------------------------ scanning
+
+
+def _scan(text: str, exclude: Sequence[tuple[int, int]]) -> list[_Atom]:
+    """All candidate atoms, in order, outside the excluded spans."""
+    atoms: list[_Atom] = []
+    search = _SCANNER.search
+    position = 0
+    for ex_start, ex_end in sorted((*exclude, (len(text), len(text)))):
+        while position < ex_start:
+            m = search(text, position, ex_start)
+            if m is None:
+                break
+            atom = _build(m, text, position)
+            if atom is None:
+                position = m.start() + 1  # rejected: try again just after its start
+            else:
+                atoms.append(atom)
+                position = m.end()
+        position = max(position, ex_end)
+    return atoms
+
+
+def _resolve(atom: _Atom, year: int | None, published: date | None) -> tuple[Span, YearOrigin, bool] | None:
+    """Span, where its year came from, and whether it is relative; None when it cannot be resolved."""
+    try:
+        if atom.rel is not None:
+            return (atom.rel(published), "publication", True) if published else None
+        assert atom.span is not None
+        if atom.year is not None:
+            return atom.span(atom.year), "explicit", False
+        if year is not None:
+            return atom.span(year), "context", False
+        if published is not None:
+            return atom.span(published.year), "publication", False
+    except (ValueError, OverflowError):  # February 30, year 0 or 10000
+        pass
+    return None
+
+
+def _resolve_pair(
+    a: _Atom, b: _Atom, context: int | None, published: date | None
+) -> tuple[Span, YearOrigin, bool] | None:
+    """The range from ``a`` to ``b``: a yearless end borrows the other end's year ("Feb-Mar 2026")."""
+    origin: YearOrigin = "explicit"
+    relative = False
+    try:
+        if a.rel is None and b.rel is None and (a.year is None or b.year is None):
+            assert a.span is not None and b.span is not None
+            if b.year is not None:
+                last = b.span(b.year)
+                first = a.span(b.year)
+                if first[0] > last[0]:  # "December to March 2026"
+                    first = a.span(b.year - 1)
+            else:
+                if a.year is not None:
+                    year = a.year
+                elif context is not None:
+                    year, origin = context, "context"
+                elif published is not None:
+                    year, origin = published.year, "publication"
+                else:
+                    return None
+                first = a.span(year)
+                last = b.span(year)
+                if last[0] < first[0]:  # "November 2025 to February"
+                    last = b.span(year + 1)
+        else:
+            ra, rb = _resolve(a, context, published), _resolve(b, context, published)
+            if ra is None or rb is None:
+                return None
+            (first, origin, relative), (last, _, relative_b) = ra, rb
+            relative = relative or relative_b
+    except (ValueError, OverflowError):
+        return None
+    if first[0] > last[0] or first[1] > last[1]:
+        return None
+    return (first[0], last[1]), origin, relative
+
+
+def _range_start(text: str, a: _Atom, b: _Atom) -> int | None:
+    """Where the range a..b starts (at "from"/"between" if present); None if they do not join."""
+    if b.start - a.end > 12 or b.floor > a.end:  # too far apart, or an excluded span between them
+        return None
+    joined = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+    if not joined and not _AND_JOIN.fullmatch(text, a.end, b.start):
+        return None
+    before = _before(text, a.start)
+    opener = before.last()[-1:] if before.last() and before.token_start() >= a.floor else []
+    if not joined:  # "between 2021 and 2025"; "in 2021 and 2025" is two dates
+        return before.token_start() if opener == ["between"] else None
+    if opener == ["between"]:
+        return None
+    if opener == ["from"]:
+        start = before.token_start()
+        if _CHANGE_VERB.search(text, max(0, start - _LOOKBACK), start):
+            return None
+        return start
+    return a.start
+
+
+def _value(
+    text: str, s: int, e: int, span: Span, precision: DatePrecision, origin: YearOrigin, relative: bool,
+    approximate: bool,
+) -> DateMatch:  # fmt: skip
+    before = _before(text, s)
+    words = before.last(3)
+    hedged = before.attached.endswith("~")
+    if before.attached in ("~", "(~"):
+        words = before.words[-3:]
+    elif words and words[-1] in _APPROXIMATORS:
+        hedged = True
+        words = words[:-1]
+    marker = None
+    if words[-2:] == ["as", "of"] or words[-2:] == ["prior", "to"]:
+        marker = _MARKERS[" ".join(words[-2:])]
+    elif words and words[-1] in _SINGLE_MARKERS:
+        marker = _MARKERS[words[-1]]
+    value = DateValue(
+        start=span[0], end=span[1], precision=precision, text=text[s:e],
+        approximate=approximate or hedged, relative=relative, year_from=origin, marker=marker,
+    )  # fmt: skip
+    return DateMatch(s, e, value)
+
+
+def _find(
+    text: str, published: date | None, context_year: int | None, exclude: Sequence[tuple[int, int]],
+    allow_weak: bool = False,
+) -> list[DateMatch]:  # fmt: skip
+    atoms = _scan(text, exclude)
+    matches: list[DateMatch] = []
+    context = context_year
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            start = _range_start(text, a, b)
+            if start is not None and not (a.weak and b.weak):
+                pair = _resolve_pair(a, b, context, published)
+                if pair is not None:
+                    span, origin, relative = pair
+                    approximate = a.approximate or b.approximate
+                    matches.append(_value(text, start, b.end, span, "range", origin, relative, approximate))
+                    if b.year is not None or a.year is not None:
+                        context = b.year if b.year is not None else a.year
+                    i += 2
+                    continue
+        i += 1
+        if a.weak and not allow_weak:
+            continue
+        resolved = _resolve(a, context, published)
+        if resolved is None:
+            continue
+        span, origin, relative = resolved
+        matches.append(_value(text, a.start, a.end, span, a.precision, origin, relative, a.approximate))
+        if a.year is not None:
+            context = a.year
+    return matches
+
+
+# ------------------------------------------------------------------------------------------------- public
+
+
+def find_dates(
+    text: str,
+    *,
+    published: date | None = None,
+    context_year: int | None = None,
+    exclude: Sequence[tuple[int, int]] = (),
+) -> list[DateMatch]:
+    """The date expressions in ``text``, in order, non-overlapping, longest first.
+
+    ``published`` resolves relative dates (without it they are not returned) and gives yearless dates a year
+    when no ``context_year`` (the year last named before this text) is known; an explicit year in ``text``
+    becomes the context for the dates after it. ``exclude`` spans (model names, versions) are never read.
+    """
+    return _find(text, published, context_year, exclude)
+
+
+def parse_date(text: str, *, published: date | None = None) -> DateValue | None:
+    """Read a string that holds one date expression (front matter, a table header like ``2024 Performance``).
+
+    Returns the first date found; a lone month or quarter name (``March``, ``Q3``) is accepted here.
+    """
+    matches = _find(text, published, None, (), allow_weak=True)
+    return matches[0].value if matches else None
+
+
+def last_explicit_year(matches: Sequence[DateMatch], default: int | None = None) -> int | None:
+    """The year the next text's yearless dates should take: the last year named explicitly in ``matches``."""
+    for match in reversed(matches):
+        if match.value.year_from == "explicit" and not match.value.relative:
+            return match.value.end.year
+    return default
+
+
+_PART_NAMES = {
+    (1, 4): "early", (5, 8): "mid", (9, 12): "late", (3, 5): "spring", (6, 8): "summer", (9, 11): "fall",
+}  # fmt: skip
+
+
+def format_date(v: DateValue) -> str:
+    """Human rendering by precision: ``2026-02-05``, ``May 2025``, ``Q2 2026``, ``early 2024``, ``2021-2025``.
+
+    Approximate values other than parts of years get a ``~`` prefix.
+    """
+    start, end = v.start, v.end
+    whole_months = start.day == 1 and end == month_span(end.year, end.month)[1]
+    if v.precision == "day" and start == end:
+        text = start.isoformat()
+    elif v.precision == "month" and whole_months and (start.year, start.month) == (end.year, end.month):
+        text = f"{_MONTH_NAMES[start.month - 1]} {start.year}"
+    elif v.precision == "quarter" and whole_months and start.year == end.year and start.month % 3 == 1:
+        text = f"Q{start.month // 3 + 1} {start.year}"
+    elif v.precision == "half" and whole_months and start.year == end.year and start.month in (1, 7):
+        text = f"H{start.month // 6 + 1} {start.year}"
+    elif v.precision == "part-of-year" and whole_months and (start.month, end.month) in _PART_NAMES:
+        return f"{_PART_NAMES[start.month, end.month]} {start.year}"  # approximate by nature: no "~"
+    elif v.precision == "year" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        text = str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
+    elif (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        text = str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
+    elif whole_months:
+        first, last = _MONTH_NAMES[start.month - 1], _MONTH_NAMES[end.month - 1]
+        if start.year == end.year:
+            text = first if start.month == end.month else f"{first}-{last}"
+            text = f"{text} {start.year}"
+        else:
+            text = f"{first} {start.year}-{last} {end.year}"
+    else:
+        text = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+    return f"~{text}" if v.approximate else text

@@ -1,0 +1,755 @@
+"""Text to citable units: sentences, headings, list items, table headers and table rows.
+
+This module owns the layout rules of article text, Markdown and plain text alike: what a paragraph, heading,
+list item and table look like, where a sentence ends, and how a table flattened into plain text (copied from a
+web page, cells separated by single spaces) is split back into a row label and cells. Every unit carries exact
+character offsets into the text it was given; nothing here reads files.
+
+It works line by line in four passes, each linear in the size of the text (no regular expression here can
+backtrack over more than one short token, so a 5 MB line costs what a 5 MB page of short lines does):
+
+1. structure: Markdown headings, fences, pipe tables, list items and their continuation lines;
+2. flattened text tables among the remaining lines;
+3. plain-text headings (short unpunctuated lines standing on their own, or lines ending in `` #``);
+4. prose: lines are joined into a flow when a long line was wrapped, and flows are split into sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from claimcheck.models import Cell, Unit, UnitKind
+
+# A line shorter than this, without terminal punctuation, standing alone, reads as a heading.
+_HEADING_MAX = 90
+# A prose line at least this long that does not end a sentence was wrapped: it continues on the next line.
+_WRAP_MIN = 50
+# Flattened tables: longer lines are prose, not rows.
+_ROW_MAX = 300
+_HEADER_MAX = 150
+_HEADER_MAX_WORDS = 16
+# A guessed heading whose text stands alone this often is a caption, not a section title.
+_REPEATED_CAPTION = 3
+
+_MD_HEADING = re.compile(r"(#{1,6})(?:[ \t]+|$)")
+_FENCE = re.compile(r"(?:`{3,}|~{3,})")
+_RULE = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = re.compile(r"(?:=+|-{2,})[ \t]*$")
+_LIST = re.compile(
+    r"(?:[-*+\u2022\u25e6\u25aa\u25ab\u2023\u2043\u25a1\u25a0\u2610\u2611"
+    r"\u2713\u2714\u27a2\u25ba\u25cb\u25cf]"
+    r"|\d{1,3}[.)])[ \t]+(?=\S)"
+)
+_PIPE_SEPARATOR = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
+_TOKEN = re.compile(r"\S+")
+_BOLD_LINE = re.compile(r"(\*\*|__)[^*_]+\1")
+# A line ending in one of these was cut mid-sentence: it is not a heading.
+_TRAILING_FUNCTION_WORDS = frozenset(
+    "a an the to of and or for with in on at by from that which who is are was were as than but".split()
+)
+_ALNUM = re.compile(r"[^\W_]")
+
+_CLOSERS = "\"')]}*_"
+_SENTENCE_END = ".!?:;"
+_WRAP_END = ".!?:"
+
+# ------------------------------------------------------------------------------------------- public API
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    """Offset of the first character of every line (lines end at ``\\n`` only: the text is normalised)."""
+    return (0, *(match.end() for match in re.finditer("\n", text)))
+
+
+def segment(text: str, *, body_start: int = 0, markdown: bool = False) -> tuple[Unit, ...]:
+    """Split ``text`` into units, in document order, skipping everything before ``body_start`` (front matter).
+
+    ``markdown`` enables Markdown-only syntax: code fences (their lines yield no units), thematic breaks,
+    setext headings and blockquote markers. Pipe tables, ``#`` headings and list items are recognised in both
+    modes.
+    """
+    starts = line_starts(text)
+    lines = _split_lines(text, starts, body_start, markdown)
+    _mark_structure(text, lines, markdown)
+    _mark_text_tables(text, lines)
+    _mark_headings(text, lines, markdown)
+    _mark_flows(text, lines)
+    return tuple(_emit(text, lines, starts))
+
+
+# ------------------------------------------------------------------------------------------------ lines
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int  # first character of the line
+    end: int  # past the last character, newline excluded
+    cs: int  # content start: after indentation (and blockquote markers)
+    ce: int  # content end: trailing whitespace removed
+    kind: str = ""  # "" until a pass claims the line
+    body: int = 0  # where a heading's or list item's own text starts (after its marker)
+    body_end: int = 0
+    until: int = 0  # index of the last line a unit starting here covers (list continuations, prose flows)
+    row: _Row | None = None
+    headers: tuple[str, ...] = ()
+    column_names: tuple[str | None, ...] = ()
+    k: int = 0
+
+    @property
+    def blank(self) -> bool:
+        return self.cs >= self.ce
+
+
+@dataclass(slots=True)
+class _Row:
+    label_end: int
+    cells: list[tuple[int, int]] = field(default_factory=list)
+    strong: bool = False  # holds a value with a marker of its own (%, $, x, sign) or a date
+
+
+def _split_lines(text: str, starts: tuple[int, ...], body_start: int, markdown: bool) -> list[_Line]:
+    lines: list[_Line] = []
+    total = len(text)
+    for index, start in enumerate(starts):
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else total
+        if end < body_start:
+            continue
+        start = max(start, body_start)
+        raw = text[start:end]
+        stripped = raw.lstrip()
+        cs = start + len(raw) - len(stripped)
+        ce = start + len(raw.rstrip())
+        if markdown and cs < ce and text[cs] == ">":
+            match = _BLOCKQUOTE.match(text, cs, ce)
+            if match:
+                cs = match.end()
+                while cs < ce and text[cs].isspace():
+                    cs += 1
+        lines.append(_Line(start, end, cs, max(cs, ce)))
+    return lines
+
+
+def _content(text: str, line: _Line) -> str:
+    return text[line.cs : line.ce]
+
+
+def _ends_with(content: str, marks: str) -> bool:
+    trimmed = content.rstrip(_CLOSERS + " \t")
+    return bool(trimmed) and trimmed[-1] in marks
+
+
+def _has_alnum(content: str) -> bool:
+    return _ALNUM.search(content) is not None
+
+
+# ------------------------------------------------------------------------------------ pass 1: structure
+
+
+def _mark_structure(text: str, lines: list[_Line], markdown: bool) -> None:
+    index = 0
+    count = len(lines)
+    while index < count:
+        line = lines[index]
+        if line.blank:
+            line.kind = "blank"
+            index += 1
+            continue
+        indent = line.cs - line.start
+        if markdown and indent <= 3 and _FENCE.match(text, line.cs, line.ce):
+            fence = text[line.cs : line.cs + 3]
+            line.kind = "skip"
+            index += 1
+            while index < count and not text.startswith(fence, lines[index].cs):
+                lines[index].kind = "skip"
+                index += 1
+            if index < count:
+                lines[index].kind = "skip"
+                index += 1
+            continue
+        if markdown and _RULE.match(text, line.cs, line.ce):
+            line.kind = "skip"
+            index += 1
+            continue
+        heading = _MD_HEADING.match(text, line.cs, line.ce) if indent <= 3 else None
+        if heading:
+            line.kind = "heading"
+            line.body = heading.end()
+            line.body_end = _before_trailing_hashes(text, line.body, line.ce) or line.ce
+            index += 1
+            continue
+        if "|" in _content(text, line) and index + 1 < count and _is_pipe_separator(text, lines[index + 1]):
+            index = _mark_pipe_table(text, lines, index)
+            continue
+        item = _LIST.match(text, line.cs, line.ce)
+        if item:
+            line.kind = "list"
+            line.body = item.end()
+            last = index
+            while last + 1 < count:
+                following = lines[last + 1]
+                if following.blank or following.cs - following.start <= indent:
+                    break
+                if _LIST.match(text, following.cs, following.ce) or _MD_HEADING.match(
+                    text, following.cs, following.ce
+                ):
+                    break
+                following.kind = "cont"
+                last += 1
+            line.until = last
+            line.body_end = lines[last].ce
+            index = last + 1
+            continue
+        if markdown and index + 1 < count and _SETEXT.match(text, lines[index + 1].cs, lines[index + 1].ce):
+            previous = lines[index - 1] if index else None
+            if previous is None or previous.kind in ("blank", "skip", "heading", "list", "cont"):
+                line.kind = "heading"
+                line.body, line.body_end = line.cs, line.ce
+                lines[index + 1].kind = "skip"
+                index += 2
+                continue
+        index += 1
+
+
+def _before_trailing_hashes(text: str, start: int, end: int) -> int | None:
+    """End of the text before closing hashes ("## Title ##", the web's "Title #"), or None when there are none.
+
+    Done with rstrip rather than a regular expression: searching for "spaces then hashes at the end" is
+    quadratic on a long run of spaces.
+    """
+    content = text[start:end]
+    without_hashes = content.rstrip("#")
+    if len(without_hashes) == len(content) or not without_hashes[-1:].isspace():
+        return None
+    return start + len(without_hashes.rstrip())
+
+
+def _is_pipe_separator(text: str, line: _Line) -> bool:
+    content = _content(text, line)
+    return "|" in content and "-" in content and _PIPE_SEPARATOR.match(text, line.cs, line.ce) is not None
+
+
+def _pipe_cells(text: str, line: _Line) -> list[tuple[int, int]]:
+    """Stripped spans of a pipe-table line's cells; ``\\|`` does not split."""
+    spans: list[tuple[int, int]] = []
+    cell_start = line.cs
+    position = line.cs
+    content_end = line.ce
+    if text.startswith("|", line.cs):
+        cell_start = position = line.cs + 1
+    while True:
+        bar = text.find("|", position, content_end)
+        while bar > 0 and text[bar - 1] == "\\":
+            bar = text.find("|", bar + 1, content_end)
+        if bar == -1:
+            if cell_start < content_end:
+                spans.append(_strip_span(text, cell_start, content_end))
+            break
+        spans.append(_strip_span(text, cell_start, bar))
+        cell_start = position = bar + 1
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip())
+    right = len(piece.rstrip())
+    return (start + left, start + right) if right > left else (start + left, start + left)
+
+
+def _mark_pipe_table(text: str, lines: list[_Line], index: int) -> int:
+    header = lines[index]
+    names = tuple(text[s:e] for s, e in _pipe_cells(text, header))
+    header.kind = "pipe_header"
+    header.headers = names
+    lines[index + 1].kind = "skip"
+    index += 2
+    while index < len(lines) and not lines[index].blank and "|" in _content(text, lines[index]):
+        lines[index].kind = "pipe_row"
+        lines[index].headers = names
+        index += 1
+    return index
+
+
+# ------------------------------------------------------------------------------- pass 2: flattened tables
+
+_VALUE_TOKEN = re.compile(
+    r"(?P<pre>[~<>+\u00b1\u2248-]|[<>]=)?(?P<cur>[$\u20ac\u00a3\u00a5])?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"(?:-[$\u20ac\u00a3\u00a5]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)?"
+    r"(?P<suf>%|x|\u00d7|[KMBTk](?![A-Za-z])|\+)?(?P<unit>/\S*)?\+?"
+)
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_ROW_DATE = re.compile(
+    rf"(?<!\S)(?:{_MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH_NAME},? \d{{4}}"
+    rf"|{_MONTH_NAME} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?![\w%])"
+)
+_UNIT_WORDS = frozenset(
+    "token tokens day days hour hours hr hrs minute minutes min mins second seconds sec secs week weeks "
+    "month months year years elo point points pts pp percent thousand million billion trillion".split()
+)
+# After one of these a number continues the cell ("70+ in 52 days"); elsewhere a number starts a new cell.
+_CONNECTORS = frozenset(
+    "in of per to from over at on for within across with by and or than out vs vs. versus".split()
+)
+_VERSUS = frozenset(("vs", "vs.", "versus"))
+
+
+def _value_kind(token: str, previous: str | None, following: str | None) -> str | None:
+    """How strongly a token reads as a table value, or None.
+
+    ``"strong"``: a number with a marker of its own (``57.7%``, ``$2.50/M``, ``427x``, ``+144``, ``272K``,
+    ``70+``); ``"unit"``: a number followed by a unit word (``52 days``, ``144 Elo``); ``"bare"``: a bare
+    number not directly after a capitalised name word (``Claude 3.5`` and ``Terminal-Bench 2.0`` keep their
+    numbers).
+    """
+    core = token.rstrip(",;")
+    match = _VALUE_TOKEN.fullmatch(core)
+    if match is None:
+        return None
+    if (
+        match.group("pre")
+        or match.group("cur")
+        or match.group("suf")
+        or match.group("unit")
+        or core.endswith("+")
+    ):
+        return "strong"
+    if following is not None and following.rstrip(",;").lower() in _UNIT_WORDS:
+        return "unit"
+    if previous is not None and previous[:1].isupper():
+        return None
+    return "bare"
+
+
+def _parse_row(text: str, line: _Line) -> _Row | None:
+    """A flattened table row's label and cell spans, or None when the line is not a row.
+
+    A cell starts at a value token or a date outside parentheses; it extends over lowercase words, unit words,
+    parentheticals and a "vs X" phrase; a capitalised word or a new value (not after a connector such as "in")
+    starts the next cell. The row label is the text before the first cell.
+    """
+    if line.kind or line.blank or line.ce - line.cs > _ROW_MAX:
+        return None
+    content = _content(text, line)
+    if _ends_with(content, _SENTENCE_END) or content.startswith("By "):
+        return None
+    tokens = [(line.cs + m.start(), line.cs + m.end(), m.group()) for m in _TOKEN.finditer(content)]
+    dates = {line.cs + m.start(): line.cs + m.end() for m in _ROW_DATE.finditer(content)}
+    cells: list[list[int]] = []
+    strong = False
+    current: list[int] | None = None
+    previous: str | None = None
+    depth = 0
+    index = 0
+    while index < len(tokens):
+        start, end, token = tokens[index]
+        following = tokens[index + 1][2] if index + 1 < len(tokens) else None
+        kind = "date" if start in dates and depth == 0 else None
+        if kind is None and depth == 0 and not token.startswith("("):
+            kind = _value_kind(token, previous, following)
+        if depth > 0 or token.startswith("("):  # a parenthetical never starts a cell
+            if current is not None:
+                current[1] = end
+        elif kind:
+            strong = strong or kind in ("strong", "date")
+            if current is None or (previous or "").lower() not in _CONNECTORS:
+                current = [start, end]
+                cells.append(current)
+            else:
+                current[1] = end
+            if kind == "date":  # the date's other tokens ("5,", "2026") belong to it
+                while index + 1 < len(tokens) and tokens[index + 1][0] < dates[start]:
+                    index += 1
+                    depth = max(0, depth + tokens[index][2].count("(") - tokens[index][2].count(")"))
+                current[1] = tokens[index][1]
+        elif current is None:
+            pass  # still in the row label
+        elif token.lower() in _VERSUS:
+            current[1] = end
+            index = _absorb_versus_object(tokens, index, current)
+        elif not token[:1].isupper() or token.lower() in _UNIT_WORDS:
+            current[1] = end  # lowercase words, units and symbols extend the cell
+        else:
+            current = [start, end]  # a capitalised word starts a text cell ("Claude", "Tie")
+            cells.append(current)
+        depth = max(0, depth + token.count("(") - token.count(")")) if kind != "date" else depth
+        previous = tokens[index][2]
+        index += 1
+    if not cells:
+        return None
+    label_end = line.cs
+    for start, end, _token in tokens:
+        if start >= cells[0][0]:
+            break
+        label_end = end
+    if label_end == line.cs:
+        return None
+    return _Row(label_end, [(s, e) for s, e in cells], strong)
+
+
+def _absorb_versus_object(tokens: list[tuple[int, int, str]], index: int, current: list[int]) -> int:
+    """Extend a cell over the object of "vs": a name up to its version ("vs GPT-5.2", "vs Claude 4.6")."""
+    following = index + 1
+    if following >= len(tokens) or not tokens[following][2][:1].isupper():
+        return index  # "vs human": the lowercase words extend the cell by themselves
+    for ahead in range(following, min(following + 4, len(tokens))):
+        word = tokens[ahead][2]
+        if not (word[:1].isupper() or word[:1].isdigit()):
+            break
+        if any(char.isdigit() for char in word):
+            current[1] = tokens[ahead][1]
+            return ahead
+    current[1] = tokens[following][1]
+    return following
+
+
+def _is_header(text: str, line: _Line) -> bool:
+    if line.kind or line.blank or line.ce - line.cs > _HEADER_MAX:
+        return False
+    content = _content(text, line)
+    if _ends_with(content, _SENTENCE_END + ","):
+        return False
+    words = content.split()
+    if not 2 <= len(words) <= _HEADER_MAX_WORDS or not words[0][:1].isupper():
+        return False
+    if sum(1 for word in words if word[:1].isupper() or word[:1].isdigit()) * 2 < len(words):
+        return False
+    if _ROW_DATE.search(content):
+        return False
+    previous: str | None = None
+    for position, word in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else None
+        if _value_kind(word, previous, following) in ("strong", "unit"):
+            return False
+        previous = word
+    return True
+
+
+def _mark_text_tables(text: str, lines: list[_Line]) -> None:
+    index = 0
+    count = len(lines)
+    while index + 1 < count:
+        header = lines[index]
+        first = _parse_row(text, lines[index + 1]) if _is_header(text, header) else None
+        if first is None:
+            index += 1
+            continue
+        rows = [(index + 1, first)]
+        following = index + 2
+        while following < count:
+            row = _parse_row(text, lines[following])
+            if row is None:
+                break
+            rows.append((following, row))
+            following += 1
+        if len(rows) == 1 and not first.strong:
+            index += 1  # one row of weak evidence ("March 9, 2026 6 min read" under a title): not a table
+            continue
+        k = max(len(row.cells) for _, row in rows)
+        label_header, names = _split_header(_content(text, header).split(), k)
+        header.kind = "text_header"
+        header.headers = (label_header, *(name for name in names if name is not None))
+        for row_index, row in rows:
+            line = lines[row_index]
+            line.kind = "text_row"
+            line.row = row
+            line.headers = header.headers
+            line.column_names = tuple(names)
+            line.k = k
+        index = following
+
+
+def _split_header(words: list[str], k: int) -> tuple[str, list[str | None]]:
+    """Group a flattened header line's words into the row-label header and k column names.
+
+    The first word names the row labels. The rest are grouped so that a word with a digit closes a name with
+    the capitalised words before it ("Claude Opus 4.6"), a word seen before pairs with the word just before it
+    ("Cached Input"), and lowercase words or parentheticals stay with the word they follow. When that does not
+    give k names, single words are tried; surplus leading words then join the row-label header, missing names
+    are None.
+    """
+    first, rest = words[0], words[1:]
+    candidates = [
+        _group_words(rest, whole_name=True),
+        _group_words(rest, whole_name=False),
+        [[word] for word in rest],
+    ]
+    for groups in candidates:
+        if len(groups) == k:
+            return first, [" ".join(group) for group in groups]
+    groups = candidates[0]
+    if len(groups) > k:
+        surplus = len(groups) - k
+        label = " ".join([first, *(word for group in groups[:surplus] for word in group)])
+        return label, [" ".join(group) for group in groups[surplus:]]
+    names: list[str | None] = [" ".join(group) for group in groups]
+    return first, names + [None] * (k - len(names))
+
+
+def _group_words(words: list[str], *, whole_name: bool) -> list[list[str]]:
+    groups: list[list[str]] = []
+    pending: list[list[str]] = []
+    seen: set[str] = set()
+    depth = 0
+    for word in words:
+        attaches = depth > 0 or word.startswith("(") or not (word[:1].isupper() or word[:1].isdigit())
+        depth = max(0, depth + word.count("(") - word.count(")"))
+        if attaches and (pending or groups):
+            (pending or groups)[-1].append(word)
+            continue
+        if any(char.isdigit() for char in word):
+            taken = pending if whole_name else pending[-1:]
+            groups.extend(pending[: len(pending) - len(taken)])
+            groups.append([*(w for item in taken for w in item), word])
+            pending = []
+        elif word.lower() in seen and pending:
+            groups.extend(pending[:-1])
+            groups.append([*pending[-1], word])
+            pending = []
+        else:
+            pending.append([word])
+        seen.add(word.lower())
+    groups.extend(pending)
+    return groups
+
+
+# ------------------------------------------------------------------------------------ pass 3: headings
+
+
+def _is_plain(line: _Line) -> bool:
+    return line.kind == ""
+
+
+def _short_unpunctuated(text: str, line: _Line) -> bool:
+    content = _content(text, line)
+    return (
+        len(content) < _HEADING_MAX and not _ends_with(content, _SENTENCE_END + ",") and _has_alnum(content)
+    )
+
+
+def _mark_headings(text: str, lines: list[_Line], markdown: bool) -> None:
+    for line in lines:
+        if not _is_plain(line):
+            continue
+        content = _content(text, line)
+        if not _has_alnum(content):
+            line.kind = (
+                "separator"  # rules drawn with box characters, "* * *": like a blank line to neighbours
+            )
+            continue
+        marked_end = None if markdown else _before_trailing_hashes(text, line.cs, line.ce)
+        if marked_end is not None and _has_alnum(text[line.cs : marked_end]):
+            line.kind = "heading"
+            line.body, line.body_end = line.cs, marked_end
+    guessed: list[_Line] = []
+    for index, line in enumerate(lines):
+        if not _is_plain(line) or not _short_unpunctuated(text, line):
+            continue
+        content = _content(text, line)
+        if markdown and not _BOLD_LINE.fullmatch(content):
+            continue  # Markdown marks its headings; a short paragraph there is just a short paragraph
+        if content.startswith("By ") or content.rsplit(None, 1)[-1].lower() in _TRAILING_FUNCTION_WORDS:
+            continue  # a byline, or the first half of a wrapped sentence
+        previous = lines[index - 1] if index else None
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is not None and not following.kind and text[following.cs : following.cs + 1].islower():
+            continue  # the next line continues this one
+        if _stands_apart(text, previous) and _stands_apart(text, following):
+            line.kind = "heading"
+            line.body, line.body_end = line.cs, line.ce
+            guessed.append(line)
+    # The same short line standing alone again and again is a caption or boilerplate ("Claude" under every
+    # image of a page), not a section title: it goes back to prose.
+    counts = Counter(_content(text, line) for line in guessed)
+    for line in guessed:
+        if counts[_content(text, line)] >= _REPEATED_CAPTION:
+            line.kind = ""
+
+
+def _stands_apart(text: str, neighbour: _Line | None) -> bool:
+    """True when a neighbouring line does not make a short line part of a run of short lines."""
+    if neighbour is None or neighbour.kind:
+        return True  # start or end of text, blank, separator, or structure (list, table, heading)
+    return not _short_unpunctuated(text, neighbour)
+
+
+# --------------------------------------------------------------------------------------- pass 4: prose
+
+
+def _mark_flows(text: str, lines: list[_Line]) -> None:
+    index = 0
+    count = len(lines)
+    while index < count:
+        if not _is_plain(lines[index]):
+            index += 1
+            continue
+        run_end = index
+        while run_end + 1 < count and _is_plain(lines[run_end + 1]):
+            run_end += 1
+        # A run of lines none of which ends a sentence is a list of lines (a text table without numbers, a
+        # byline block), not wrapped prose: each line stands alone.
+        line_list = run_end > index and not any(
+            _ends_with(_content(text, lines[i]), _SENTENCE_END) for i in range(index, run_end + 1)
+        )
+        position = index
+        while position <= run_end:
+            last = position
+            while not line_list and last < run_end and _wraps(text, lines[last]):
+                last += 1
+            lines[position].kind = "prose"
+            lines[position].until = last
+            for covered in range(position + 1, last + 1):
+                lines[covered].kind = "cont"
+            position = last + 1
+        index = run_end + 1
+
+
+def _wraps(text: str, line: _Line) -> bool:
+    content = _content(text, line)
+    if _ends_with(content, _WRAP_END):
+        return False
+    return len(content) >= _WRAP_MIN or content.endswith(",")
+
+
+# ------------------------------------------------------------------------------------------- sentences
+
+_BOUNDARY = re.compile(r"(?<![.!?])([.!?]++[\"')\]]{0,3}+)\s++(?=\S)")
+_ABBREVIATIONS = frozenset(
+    "e.g. i.e. vs. cf. al. approx. ca. est. dr. mr. mrs. ms. prof. st. jr. sr. inc. ltd. corp. co. llc. "
+    "fig. figs. eq. vol. ed. pp. ref. dept. gov. u.s. u.k. u.n. e.u.".split()
+)
+# Abbreviations that end a sentence unless a number follows ("No. 1", "Jan. 5").
+_NUMBER_ABBREVIATIONS = frozenset(
+    "no. nos. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split()
+)
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
+_SENTENCE_OPENERS = "\"'([*$\u20ac\u00a3"
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        following = text[match.end()]
+        if not (following.isupper() or following.isdigit() or following in _SENTENCE_OPENERS):
+            continue
+        punctuation = match.group(1)
+        if (
+            punctuation[0] == "."
+            and not punctuation.startswith("..")
+            and _is_abbreviation(text, match, following)
+        ):
+            continue
+        spans.append((sentence_start, match.end(1)))
+        sentence_start = match.end()
+    spans.append((sentence_start, end))
+    return spans
+
+
+def _is_abbreviation(text: str, match: re.Match[str], following: str) -> bool:
+    dot = match.start(1)
+    window = text[max(0, dot - 24) : dot + 1]
+    word = window.split()[-1].lstrip("\"'([") if window.split() else ""
+    lowered = word.lower()
+    if lowered in _ABBREVIATIONS or _INITIALISM.fullmatch(word):
+        return True
+    if lowered in _NUMBER_ABBREVIATIONS:
+        return following.isdigit()
+    return len(word) == 2 and word[0].isupper()  # an initial: "J. Smith"
+
+
+# ------------------------------------------------------------------------------------------------- emit
+
+
+def _emit(text: str, lines: list[_Line], starts: tuple[int, ...]) -> list[Unit]:
+    units: list[Unit] = []
+    section: str | None = None
+
+    def add(kind: UnitKind, start: int, end: int, **extra: object) -> Unit | None:
+        start, end = _strip_span(text, start, end)
+        body = text[start:end]
+        if not _has_alnum(body):
+            return None
+        line_index = bisect_right(starts, start) - 1
+        unit = Unit(
+            kind=kind,
+            text=body,
+            start=start,
+            end=end,
+            line=line_index + 1,
+            column=start - starts[line_index] + 1,
+            section=section,
+            **extra,  # type: ignore[arg-type]
+        )
+        units.append(unit)
+        return unit
+
+    for line in lines:
+        kind = line.kind
+        if kind == "heading":
+            unit = add("heading", line.body, line.body_end)
+            if unit is not None:
+                section = unit.text.strip("*_ \t") or unit.text
+        elif kind == "list":
+            add("list_item", line.body, line.body_end)
+        elif kind == "prose":
+            for start, end in _sentence_spans(text, line.cs, lines[line.until].ce):
+                add("sentence", start, end)
+        elif kind in ("pipe_header", "text_header"):
+            add("table_header", line.cs, line.ce, table_headers=line.headers)
+        elif kind == "pipe_row":
+            _emit_pipe_row(text, line, add)
+        elif kind == "text_row":
+            _emit_text_row(text, line, add)
+    return units
+
+
+def _emit_pipe_row(text: str, line: _Line, add: _Add) -> None:
+    spans = _pipe_cells(text, line)
+    if not spans:
+        return
+    label = text[spans[0][0] : spans[0][1]] or None
+    cells = tuple(
+        Cell(
+            text=text[start:end],
+            start=start,
+            end=end,
+            header=line.headers[position] if position < len(line.headers) else None,
+            row_label=label,
+        )
+        for position, (start, end) in enumerate(spans)
+        if position > 0 and end > start
+    )
+    add("table_row", line.cs, line.ce, cells=cells, table_headers=line.headers)
+
+
+def _emit_text_row(text: str, line: _Line, add: _Add) -> None:
+    row = line.row
+    assert row is not None
+    label = text[line.cs : row.label_end]
+    complete = len(row.cells) == line.k
+    cells = tuple(
+        Cell(
+            text=text[start:end],
+            start=start,
+            end=end,
+            header=line.column_names[position] if complete else None,
+            row_label=label,
+            ambiguous=not complete,
+        )
+        for position, (start, end) in enumerate(row.cells)
+    )
+    add("table_row", line.cs, line.ce, cells=cells, table_headers=line.headers)
+
+
+class _Add(Protocol):
+    """The signature of ``add`` in ``_emit``."""
+
+    def __call__(self, kind: UnitKind, start: int, end: int, **extra: object) -> Unit | None: ...

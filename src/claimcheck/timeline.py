@@ -1,0 +1,126 @@
+"""Version timelines: every release-date claim for a model family, one row per version, one column per source.
+
+Owns building the timeline (``build_timeline``) and its order checks: a version dated before its predecessor in
+the same line (same family and tier: "Claude Opus 4.7" after "Claude Opus 4.6"). Two sources dating the same
+version differently is already a cross-source conflict; the timeline shows it in the row's status.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from pydantic import Field
+
+from .check import cite, finding_id
+from .compare import compare_values
+from .dates import format_date
+from .lexicon import default_lexicon
+from .models import Claim, DateValue, Finding, Frozen, Status
+
+_RANK = {"agree": 0, "compatible": 1, "conflict": 2}
+
+
+class TimelineRow(Frozen):
+    version: str  # canonical model name
+    line: str  # family and tier: "Claude Opus", "Claude", "GPT"
+    number: tuple[int, ...]
+    dates: dict[str, str]  # source path -> formatted date(s)
+    claims: tuple[str, ...]  # claim ids
+    status: Status | None = None  # None when only one source dates it
+
+
+class Family(Frozen):
+    family: str
+    rows: tuple[TimelineRow, ...]
+
+
+class Timeline(Frozen):
+    schema_: str = Field("claimcheck.timeline/1", alias="schema")
+    sources: tuple[str, ...]
+    families: tuple[Family, ...]
+    findings: tuple[Finding, ...] = ()
+
+
+def _parse(version: str) -> tuple[str, str, tuple[int, ...]] | None:
+    """("Claude", "Claude Opus", (4, 6)) for "Claude Opus 4.6"; None for names without a version number."""
+    lexicon = default_lexicon()
+    for family in lexicon.families:
+        if not version.startswith(family):
+            continue
+        m = re.search(r"(\d+(?:\.\d+)*)", version[len(family):])
+        if not m:
+            return None
+        tier = version[len(family):m.start() + len(family)].strip(" -")
+        line = f"{family} {tier}".strip() if tier else family
+        return family, line, tuple(int(p) for p in m.group(1).split("."))
+    return None
+
+
+def _release_claims(claims: Iterable[Claim]) -> list[Claim]:
+    return [c for c in claims if c.metric == "release date" and c.subject and c.review != "rejected"
+            and not c.orphaned and isinstance(c.effective_value, DateValue)]
+
+
+def build_timeline(claims: Sequence[Claim], sources: Sequence[str] = ()) -> Timeline:
+    releases = _release_claims(claims)
+    by_version: dict[str, list[Claim]] = defaultdict(list)
+    for claim in releases:
+        assert claim.subject is not None
+        by_version[claim.subject].append(claim)
+    families: dict[str, list[TimelineRow]] = defaultdict(list)
+    for version, members in by_version.items():
+        parsed = _parse(version)
+        if parsed is None:
+            continue
+        family, line, number = parsed
+        dates: dict[str, list[str]] = defaultdict(list)
+        for claim in members:
+            text = format_date(claim.effective_value)  # type: ignore[arg-type]
+            if text not in dates[claim.source]:
+                dates[claim.source].append(text)
+        status: Status | None = None
+        if len({c.source for c in members}) > 1 or len(members) > 1:
+            status = "agree"
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    verdict = compare_values(a.effective_value, b.effective_value)
+                    if _RANK[verdict] > _RANK[status]:
+                        status = verdict
+        families[family].append(TimelineRow(
+            version=version, line=line, number=number, dates={k: "; ".join(v) for k, v in dates.items()},
+            claims=tuple(c.id for c in members), status=status))
+    ordered = tuple(Family(family=f, rows=tuple(sorted(rows, key=lambda r: (r.number, r.line))))
+                    for f, rows in sorted(families.items()))
+    used_sources = tuple(sources) or tuple(sorted({c.source for c in releases}))
+    return Timeline(sources=used_sources, families=ordered, findings=tuple(timeline_findings(claims)))
+
+
+def timeline_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """Order checks: within a line, a later version must not be dated before an earlier one."""
+    releases = _release_claims(claims)
+    lines: dict[str, list[tuple[tuple[int, ...], Claim]]] = defaultdict(list)
+    for claim in releases:
+        parsed = _parse(claim.subject or "")
+        if parsed is not None:
+            lines[parsed[1]].append((parsed[2], claim))
+    findings = []
+    for line, entries in lines.items():
+        entries.sort(key=lambda e: e[0])
+        for i, (number, claim) in enumerate(entries):
+            for later_number, later in entries[i + 1:]:
+                if later_number <= number:
+                    continue
+                a, b = claim.effective_value, later.effective_value
+                assert isinstance(a, DateValue) and isinstance(b, DateValue)
+                if b.end < a.start:
+                    findings.append(Finding(
+                        id=finding_id("timeline", f"{line} order", [claim.id, later.id]), kind="timeline",
+                        status="conflict", topic=f"{line} / version order",
+                        message=f"{later.subject} is dated {format_date(b)}, before its predecessor "
+                                f"{claim.subject} ({format_date(a)})",
+                        computation=f"{later.subject} ({format_date(b)}) < {claim.subject} ({format_date(a)})",
+                        claims=(cite(claim), cite(later)),
+                    ))
+    return findings

@@ -1,0 +1,80 @@
+"""Shared fixtures: small article folders written per test, and helpers to extract from inline text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from claimcheck.extract import extract_article
+from claimcheck.models import Article, Claim, Source
+from claimcheck.segment import line_starts, segment
+from claimcheck.textnorm import normalize
+
+
+def make_article(text: str, *, published: dt.date | None = None, path: str = "a.md",
+                 markdown: bool = True) -> Article:
+    """An Article built from inline text (no file I/O), for extraction tests."""
+    body = normalize(textwrap.dedent(text).strip("\n") + "\n")
+    source = Source(path=path, key=path, format="markdown" if markdown else "text", published=published,
+                    published_from="front-matter" if published else "unknown")
+    return Article(source=source, text=body, units=segment(body, markdown=markdown), line_starts=line_starts(body))
+
+
+def claims_of(text: str, *, published: dt.date | None = None, markdown: bool = True) -> list[Claim]:
+    return extract_article(make_article(text, published=published, markdown=markdown))
+
+
+@pytest.fixture
+def write_articles(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Write {relative name: text} into a fresh folder and return it."""
+
+    def write(files: dict[str, str], folder: str = "articles") -> Path:
+        root = tmp_path / folder
+        for name, text in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return root
+
+    return write
+
+
+ARTICLE_A = """\
+---
+title: Model roundup
+outlet: Example Wire
+published: 2026-03-05
+---
+# Model roundup
+
+Claude Opus 4.6 shipped on February 5, 2026, about a month before GPT-5.4.
+
+Claude now writes 70-90% of the code used to train new Claude versions.
+
+Claude 4 was released in May 2025.
+
+| Benchmark | GPT-5.4 | GPT-5.2 | Delta |
+|---|---|---|---|
+| SWE-Bench Pro | 57.7% | 55.6% | +2.1% |
+| OSWorld-Verified | 75.0% | 47.3% | +27.7% |
+"""
+
+ARTICLE_B = """\
+---
+title: Self-improvement, measured
+outlet: Other Daily
+---
+# Self-improvement, measured
+
+As of May 2026, over 80% of the code merged into Anthropic's codebase was written by Claude.
+
+Version history of Claude:
+
+- Version 4.0 (2024): safety-first design.
+
+By 2026, Opus 4.6 was released on February 5.
+"""
