@@ -172,7 +172,7 @@ HEDGES = [
          approximate=True),
     case("Opus 4.6 is roughly 2x the price of GPT-5.4.", "roughly 2x", "multiplier", 2, unit="x",
          approximate=True, exclude=("Opus 4.6", "GPT-5.4")),
-    case("Engineer productivity increase ~27%", "~27%", "percent", 27, unit="%", approximate=True),
+    case("~27% of tickets are now closed by the agent.", "~27%", "percent", 27, unit="%", approximate=True),
     case("Around 50% of the work is now delegated.", "Around 50%", "percent", 50, unit="%", approximate=True),
     case("The longest autonomous run lasted just over 16 hours.", "just over 16 hours", "duration", 16, None,
          unit="hours", low_inclusive=False, approximate=True),
@@ -365,7 +365,11 @@ CHANGES = [
     case("Costs fell by roughly 30%.", "roughly 30%", "percent", 30, unit="%", approximate=True,
          change="decrease"),
     case("A 10% improvement compounds quickly.", "10%", "percent", 10, unit="%", change="increase"),
-    case("Error rates dropped from 12% to 4%.", "12%", "percent", 12, unit="%", change="decrease"),
+    # "dropped from 12% to 4%": both are levels (the change is the difference), not changes of 12% and 4%
+    case("Error rates dropped from 12% to 4%.", "12%", "percent", 12, unit="%", id="from-level"),
+    case("Error rates dropped from 12% to 4%.", "4%", "percent", 4, unit="%", id="to-level"),
+    case("Usage rose from 20% to 35%.", "20%", "percent", 20, unit="%", id="rose-from-level"),
+    case("Revenue grew sharply 30% last year.", "30%", "percent", 30, unit="%", change="increase"),
 ]
 
 # ------------------------------------------------------------------------------------------------ precision

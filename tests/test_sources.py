@@ -209,6 +209,7 @@ def test_malformed_front_matter_reports_the_file_line(tmp_path: Path) -> None:
         ("Title\nPosted on March 5th, 2026\nBody.", dt.date(2026, 3, 5)),
         ("Title\nBy Jane Doe | March 5, 2026\nBody.", dt.date(2026, 3, 5)),
         ("Title\nBy Jane Doe - 5 March 2026\nBody.", dt.date(2026, 3, 5)),
+        ("Title\nBy Jane Doe \u2014 5 March 2026\nBody.", dt.date(2026, 3, 5)),
         ("Title\nMar 5, 2026 \u00b7 4 min read\nBody.", dt.date(2026, 3, 5)),
         ("Title\n2026-03-05\nBody.", dt.date(2026, 3, 5)),
         ("Title\n2026-03-05T10:00:00Z\nBody.", dt.date(2026, 3, 5)),
