@@ -127,7 +127,7 @@ _CHANGE_AFTER = re.compile(
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?P<up>rose|risen|rises|increased|increases|grew|grown|jumped|climbed|gained|boosts?|improved)"
     r"|(?P<down>dropped|drops|fell|fallen|falls|decreased|declined|cut|cuts|reduced|reduces|shrank|lowered))"
-    r"(?:\s+(?:by|to))?\s+(?:\w+\s+)?$",
+    r"(?:\s+(?:by|to))?\s+(?:(?!from\b)\w+\s+)?$",  # "dropped from 12%": 12% is the old level
     re.IGNORECASE,
 )
 # Words that may sit between a number and the noun it counts: "129 internal Claude Code research sessions".
@@ -239,7 +239,8 @@ class _Scanner:
         currency, sign, start = self.prefix(start)
         hedge, hedge_kind, hedge_start = self.hedge_before(start)
         head = text[max(0, start - 40):start]
-        between = re.search(r"\bbetween\s+$", head, re.IGNORECASE) is not None
+        between_match = re.search(r"\bbetween\s+$", head, re.IGNORECASE)
+        between = between_match is not None
         from_before = re.search(r"\bfrom\s+(?:\w+\s+){0,4}$", head, re.IGNORECASE) is not None
 
         end, scale = self.scale_after(lit_end, allow_words=not is_word and not is_fraction, money=currency is not None)
@@ -289,7 +290,8 @@ class _Scanner:
                     low, high = value, second_value
                     end = max(end, second_end)
                     if between:
-                        start = text.rfind("between", 0, start)
+                        assert between_match is not None
+                        start = max(0, start - 40) + between_match.start()  # any case: "Between 70 and 90%"
 
         if sign in ("+", "-") and change is None:
             change = "increase" if sign == "+" else "decrease"
@@ -478,7 +480,7 @@ class _Scanner:
             amount = n * scale
             label = _format_amount(amount)
             per = f"{label} {what}".strip() if amount != 1 else what or label
-            return per, end + m.end()
+            return per, end + len(m.group(0).rstrip())  # "$3/MTok for input": not the space before "for"
         # "$2.50/$15 per million tokens": the rate after the second amount applies to the first
         m2 = re.match(r"/\s?[$€£]\d[\d,.]*(?:[KMB])?(?:\s+vs\.?\s+[$€£][\d.,]+/[$€£][\d.,]+)?(?=\s?(?:/|per\s))",
                       text[end:end + 40])

@@ -216,7 +216,7 @@ def _mark_structure(text: str, lines: list[_Line], markdown: bool) -> None:
 
 
 def _before_trailing_hashes(text: str, start: int, end: int) -> int | None:
-    """End of the text before closing hashes ("## Title ##", the web's "Title #"), or None when there are none.
+    """End of the text before closing hashes ("## Title ##", the web's "Title #"), or None without them.
 
     Done with rstrip rather than a regular expression: searching for "spaces then hashes at the end" is
     quadratic on a long run of spaces.
@@ -656,7 +656,10 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, match: re.Match[str], following: str) -> bool:
     dot = match.start(1)
     window = text[max(0, dot - 24) : dot + 1]
-    word = window.split()[-1].lstrip("\"'([") if window.split() else ""
+    word = window[window.rfind(" ") + 1 :]
+    if not word[:1].isalpha():  # rare: another kind of space, or an opening quote or bracket
+        pieces = window.split()
+        word = pieces[-1].lstrip("\"'([") if pieces else ""
     lowered = word.lower()
     if lowered in _ABBREVIATIONS or _INITIALISM.fullmatch(word):
         return True

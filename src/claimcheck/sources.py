@@ -454,7 +454,7 @@ _DATE = (
 _DATE_RE = re.compile(_DATE, re.IGNORECASE)
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)?"
 _DATELINE = re.compile(
-    r"(?:By[ \t]+[^|\u00b7\u2022\n]{1,80}?[ \t]*[|\u00b7\u2022,-][ \t]*"
+    r"(?:By[ \t]+[^|\u00b7\u2022\u2014\n]{1,80}?[ \t]*[|\u00b7\u2022\u2014,-][ \t]*"
     r"|(?:Published|Posted|Date|Dated)(?:[ \t]+on)?[ \t]*:?[ \t]*)?"
     rf"{_WEEKDAY}(?P<date>{_DATE})(?P<rest>.*)",
     re.IGNORECASE,
@@ -590,7 +590,7 @@ def extract_html(html: str) -> tuple[str, dict[str, Any]]:
 
     trafilatura finds the main text (dropping navigation, headers, footers and comments) and the metadata;
     when it finds no main text (or cannot be imported) the page's text with scripts, styles and navigation
-    removed is used.
+    removed is used, and the page's own meta tags fill any field trafilatura left empty.
     """
     text = ""
     meta: dict[str, Any] = {}
@@ -616,7 +616,7 @@ def extract_html(html: str) -> tuple[str, dict[str, Any]]:
                 "published": get("date"),
             }
             meta = _clean_html_meta(raw)
-    if not text.strip() or not meta:
+    if not text.strip() or len(meta) < len(_HTML_FIELDS):
         fallback_text, fallback_meta = _lxml_extract(html)
         text = text if text.strip() else fallback_text
         meta = {**fallback_meta, **meta}
@@ -638,6 +638,7 @@ def _clean_html_meta(raw: Mapping[str, Any]) -> dict[str, Any]:
     return meta
 
 
+_HTML_FIELDS = ("title", "outlet", "url", "author", "published")
 _BOILERPLATE_TAGS = (
     "script",
     "style",

@@ -3,10 +3,10 @@
 Two jobs, both offset-preserving where it matters:
 
 * ``decode`` turns a file's bytes into ``str`` (BOM, UTF-8, legacy fallbacks, mojibake repair) or refuses
-binary data. Offsets downstream refer to the decoded text: that is what the user's editor shows. *
-``normalize`` maps look-alike characters (dashes, curly quotes, exotic spaces, CR) onto plain ASCII one
-character for one character, so ``normalize(t)`` has the same length as ``t`` and every offset, line and
-column computed on the normalised text is valid for the original.
+  binary data. Offsets downstream refer to the decoded text: that is what the user's editor shows.
+* ``normalize`` maps look-alike characters (dashes, curly quotes, exotic spaces, CR) onto one canonical form
+  each, one character for one character, so ``normalize(t)`` has the same length as ``t`` and every offset,
+  line and column computed on the normalised text is valid for the original.
 """
 
 from __future__ import annotations
@@ -146,9 +146,9 @@ def _repair_mojibake(text: str) -> str:
 
 def _build_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    # Hyphens, en dashes and minus signs join words and ranges ("70–90%", "self‑improvement"): they become "-".
-    # An em dash separates clauses ("Claude Code—the AI coding assistant—is..."): mapping it to "-" would glue
-    # "Code-the" into one token, so em dashes and their long variants all become U+2014 instead.
+    # Hyphens, en dashes and minus signs join words and ranges ("70–90%", "self‑improvement"): they become
+    # "-". An em dash separates clauses ("Claude Code—the AI coding assistant—is..."): mapping it to "-" would
+    # glue "Code-the" into one token, so em dashes and their long variants all become U+2014 instead.
     dashes = [0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xFE63, 0xFF0D, 0x2043]
     for code in dashes:
         table[code] = "-"
@@ -177,8 +177,9 @@ _TABLE = _build_table()
 def normalize(text: str) -> str:
     """Map look-alike characters to their ASCII forms, one character for one character.
 
-    ``len(normalize(t)) == len(t)`` always. Dashes and minus signs become ``-``; curly single quotes and
-    primes ``'``; curly double quotes, guillemets and double primes ``"``; Unicode spaces ``' '``; zero-width
+    ``len(normalize(t)) == len(t)`` always. Hyphens, en dashes and minus signs become ``-``; em dashes, the
+    horizontal bar and long dashes become ``—`` (they separate clauses); curly single quotes and primes
+    ``'``; curly double quotes, guillemets and double primes ``"``; Unicode spaces ``' '``; zero-width
     characters and the soft hyphen ``' '``; CRLF becomes ``' \\n'`` and a lone CR (or LS, PS, NEL, VT, FF)
     ``'\\n'``. ``×`` is kept.
     """

@@ -120,7 +120,8 @@ def _skipped(report: Report | Extraction | DiffReport, console: Console) -> None
     console.print()
     console.print(Text(f"Skipped inputs ({len(report.skipped)})", style="bold"))
     for skipped in report.skipped:
-        console.print(Text.assemble("  ", (skipped.path, "cyan"), f": {skipped.reason}"))
+        # soft wrap: a path is never broken in the middle, so it can be copied from the terminal
+        console.print(Text.assemble("  ", (skipped.path, "cyan"), f": {skipped.reason}"), soft_wrap=True)
 
 
 def render_extraction(extraction: Extraction, console: Console) -> None:
