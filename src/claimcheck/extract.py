@@ -205,7 +205,8 @@ class _UnitExtractor:
             clause = self.text[clause_start:clause_end]
             forecast, tense = self.mood(clause)
             baseline, baseline_span = self.baseline(v, clause_start, clause_end, dates)
-            as_of, as_of_index = self.as_of(v, clause_start, clause_end, dates, exclude=baseline_span)
+            as_of, as_of_index = self.as_of(v, clause_start, clause_end, dates, exclude=baseline_span,
+                                            names=subject_names)
             if as_of_index is not None:
                 used_dates.add(as_of_index)
             for j, d in enumerate(dates):
@@ -520,14 +521,21 @@ class _UnitExtractor:
         text = re.sub(r"^the\s+", "", text)
         return text, span
 
-    def as_of(self, v: _Value, cs: int, ce: int, dates: Sequence[DateMatch],
-              exclude: tuple[int, int] | None) -> tuple[DateValue | None, int | None]:
-        """The date a quantity holds at: a dated phrase in its clause ("as of May 2026", "by April 2026")."""
+    def as_of(self, v: _Value, cs: int, ce: int, dates: Sequence[DateMatch], exclude: tuple[int, int] | None,
+              names: Sequence[Name] = ()) -> tuple[DateValue | None, int | None]:
+        """The date a quantity holds at: a dated phrase in its clause ("as of May 2026", "by April 2026").
+
+        A date after the value does not reach back over another entity: in "GPT-5.4 in Codex with a 2x
+        multiplier, Opus 4.6 in general availability as of March 13" the date belongs to Opus 4.6.
+        """
         best: tuple[int, int] | None = None
+        entities = [n for n in names if n.kind in _SUBJECT_KINDS and n.canonical]
         for j, d in enumerate(dates):
             if not (cs <= d.start < ce):
                 continue
             if exclude and exclude[0] <= d.start < exclude[1]:
+                continue
+            if d.start >= v.end and any(v.end <= n.start and n.end <= d.start for n in entities):
                 continue
             marker_rank = 0 if d.value.marker in ("as_of", "by", "in") else 1
             distance = min(abs(d.start - v.end), abs(v.start - d.end))

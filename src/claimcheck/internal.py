@@ -287,23 +287,24 @@ def after_publication(source: Source, claims: Sequence[Claim]) -> list[Finding]:
             continue
         value = claim.effective_value
         dated: DateValue | None = None
-        how = ""
         if claim.as_of is not None and claim.as_of.start > source.published:
-            dated, how = claim.as_of, "holds as of"
+            dated = claim.as_of
+            what = f"{format_value(value)}" + (f" ({claim.metric})" if claim.metric else "")
+            how = f"{what} is given as of {format_date(dated)}"
         elif isinstance(value, DateValue) and value.start > source.published and not value.relative and (
                 value.marker == "as_of" or (claim.tense == "past" and _PAST_DATE_CUE.search(claim.quote))):
-            dated, how = value, "is stated as of" if value.marker == "as_of" else "is reported in the past tense on"
+            dated = value
+            how = (f"a fact is stated as of {format_date(dated)}" if value.marker == "as_of" else
+                   f"{format_date(dated)} is reported in the past tense")
         if dated is None:
             continue
         days = (dated.start - source.published).days
-        what = f"{format_value(value)} ({claim.metric})" if claim.metric and not isinstance(value, DateValue) else \
-            format_value(value)
         topic = f"{claim.subject} / {claim.metric}" if claim.subject and claim.metric else (
             claim.metric or claim.subject or "date")
         findings.append(Finding(
             id=finding_id("temporal", topic, [claim.id]), kind="temporal", status="conflict", topic=topic,
-            message=f"{what} {how} {format_date(dated)}, {days} day{'s' if days != 1 else ''} after the "
-                    f"article's own publication date ({source.published.isoformat()})",
+            message=f"{topic}: {how}, {days} day{'s' if days != 1 else ''} after the article's own publication "
+                    f"date ({source.published.isoformat()})",
             computation=f"{format_date(dated)} - {source.published.isoformat()} = {days} days; the article cannot "
                         f"know it yet",
             claims=(cite(claim),),
