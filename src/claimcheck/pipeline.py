@@ -111,6 +111,10 @@ def collect(paths: Sequence[str | Path], settings: Settings = Settings()) -> Cor
         source, claims = read_claims(record, display=_display(record))
         corpus.sources.append(source)
         corpus.claims.extend(claims)
+    if not corpus.sources and not corpus.skipped:
+        # an empty folder must not pass a publishing gate silently
+        raise InputError("no articles found in " + ", ".join(str(p) for p in paths)
+                         + " (looked for .txt, .md, .markdown, .html, .htm and claim records)")
     return corpus
 
 
