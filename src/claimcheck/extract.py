@@ -535,8 +535,9 @@ class _UnitExtractor:
                 continue
             if exclude and exclude[0] <= d.start < exclude[1]:
                 continue
-            if d.start >= v.end and any(v.end <= n.start and n.end <= d.start for n in entities):
-                continue
+            if d.start >= v.end and any(v.end <= n.start and n.end <= d.start and re.search(
+                    r"[,;]", self.text[v.end:n.start]) for n in entities):
+                continue  # the date belongs to a later item of a list ("..., Opus 4.6 ... as of March 13")
             marker_rank = 0 if d.value.marker in ("as_of", "by", "in") else 1
             distance = min(abs(d.start - v.end), abs(v.start - d.end))
             key = (marker_rank, distance)

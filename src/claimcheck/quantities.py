@@ -622,7 +622,7 @@ def format_quantity(q: Quantity) -> str:
             return f"{s} {unit}"
         return s
 
-    signed = q.kind in ("percent", "percentage_points", "score", "number") and q.text.lstrip("~≈ ")[:1] in "+-"
+    signed = q.kind in ("percent", "percentage_points", "score", "number") and q.text.lstrip("~≈ ")[:1] in ("+", "-")
     sign = ("+" if q.change == "increase" else "-" if q.change == "decrease" else "") if signed else ""
     if q.kind == "fraction" and q.low is not None and q.low == q.high:
         body = {0.5: "1/2", round(1 / 3, 6): "1/3", round(2 / 3, 6): "2/3", 0.25: "1/4", 0.75: "3/4"}.get(

@@ -97,7 +97,7 @@ def _topic_lists(report: Report, console: Console, folder: str) -> None:
     for topic in sorted(by_topic, key=str.lower):
         findings = by_topic[topic]
         worst = max(findings, key=lambda f: rank[f.status])
-        reconciled = "; ".join(sorted({f.reconciled for f in findings if f.reconciled}))
+        reconciled = "; ".join(dict.fromkeys(_dated_reconciled(f) for f in findings if f.reconciled))
         line = Text.assemble(("• ", "dim"), (topic, "bold"), "  ", (worst.status, _STYLE[worst.status]))
         if reconciled and worst.status != "conflict":
             line.append(f"  → {reconciled}")
@@ -112,6 +112,12 @@ def _topic_lists(report: Report, console: Console, folder: str) -> None:
                     f" ({claim.period})" if claim.period else "")
                 console.print(Text.assemble("    ", (f"{format_value(claim.value)}{when}", ""), "  ",
                                             (f"{short_path(claim.source, folder)}:{claim.line}", "cyan")))
+
+
+def _dated_reconciled(finding: Finding) -> str:
+    """"80-90% as of May 2026": a reconciled value says which time slice it holds for."""
+    dates = sorted({format_date(c.as_of) for c in finding.claims if c.as_of})
+    return f"{finding.reconciled} as of {', '.join(dates)}" if dates else str(finding.reconciled)
 
 
 def _skipped(report: Report | Extraction | DiffReport, console: Console) -> None:
