@@ -47,12 +47,26 @@ def render_report_text(report: Report, fmt: Format, *, title: str = "claimcheck 
             assert_never(fmt)
 
 
+def _render(fmt: Format, output: Path | None, emit: Emit, *, what: str, table: Callable[[Console], None],
+            json: Callable[[], str], markdown: Callable[[], str]) -> None:
+    """Route one result to the renderer for ``fmt``: rich on a console, or text to stdout / --output."""
+    match fmt:
+        case Format.table:
+            emit(None, output, table)
+        case Format.json:
+            emit(json(), output)
+        case Format.markdown:
+            emit(markdown(), output)
+        case Format.yaml:
+            raise ValueError(f"{what} has no YAML format")
+        case _:
+            assert_never(fmt)
+
+
 def render_report(report: Report, fmt: Format, output: Path | None, emit: Emit, *,
                   title: str = "claimcheck audit") -> None:
-    if fmt is Format.table:
-        emit(None, output, lambda console: terminal.render_report(report, console, title=title))
-    else:
-        emit(render_report_text(report, fmt, title=title), output)
+    _render(fmt, output, emit, what="audit", table=lambda c: terminal.render_report(report, c, title=title),
+            json=lambda: jsonfmt.report_json(report), markdown=lambda: markdown.report_markdown(report, title=title))
 
 
 def render_extraction(extraction: Extraction, fmt: Format, console: Callable[[], Console]) -> None:
@@ -78,28 +92,10 @@ def render_extraction(extraction: Extraction, fmt: Format, console: Callable[[],
 
 
 def render_diff(report: DiffReport, fmt: Format, output: Path | None, emit: Emit) -> None:
-    match fmt:
-        case Format.table:
-            emit(None, output, lambda console: terminal.render_diff(report, console))
-        case Format.json:
-            emit(jsonfmt.diff_json(report), output)
-        case Format.markdown:
-            emit(markdown.diff_markdown(report), output)
-        case Format.yaml:
-            raise ValueError("diff has no YAML format")
-        case _:
-            assert_never(fmt)
+    _render(fmt, output, emit, what="diff", table=lambda c: terminal.render_diff(report, c),
+            json=lambda: jsonfmt.diff_json(report), markdown=lambda: markdown.diff_markdown(report))
 
 
 def render_timeline(timeline: Timeline, fmt: Format, output: Path | None, emit: Emit) -> None:
-    match fmt:
-        case Format.table:
-            emit(None, output, lambda console: terminal.render_timeline(timeline, console))
-        case Format.json:
-            emit(jsonfmt.timeline_json(timeline), output)
-        case Format.markdown:
-            emit(markdown.timeline_markdown(timeline), output)
-        case Format.yaml:
-            raise ValueError("timeline has no YAML format")
-        case _:
-            assert_never(fmt)
+    _render(fmt, output, emit, what="timeline", table=lambda c: terminal.render_timeline(timeline, c),
+            json=lambda: jsonfmt.timeline_json(timeline), markdown=lambda: markdown.timeline_markdown(timeline))

@@ -13,29 +13,25 @@ def _dump(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def report_json(report: Report) -> str:
-    data = report.model_dump(mode="json", by_alias=True)
-    for claim in data["claims"]:
-        claim.pop("start", None)
-        claim.pop("end", None)
-    return _dump(data)
-
-
-def extraction_json(extraction: Extraction) -> str:
-    data = extraction.model_dump(mode="json", by_alias=True)
-    for claim in data["claims"]:
-        claim.pop("start", None)
-        claim.pop("end", None)
-    return _dump(data)
-
-
-def diff_json(report: DiffReport) -> str:
-    data = report.model_dump(mode="json", by_alias=True)
-    for key in ("only_in_a", "only_in_b"):
+def _without_offsets(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """Character offsets are internal (line and column are the public citation): drop them from claim lists."""
+    for key in keys:
         for claim in data[key]:
             claim.pop("start", None)
             claim.pop("end", None)
-    return _dump(data)
+    return data
+
+
+def report_json(report: Report) -> str:
+    return _dump(_without_offsets(report.model_dump(mode="json", by_alias=True), "claims"))
+
+
+def extraction_json(extraction: Extraction) -> str:
+    return _dump(_without_offsets(extraction.model_dump(mode="json", by_alias=True), "claims"))
+
+
+def diff_json(report: DiffReport) -> str:
+    return _dump(_without_offsets(report.model_dump(mode="json", by_alias=True), "only_in_a", "only_in_b"))
 
 
 def timeline_json(timeline: Timeline) -> str:
