@@ -208,3 +208,31 @@ def test_internal_findings_join_the_report() -> None:
     report = analyse(corpus, Settings(today=dt.date(2026, 11, 23)))
     assert any(f.kind == "arithmetic" for f in report.findings)
     assert report.summary.failed
+
+
+# ------------------------------------------------------------------------------------------------ eras
+
+def test_eras_that_overlap_are_reported_and_adjacent_phases_stay_quiet() -> None:
+    from claimcheck.timeline import era_findings
+
+    phases = claims_of("Anthropic builds models. From 2021 to 2023, Anthropic was an ordinary tech company where "
+                       "humans wrote code. From 2023 to 2025, chatbots began integrating into workflows. Between "
+                       "2025 and 2026, programming agents emerged.")
+    eras = [c for c in phases if c.metric == "era"]
+    assert len(eras) == 3 and {c.subject for c in eras} == {"Anthropic"}
+    assert era_findings(phases) == []  # they share only boundary years
+    other = [c.model_copy(update={"source": "b.md"}) for c in claims_of(
+        "Anthropic says so. Between 2021 and 2025, the development process mirrored traditional software "
+        "engineering: humans wrote every line.")]
+    findings = era_findings([*phases, *other])
+    assert len(findings) == 2
+    assert all(f.kind == "timeline" and f.status == "conflict" for f in findings)
+    assert any("2023-2025" in f.message and "chatbots" in f.message for f in findings)
+
+
+def test_eras_are_not_compared_as_values() -> None:
+    from claimcheck.align import align_claims
+
+    claims = claims_of("Anthropic grew. From 2021 to 2023, humans wrote the code at Anthropic. From 2023 to 2025, "
+                       "chatbots wrote snippets at Anthropic.")
+    assert [t for t, _ in align_claims(claims) if t.metric == "era"] == []

@@ -62,6 +62,7 @@ def comparable(claim: Claim) -> bool:
     return (
         claim.subject is not None
         and claim.metric is not None
+        and claim.metric != "era"  # eras are phases, compared for overlaps by the timeline check, not as values
         and claim.review != "rejected"
         and not claim.orphaned
         and not (isinstance(claim.effective_value, Quantity) and claim.effective_value.kind == "number"

@@ -83,6 +83,7 @@ class _State:
     family: str | None = None  # the last model family mentioned ("Claude"), for "Version 4.0"
     last_subject: str | None = None
     last_claims: list[Claim] = field(default_factory=list)
+    labs: Counter[str] = field(default_factory=Counter)  # how often each lab is named: the article's main one
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,11 @@ def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Cl
     drafts: list[Claim] = []
     for unit in article.units:
         drafts.extend(_UnitExtractor(article, unit, lex, state).run())
+    if state.labs and any(c.metric == "era" and c.subject is None for c in drafts):
+        # an era with no organisation in its clause is about the organisation the article is about
+        main_lab = state.labs.most_common(1)[0][0]
+        drafts = [c.model_copy(update={"subject": main_lab}) if c.metric == "era" and c.subject is None else c
+                  for c in drafts]
     return _with_ids(article, drafts)
 
 
@@ -160,6 +166,8 @@ class _UnitExtractor:
         """"Version 4.0" means a version of the family the article is talking about."""
         out = []
         for name in names:
+            if name.kind == "lab" and name.canonical:
+                self.state.labs[name.canonical] += 1
             family = self.lex.family_of(name)
             if family:
                 self.state.family = family
@@ -250,12 +258,40 @@ class _UnitExtractor:
             if metric is None and d.value.relative:
                 continue  # a loose "today" or "this week" that dates nothing in particular
             subject = subject_name.canonical if subject_name else None
+            scope = None
+            if metric is None and d.value.precision == "range":
+                era = self.era(d, clause_start, clause_end, subject_names)
+                if era is not None:
+                    metric, subject, scope = "era", era[0], era[1]
             claims.append(self.claim(_Value(d.start, d.end, d.value), subject, metric, tense=tense,
-                                     forecast=forecast))
+                                     forecast=forecast, scope=scope))
         claims = _drop_containers(claims)
         claims.sort(key=lambda c: c.start)
         self.remember_subject(names)
         return claims
+
+    def era(self, d: DateMatch, cs: int, ce: int, names: Sequence[Name]) -> tuple[str | None, str] | None:
+        """"From 2021 to 2023, humans wrote the code": a period that opens its clause, and what it says happened.
+
+        Returns (organisation, description). The organisation is the lab or product named in the clause (a
+        model stands for its owner); None when the clause names none, and the article's main lab is filled in
+        once the whole article has been read.
+        """
+        lead = self.text[cs:d.start].strip().lower()
+        if lead not in ("", "from", "between", "during", "in", "over", "throughout", "for", "and"):
+            return None
+        rest = self.text[d.end:ce]
+        words = re.findall(r"[A-Za-z][\w'.-]*", rest)
+        if len(words) < 3:
+            return None
+        description = " ".join(words[:12]).rstrip(".,;:") + ("…" if len(words) > 12 else "")
+        owner = None
+        for name in names:
+            if cs <= name.start < ce and name.canonical and name.kind in ("lab", "product", "model"):
+                owner = name.canonical if name.kind == "lab" else (self.lex.owner_of(name.canonical) or
+                                                                   name.canonical)
+                break
+        return owner, description
 
     def starting_value(self, v: _Value, quantities: Sequence[QuantityMatch], index: int) -> str | None:
         """"lifts scores from 68.4% to 87.3%": the first figure is where it started, not what holds now."""

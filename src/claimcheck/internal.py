@@ -34,7 +34,7 @@ _UNIT_DAYS = {"days": 1.0, "weeks": 7.0, "months": _MONTH_DAYS, "years": 365.25,
 
 
 def internal_findings(corpus: Corpus) -> list[Finding]:
-    from .timeline import timeline_findings
+    from .timeline import era_findings, timeline_findings
 
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in corpus.claims:
@@ -51,6 +51,7 @@ def internal_findings(corpus: Corpus) -> list[Finding]:
         if source is not None:
             findings.extend(after_publication(source, claims))
     findings.extend(timeline_findings(corpus.claims))
+    findings.extend(era_findings(corpus.claims))
     return findings
 
 

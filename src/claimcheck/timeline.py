@@ -124,3 +124,39 @@ def timeline_findings(claims: Sequence[Claim]) -> list[Finding]:
                         claims=(cite(claim), cite(later)),
                     ))
     return findings
+
+
+def era_findings(claims: Sequence[Claim]) -> list[Finding]:
+    """Eras of the same organisation that overlap by more than a shared boundary year.
+
+    "From 2021 to 2023 ..., from 2023 to 2025 ..." is a sequence of phases (they share 2023 only). "Between 2021
+    and 2025 humans wrote every line" against "from 2023 to 2025 chatbots generated snippets" is not: the two
+    accounts cannot both describe the same organisation's history.
+    """
+    eras = [c for c in claims if c.metric == "era" and c.subject and c.review != "rejected" and not c.orphaned
+            and isinstance(c.effective_value, DateValue)]
+    findings = []
+    for i, a in enumerate(eras):
+        for b in eras[i + 1:]:
+            if a.subject != b.subject:
+                continue
+            va, vb = a.effective_value, b.effective_value
+            assert isinstance(va, DateValue) and isinstance(vb, DateValue)
+            if (va.start, va.end) == (vb.start, vb.end):
+                continue
+            start, end = max(va.start, vb.start), min(va.end, vb.end)
+            overlap_days = (end - start).days + 1
+            if overlap_days <= 366:
+                continue  # adjacent phases share at most their boundary year
+            kind = "timeline"
+            where = "in the same article" if a.source == b.source else "across sources"
+            findings.append(Finding(
+                id=finding_id(kind, f"{a.subject} eras", [a.id, b.id]), kind=kind, status="conflict",
+                topic=f"{a.subject} / eras",
+                message=(f"{a.subject}: the era {format_date(va)} ({a.scope}) and the era {format_date(vb)} "
+                         f"({b.scope}) overlap {where} for {start.year}-{end.year}"),
+                computation=f"{format_date(va)} ∩ {format_date(vb)} = {start.isoformat()} to {end.isoformat()} "
+                            f"({overlap_days} days, more than one shared boundary year)",
+                claims=(cite(a), cite(b)),
+            ))
+    return findings
