@@ -195,3 +195,12 @@ def test_golden_sources_audit_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(root)
     report = audit(["sources"], Settings(today=dt.date(2026, 11, 23), jobs=1))
     _golden("sources_audit.md", report_markdown(report))
+
+
+def test_code_spans_are_not_backslash_escaped() -> None:
+    from claimcheck.render.markdown import code
+
+    assert code("seeds/000_fe79.txt:46") == "`seeds/000_fe79.txt:46`"
+    assert code("a|b.md:3") == "`a\\|b.md:3`"
+    html = MarkdownIt("commonmark").enable("table").render(report_markdown(canned_report()))
+    assert "sources/a.md:9" in html and "\\_" not in html

@@ -28,6 +28,15 @@ def cell(text: str | None) -> str:
     return _SPECIAL.sub(r"\\\1", flat)
 
 
+def code(text: str) -> str:
+    """A code span for a table cell: backslash escapes are literal inside code spans, so only pipes (which GFM
+    splits cells on even there) are escaped, and a backtick in the text gets a longer fence."""
+    flat = " ".join(str(text).split()).replace("|", "\\|")
+    fence = "``" if "`" in flat else "`"
+    pad = " " if fence == "``" else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     for row in rows:
@@ -62,7 +71,7 @@ def _findings_table(findings: Sequence[Finding]) -> list[str]:
                 cell(finding.topic) if index == 0 else "",
                 cell(format_value(claim.value) + as_of),
                 _quote(claim),
-                f"`{cell(claim.source)}:{claim.line}`",
+                code(f"{claim.source}:{claim.line}"),
                 f"**{finding.status}**" if index == 0 else "",
                 _size(finding) if index == 0 else "",
             ])
@@ -71,7 +80,7 @@ def _findings_table(findings: Sequence[Finding]) -> list[str]:
 
 def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
     s = report.summary
-    names = ", ".join(f"`{cell(src.path)}`" for src in report.sources) or "none"
+    names = ", ".join(code(src.path) for src in report.sources) or "none"
     out: list[str] = [f"# {title}: contradiction report", ""]
     out.append(f"Audited {s.sources} source{'s' if s.sources != 1 else ''} on "
                f"{report.generated.isoformat() if report.generated else 'an unknown date'}: {names}.")
@@ -107,7 +116,7 @@ def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
     if internal:
         rows = []
         for number, finding in enumerate(internal, start=1):
-            cites = "<br>".join(f"`{cell(c.source)}:{c.line}` {cell(format_value(c.value))}" for c in finding.claims)
+            cites = "<br>".join(f"{code(f'{c.source}:{c.line}')} {cell(format_value(c.value))}" for c in finding.claims)
             rows.append([str(number), cell(finding.kind), cell(finding.topic), f"**{finding.status}**",
                          cell(finding.computation or finding.message), cites])
         out.extend(_table(["#", "Check", "Topic", "Status", "Computation", "Cited values"], rows))
@@ -120,7 +129,7 @@ def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
         out.append("## Version timeline")
         out.append("")
         rows = [[cell(f.topic), f"**{f.status}**", cell(f.message),
-                 "<br>".join(f"`{cell(c.source)}:{c.line}` {cell(format_value(c.value))}" for c in f.claims)]
+                 "<br>".join(f"{code(f'{c.source}:{c.line}')} {cell(format_value(c.value))}" for c in f.claims)]
                 for f in timeline]
         out.extend(_table(["Topic", "Status", "Finding", "Cited dates"], rows))
         out.append("")
@@ -138,7 +147,7 @@ def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
                 for index, claim in enumerate(finding.claims):
                     rows.append([
                         cell(topic) if index == 0 else "",
-                        f"`{cell(claim.source)}:{claim.line}`",
+                        code(f"{claim.source}:{claim.line}"),
                         cell(format_value(claim.value)),
                         cell(format_date(claim.as_of)) if claim.as_of else "",
                         finding.status if index == 0 else "",
@@ -151,7 +160,7 @@ def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
 
     out.append("## Appendix: sources")
     out.append("")
-    rows = [[f"`{cell(src.path)}`", cell(src.title), cell(src.outlet),
+    rows = [[code(src.path), cell(src.title), cell(src.outlet),
              cell(f"{src.published} ({src.published_from})" if src.published else "unknown")]
             for src in report.sources]
     out.extend(_table(["Path", "Title", "Outlet", "Published"], rows))
@@ -159,7 +168,7 @@ def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
     if report.skipped:
         out.append("### Skipped inputs")
         out.append("")
-        out.extend(_table(["Path", "Reason"], [[f"`{cell(k.path)}`", cell(k.reason)] for k in report.skipped]))
+        out.extend(_table(["Path", "Reason"], [[code(k.path), cell(k.reason)] for k in report.skipped]))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -180,7 +189,7 @@ def _topic_of(claim: Claim) -> str:
 
 def diff_markdown(report: DiffReport) -> str:
     s = report.summary
-    out = [f"# claimcheck diff: `{cell(report.a.path)}` vs `{cell(report.b.path)}`", ""]
+    out = [f"# claimcheck diff: {code(report.a.path)} vs {code(report.b.path)}", ""]
     out.append(f"Compared on {report.generated.isoformat() if report.generated else 'an unknown date'}. "
                f"**Summary:** {s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, "
                f"{s.agree} agree; A adds {s.only_in_a} topics, B adds {s.only_in_b}. "
@@ -200,17 +209,17 @@ def diff_markdown(report: DiffReport) -> str:
     out.append("")
     if agreed:
         rows = [[cell(f.topic), cell(format_value(f.claims[0].value)),
-                 "<br>".join(f"`{cell(c.source)}:{c.line}`" for c in f.claims)] for f in agreed]
+                 "<br>".join(code(f"{c.source}:{c.line}") for c in f.claims)] for f in agreed]
         out.extend(_table(["Topic", "Value", "Citations"], rows))
     else:
         out.append("No claim is made by both.")
     out.append("")
     for label, claims, source in (("Only in A", report.only_in_a, report.a), ("Only in B", report.only_in_b,
                                                                               report.b)):
-        out.append(f"## {label}: `{cell(source.path)}`")
+        out.append(f"## {label}: {code(source.path)}")
         out.append("")
         if claims:
-            rows = [[cell(_topic_of(c)), cell(format_value(c.effective_value)), f"`{cell(c.source)}:{c.line}`",
+            rows = [[cell(_topic_of(c)), cell(format_value(c.effective_value)), code(f"{c.source}:{c.line}"),
                      "“" + cell(shorten_quote(c.quote, c.value.text, 120)) + "”"]
                     for c in sorted(claims, key=lambda c: (_topic_of(c).lower(), c.line, c.column))]
             out.extend(_table(["Topic", "Value", "Citation", "Quote"], rows))
@@ -231,7 +240,7 @@ def timeline_markdown(timeline: Timeline) -> str:
         sources = [s for s in timeline.sources if any(s in row.dates for row in family.rows)]
         rows = [[cell(row.version), *[cell(row.dates.get(s, "")) for s in sources], row.status or ""]
                 for row in family.rows]
-        out.extend(_table(["Version", *[f"`{cell(s)}`" for s in sources], "Status"], rows))
+        out.extend(_table(["Version", *[code(s) for s in sources], "Status"], rows))
         out.append("")
     if timeline.findings:
         out.append("## Order problems")
