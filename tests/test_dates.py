@@ -439,6 +439,15 @@ def test_last_explicit_year() -> None:
     matches = find_dates("In May 2025 and later in August, then last year", published=PUBLISHED)
     assert last_explicit_year(matches) == 2025
     assert last_explicit_year([], 2020) == 2020
+    assert last_explicit_year(find_dates("from 2021 to 2023, and then in the 2030s")) == 2023
+
+
+def test_a_decade_does_not_date_the_months_after_it() -> None:
+    got = [
+        (m.value.text, m.value.start)
+        for m in find_dates("in 2024 and the 2020s, in March", context_year=2020)
+    ]
+    assert got == [("2024", D(2024, 1, 1)), ("the 2020s", D(2020, 1, 1)), ("March", D(2024, 3, 1))]
 
 
 # ----------------------------------------------------------------------------------------------- properties

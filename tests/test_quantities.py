@@ -13,7 +13,13 @@ from typing import Any
 import pytest
 
 from claimcheck.models import Quantity
-from claimcheck.quantities import QuantityMatch, find_quantities, format_quantity, parse_quantity, words_to_number
+from claimcheck.quantities import (
+    QuantityMatch,
+    find_quantities,
+    format_quantity,
+    parse_quantity,
+    words_to_number,
+)
 from claimcheck.textnorm import normalize
 
 SAME = object()  # high defaults to low: a point value
@@ -21,7 +27,7 @@ SAME = object()  # high defaults to low: a point value
 
 def spans(sentence: str, *names: str) -> list[tuple[int, int]]:
     """Exclude spans for every occurrence of each name (what the extractor passes for models and versions)."""
-    out = []
+    out: list[tuple[int, int]] = []
     for name in names:
         out.extend((m.start(), m.end()) for m in re.finditer(re.escape(name), sentence))
     return out
@@ -85,20 +91,21 @@ def assert_fields(q: Quantity, expected: dict[str, Any]) -> None:
 # ------------------------------------------------------------------------------------------------- ranges
 
 RANGES = [
-    case("Claude now writes 70-90% of the code used to train new Claude model versions.", "70-90%",
-         "percent", 70, 90, unit="%"),
+    case("Claude now writes 70-90% of the code used to train new Claude model versions.", "70-90%", "percent",
+         70, 90, unit="%"),
     case("It means Claude now writes 70\u201390% of the code used to train new Claude versions.", "70-90%",
          "percent", 70, 90, unit="%", id="en-dash-normalised"),
-    case("Between 70 and 90% of the training code is now AI-written.", "Between 70 and 90%",
-         "percent", 70, 90, unit="%"),
-    case("Anthropic says 70 to 90 percent of the code is written by Claude.", "70 to 90 percent",
-         "percent", 70, 90, unit="%"),
-    case("Only 30-40 percent of long tasks finish without help.", "30-40 percent", "percent", 30, 40, unit="%"),
-    case("Internal teams report speedups of 8x - 12x on routine refactors.", "8x - 12x",
-         "multiplier", 8, 12, unit="x"),
+    case("Between 70 and 90% of the training code is now AI-written.", "Between 70 and 90%", "percent", 70,
+         90, unit="%"),
+    case("Anthropic says 70 to 90 percent of the code is written by Claude.", "70 to 90 percent", "percent",
+         70, 90, unit="%"),
+    case("Only 30-40 percent of long tasks finish without help.", "30-40 percent", "percent", 30, 40,
+         unit="%"),
+    case("Internal teams report speedups of 8x - 12x on routine refactors.", "8x - 12x", "multiplier", 8, 12,
+         unit="x"),
     case("Expect a 2-3x speedup on agentic workloads.", "2-3x", "multiplier", 2, 3, unit="x"),
-    case("In practice the model is 3 to 4 times faster than its predecessor.", "3 to 4 times",
-         "multiplier", 3, 4, unit="x"),
+    case("In practice the model is 3 to 4 times faster than its predecessor.", "3 to 4 times", "multiplier",
+         3, 4, unit="x"),
     case("The Near-Term Horizon (12-18 months) is where most of the change lands.", "12-18 months",
          "duration", 12, 18, unit="months"),
     case("Model-assisted training cycles will mature within 12\u201318 months.", "within 12-18 months",
@@ -106,24 +113,26 @@ RANGES = [
     case("A typical migration takes 3-4 weeks.", "3-4 weeks", "duration", 3, 4, unit="weeks"),
     case("Each run takes between 2 and 3 hours.", "between 2 and 3 hours", "duration", 2, 3, unit="hours"),
     case("Team plans cost $5-$10 each.", "$5-$10", "money", 5, 10, unit="USD"),
-    case("Seats cost $5-$10 per user per month.", "$5-$10 per user", "money", 5, 10, unit="USD/user", rate=True),
+    case("Seats cost $5-$10 per user per month.", "$5-$10 per user", "money", 5, 10, unit="USD/user",
+         rate=True),
     case("Batch inference costs $5-10/M tokens.", "$5-10/M tokens", "money", 5, 10, unit="USD/1M tokens",
          rate=True),
     case("A pilot needs 5-10 engineers.", "5-10 engineers", "count", 5, 10, unit="engineers"),
-    case("Anthropic is said to be raising $10-20 billion in new funding.", "$10-20 billion", "money", 10e9, 20e9,
-         unit="USD", precision=1e9, id="shared-scale-money"),
-    case("A typical repository needs 3-5M tokens of context.", "3-5M tokens", "count", 3e6, 5e6, unit="tokens",
-         precision=1e6, id="shared-scale-suffix"),
-    case("Training reportedly cost between $1 and $2 billion.", "between $1 and $2 billion", "money", 1e9, 2e9,
-         unit="USD", precision=1e9, id="between-shared-scale"),
+    case("Anthropic is said to be raising $10-20 billion in new funding.", "$10-20 billion", "money", 10e9,
+         20e9, unit="USD", precision=1e9, id="shared-scale-money"),
+    case("A typical repository needs 3-5M tokens of context.", "3-5M tokens", "count", 3e6, 5e6,
+         unit="tokens", precision=1e6, id="shared-scale-suffix"),
+    case("Training reportedly cost between $1 and $2 billion.", "between $1 and $2 billion", "money", 1e9,
+         2e9, unit="USD", precision=1e9, id="between-shared-scale"),
     case("The round valued the lab at $1.5 to $2 billion.", "$1.5 to $2 billion", "money", 1.5e9, 2e9,
          unit="USD", precision=1e8),
     case("Seed rounds now run $500K-$1M.", "$500K-$1M", "money", 5e5, 1e6, unit="USD", precision=1e3),
     case("Orchestration runs between 10 and 20 agents at once.", "between 10 and 20 agents", "count", 10, 20,
          unit="agents", id="between-count"),
-    case("The assistant now has between 1 and 2 million users.", "between 1 and 2 million users", "count", 1e6, 2e6,
-         unit="users", precision=1e6, id="between-count-scale"),
-    case("Claude writes about 70-90% of the code.", "about 70-90%", "percent", 70, 90, unit="%", approximate=True),
+    case("The assistant now has between 1 and 2 million users.", "between 1 and 2 million users", "count",
+         1e6, 2e6, unit="users", precision=1e6, id="between-count-scale"),
+    case("Claude writes about 70-90% of the code.", "about 70-90%", "percent", 70, 90, unit="%",
+         approximate=True),
     case("GPT-5.4 is roughly 3-4x faster on retrieval.", "roughly 3-4x", "multiplier", 3, 4, unit="x",
          approximate=True, exclude=("GPT-5.4",)),
 ]
@@ -133,12 +142,12 @@ RANGES = [
 HEDGES = [
     case("GPT-5.4 matches professionals on over 80% of tasks.", "over 80%", "percent", 80, None, unit="%",
          low_inclusive=False, exclude=("GPT-5.4",)),
-    case("More than 40 percent of pull requests were merged unchanged.", "More than 40 percent", "percent", 40,
-         None, unit="%", low_inclusive=False),
-    case("Claude writes more than 80% of the code for new models.", "more than 80%", "percent", 80, None, unit="%",
-         low_inclusive=False),
-    case("At Anthropic, at least 70% of engineers use Claude Code daily.", "at least 70%", "percent", 70, None,
-         unit="%"),
+    case("More than 40 percent of pull requests were merged unchanged.", "More than 40 percent", "percent",
+         40, None, unit="%", low_inclusive=False),
+    case("Claude writes more than 80% of the code for new models.", "more than 80%", "percent", 80, None,
+         unit="%", low_inclusive=False),
+    case("At Anthropic, at least 70% of engineers use Claude Code daily.", "at least 70%", "percent", 70,
+         None, unit="%"),
     case("It now solves >80% of tasks.", ">80%", "percent", 80, None, unit="%", low_inclusive=False),
     case("It now solves \u226590% of tasks.", "\u226590%", "percent", 90, None, unit="%"),
     case("It now fails <5% of the hardest tasks.", "<5%", "percent", 0, 5, unit="%", high_inclusive=False),
@@ -155,7 +164,8 @@ HEDGES = [
     case("Opus 4.6 accepts up to 1M tokens of context.", "up to 1M tokens", "count", 0, 1e6, unit="tokens",
          precision=1e6, exclude=("Opus 4.6",)),
     case("Up to 50 agents can run in parallel.", "Up to 50 agents", "count", 0, 50, unit="agents"),
-    case("Retries are capped at at most 3 retries per task.", "at most 3 retries", "count", 0, 3, unit="retries"),
+    case("Retries are capped at at most 3 retries per task.", "at most 3 retries", "count", 0, 3,
+         unit="retries"),
     case("Claude Code is now nearly 100% of the code it ships.", "nearly 100%", "percent", 90, 100, unit="%",
          high_inclusive=False, approximate=True),
     case("Almost 90% of users never change the default.", "Almost 90%", "percent", 81, 90, unit="%",
@@ -166,17 +176,18 @@ HEDGES = [
          high_inclusive=False, approximate=True),
     case("About 4% of public GitHub commits are written by Claude Code.", "About 4%", "percent", 4, unit="%",
          approximate=True),
-    case("Engineer productivity increased by about 27% after the rollout.", "about 27%", "percent", 27, unit="%",
-         approximate=True, change="increase"),
-    case("Approximately 80% of that code is reviewed by a human.", "Approximately 80%", "percent", 80, unit="%",
-         approximate=True),
+    case("Engineer productivity increased by about 27% after the rollout.", "about 27%", "percent", 27,
+         unit="%", approximate=True, change="increase"),
+    case("Approximately 80% of that code is reviewed by a human.", "Approximately 80%", "percent", 80,
+         unit="%", approximate=True),
     case("Opus 4.6 is roughly 2x the price of GPT-5.4.", "roughly 2x", "multiplier", 2, unit="x",
          approximate=True, exclude=("Opus 4.6", "GPT-5.4")),
     case("~27% of tickets are now closed by the agent.", "~27%", "percent", 27, unit="%", approximate=True),
     case("Around 50% of the work is now delegated.", "Around 50%", "percent", 50, unit="%", approximate=True),
     case("The longest autonomous run lasted just over 16 hours.", "just over 16 hours", "duration", 16, None,
          unit="hours", low_inclusive=False, approximate=True),
-    case("Teams expect 50% or more of the code to be generated.", "50% or more", "percent", 50, None, unit="%"),
+    case("Teams expect 50% or more of the code to be generated.", "50% or more", "percent", 50, None,
+         unit="%"),
     case("Each call takes 30 seconds or so.", "30 seconds or so", "duration", 30, unit="seconds",
          approximate=True),
     case("Some 40 researchers signed the letter.", "Some 40 researchers", "count", 40, unit="researchers",
@@ -211,8 +222,8 @@ MULTIPLIERS = [
          change="increase"),
     case("GPT-5.4 costs roughly half as much per token.", "roughly half", "multiplier", 0.5, unit="x",
          precision=None, approximate=True, exclude=("GPT-5.4",)),
-    case("GPT-5.4 at $2.50/$15 per million tokens undercuts Claude Opus 4.6 by half.", "half", "multiplier", 0.5,
-         unit="x", precision=None, exclude=("GPT-5.4", "Claude Opus 4.6"), id="by-half"),
+    case("GPT-5.4 at $2.50/$15 per million tokens undercuts Claude Opus 4.6 by half.", "half", "multiplier",
+         0.5, unit="x", precision=None, exclude=("GPT-5.4", "Claude Opus 4.6"), id="by-half"),
     case("Researchers saw a 3-fold increase in throughput.", "3-fold", "multiplier", 3, unit="x"),
     case("Usage grew 10-fold since launch.", "10-fold", "multiplier", 10, unit="x"),
     case("Revenue grew 3x year over year.", "3x", "multiplier", 3, unit="x"),
@@ -223,8 +234,10 @@ MULTIPLIERS = [
 FRACTIONS = [
     case("Claude now writes a third of the code in the repository.", "a third", "fraction", 1 / 3,
          precision=None),
-    case("One-third of the code is reviewed by another model.", "One-third", "fraction", 1 / 3, precision=None),
-    case("Two-thirds of engineers say they review less code.", "Two-thirds", "fraction", 2 / 3, precision=None),
+    case("One-third of the code is reviewed by another model.", "One-third", "fraction", 1 / 3,
+         precision=None),
+    case("Two-thirds of engineers say they review less code.", "Two-thirds", "fraction", 2 / 3,
+         precision=None),
     case("Claude wrote half of the code in the release.", "half", "fraction", 0.5, precision=None),
     case("Three-quarters of respondents use an AI assistant.", "Three-quarters", "fraction", 0.75,
          precision=None),
@@ -247,16 +260,18 @@ WORDS = [
 # --------------------------------------------------------------------------------------------------- scales
 
 SCALES = [
-    case("GPT-5.4 has a 272K context window.", "272K", "number", 272_000, precision=1000, exclude=("GPT-5.4",)),
+    case("GPT-5.4 has a 272K context window.", "272K", "number", 272_000, precision=1000,
+         exclude=("GPT-5.4",)),
     case("Long-context coherence (1M tokens vs GPT-5.4's 272K)", "1M tokens", "count", 1e6, unit="tokens",
          precision=1e6, exclude=("GPT-5.4",)),
-    case("The context window is 1M tokens, up from 200K tokens.", "200K tokens", "count", 200_000, unit="tokens",
-         precision=1000),
+    case("The context window is 1M tokens, up from 200K tokens.", "200K tokens", "count", 200_000,
+         unit="tokens", precision=1000),
     case("The distilled model has 3 billion parameters.", "3 billion parameters", "count", 3e9,
          unit="parameters", precision=1e9),
     case("It was trained on 2 trillion tokens.", "2 trillion tokens", "count", 2e12, unit="tokens",
          precision=1e12),
-    case("The app passed 1.5 million users.", "1.5 million users", "count", 1.5e6, unit="users", precision=1e5),
+    case("The app passed 1.5 million users.", "1.5 million users", "count", 1.5e6, unit="users",
+         precision=1e5),
     case("Each engineer saves $18k in tooling.", "$18k", "money", 18_000, unit="USD", precision=1000),
     case("A seat runs $18k per year.", "$18k per year", "money", 18_000, unit="USD/year", precision=1000,
          rate=True),
@@ -294,7 +309,8 @@ MONEY = [
     case("The add-on costs \u20ac3 per month.", "\u20ac3 per month", "money", 3, unit="EUR/month", rate=True),
     case("UK users pay \u00a310 more.", "\u00a310", "money", 10, unit="GBP"),
     case("GPU time is US$3 per hour.", "US$3 per hour", "money", 3, unit="USD/hour", rate=True),
-    case("Enterprise seats are $1,000 per seat.", "$1,000 per seat", "money", 1000, unit="USD/seat", rate=True),
+    case("Enterprise seats are $1,000 per seat.", "$1,000 per seat", "money", 1000, unit="USD/seat",
+         rate=True),
     case("The API charges 5 dollars per user.", "5 dollars per user", "money", 5, unit="USD/user", rate=True),
     case("The plan costs $2.50 for hobbyists.", "$2.50", "money", 2.5, unit="USD", precision=0.01,
          id="plain-dollars"),
@@ -303,12 +319,14 @@ MONEY = [
 # --------------------------------------------------------------------------------------------------- counts
 
 COUNTS = [
-    case("The study covered 129 internal Claude Code research sessions.", "129 internal Claude Code research sessions",
-         "count", 129, unit="internal Claude Code research sessions", id="129-claude-code-sessions"),
+    case("The study covered 129 internal Claude Code research sessions.",
+         "129 internal Claude Code research sessions", "count", 129,
+         unit="internal Claude Code research sessions", id="129-claude-code-sessions"),
     case("Anthropic analysed 129 internal research sessions.", "129 internal research sessions", "count", 129,
          unit="internal research sessions"),
     case("A 100,000-line C compiler was written by 16 agents.", "16 agents", "count", 16, unit="agents"),
-    case("A 100,000-line C compiler was written by 16 agents.", "100,000-line", "count", 100_000, unit="lines"),
+    case("A 100,000-line C compiler was written by 16 agents.", "100,000-line", "count", 100_000,
+         unit="lines"),
     case("In Scale's MCP-Atlas benchmark with 36 MCP servers enabled", "36 MCP servers", "count", 36,
          unit="MCP servers"),
     case("At least 3 labs reported similar results.", "At least 3 labs", "count", 3, None, unit="labs"),
@@ -326,8 +344,8 @@ DURATIONS = [
          precision=None, rate=True),
     case("The time horizon doubles every 7 months.", "7 months", "duration", 7, unit="months", rate=True),
     case("Claude now handles 90-minute tasks on its own.", "90-minute", "duration", 90, unit="minutes"),
-    case("Automated evaluation will become standard within six months.", "within six months", "duration", 0, 6,
-         unit="months", precision=None),
+    case("Automated evaluation will become standard within six months.", "within six months", "duration", 0,
+         6, unit="months", precision=None),
     case("Tasks that take humans 4 hours are now automated.", "4 hours", "duration", 4, unit="hours"),
     case("A session averages 3.5 hours.", "3.5 hours", "duration", 3.5, unit="hours", precision=0.1),
     case("The launch video is a 30-second demo.", "30-second", "duration", 30, unit="seconds"),
@@ -341,8 +359,8 @@ SCORES = [
     case("Claude holds a 40 Elo lead in the arena.", "40 Elo", "score", 40, unit="Elo"),
     case("The new harness produced a 50-percentage-point increase in pass rates.", "50-percentage-point",
          "percentage_points", 50, unit="pp", change="increase"),
-    case("The extra cost is worth it given the 23-point SWE-Bench advantage.", "23-point", "percentage_points",
-         23, unit="pp"),
+    case("The extra cost is worth it given the 23-point SWE-Bench advantage.", "23-point",
+         "percentage_points", 23, unit="pp"),
     case("Accuracy on the hard split saw a gain of 5 pp.", "5 pp", "percentage_points", 5, unit="pp"),
     case("Accuracy rose 12 percentage points.", "12 percentage points", "percentage_points", 12, unit="pp"),
 ]
@@ -396,8 +414,21 @@ TRAPS = [
     case("Claude wrote 80% of the code.", "80%", "percent", 80, unit="%", id="80%-of-the"),
 ]
 
-ALL_CASES = [*RANGES, *HEDGES, *MULTIPLIERS, *FRACTIONS, *WORDS, *SCALES, *MONEY, *COUNTS, *DURATIONS, *SCORES,
-             *CHANGES, *PRECISION, *TRAPS]
+ALL_CASES = [
+    *RANGES,
+    *HEDGES,
+    *MULTIPLIERS,
+    *FRACTIONS,
+    *WORDS,
+    *SCALES,
+    *MONEY,
+    *COUNTS,
+    *DURATIONS,
+    *SCORES,
+    *CHANGES,
+    *PRECISION,
+    *TRAPS,
+]
 
 
 @pytest.mark.parametrize(("sentence", "exclude", "expected"), ALL_CASES)
@@ -430,6 +461,7 @@ WHOLE_SENTENCES = [
     ("Benchmark GPT-5.4 GPT-5.2 Delta", ("GPT-5.4", "GPT-5.2"), []),
     ("Claude builds Claude: understanding the research", (), []),
     ("It means a lot to the team.", (), []),
+    ("Teams expect 50% or more than 60% of users to switch.", (), ["50%", "more than 60%"]),
 ]
 
 
@@ -443,10 +475,11 @@ def test_whole_sentence(sentence: str, exclude: tuple[str, ...], texts: list[str
 
 
 def test_excluded_version_is_not_read_as_range_end() -> None:
-    """A version number next to a figure never becomes the end of a range ("75-GPT-5" is not 75..5)."""
-    sentence = "Claude 4 scored 80-GPT-5.4 level"
-    matches = find_quantities(sentence, spans(sentence, "Claude 4", "GPT-5.4"))
-    assert all(m.value.high != 5.4 for m in matches)
+    """A model name after a dash never becomes the end of a range: "2 - 5.4 Thinking" is not 2..5.4."""
+    sentence = normalize("On the hard split the baseline scored 2 \u2013 5.4 Thinking scored 9.")
+    assert [m.value.text for m in find_quantities(sentence)] == ["2 - 5.4", "9"]  # without the exclude
+    matches = find_quantities(sentence, spans(sentence, "5.4 Thinking"))
+    assert [(m.value.text, m.value.low, m.value.high) for m in matches] == [("2", 2, 2), ("9", 9, 9)]
 
 
 def test_three_years_ago_is_not_a_duration() -> None:
@@ -548,8 +581,24 @@ def test_format_quantity(text: str, display: str) -> None:
     assert format_quantity(q) == display
 
 
-@pytest.mark.parametrize("text", ["75%", "70-90%", ">80%", "8x", "$2.50/1M tokens", "52 days", "12-18 months",
-                                  "\u226570%", "<10%", "+12.1%", "~27%", "5 pp", "+144 Elo"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "75%",
+        "70-90%",
+        ">80%",
+        "8x",
+        "$2.50/1M tokens",
+        "52 days",
+        "12-18 months",
+        "\u226570%",
+        "<10%",
+        "+12.1%",
+        "~27%",
+        "5 pp",
+        "+144 Elo",
+    ],
+)
 def test_format_is_a_fixed_point(text: str) -> None:
     """What format_quantity writes parses back to a value that formats the same way."""
     q = parse_quantity(text)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.errors import NotTextError
-from claimcheck.textnorm import decode, normalize
+from claimcheck.textnorm import _TABLE, decode, normalize
 
 # ------------------------------------------------------------------------------------------- normalize
 
@@ -75,9 +75,11 @@ def test_normalize_typical_sentence() -> None:
     assert normalize(text) == 'GPT-5.4\'s score rose 12-18%\u2014"quite a jump" today.'
 
 
-@given(st.text())
-def test_normalize_preserves_length(text: str) -> None:
-    assert len(normalize(text)) == len(text)
+@given(st.text(alphabet=st.sampled_from([*map(chr, _TABLE), "a", " ", "\r", "\n", "\u00e9"])) | st.text())
+def test_normalize_preserves_length_and_applies_the_table(text: str) -> None:
+    result = normalize(text)
+    assert len(result) == len(text)
+    assert result == text.replace("\r\n", " \n").translate(_TABLE)
 
 
 def test_normalize_is_fast_on_megabytes() -> None:

@@ -113,10 +113,23 @@ def allowed_interval(value: Quantity | DateValue) -> Interval:
     # hedged bounds ("over 80%") are exact limits, not rounded figures: only closed bounds get rounding slack
     low = None if stated.low is None else stated.low - (slack if stated.low_closed or value.approximate else 0.0)
     high = None if stated.high is None else stated.high + (slack if stated.high_closed or value.approximate else 0.0)
-    # a rounded figure stands for [x - step/2, x + step/2): "75%" and "76%" must not meet at 75.5
+    # a rounded figure stands for [x - step/2, x + step/2): "75%" and "76%" must not meet at 75.5, and binary
+    # noise must not make them overlap either (0.6 - 0.05 is 0.5499999999999999, but "0.6%" starts at 0.55)
     rounded = half_step > 0 and slack == half_step and not value.approximate
+    if rounded:
+        low = None if low is None else float(f"{low:.15g}")
+        high = None if high is None else float(f"{high:.15g}")
     high_closed = stated.high_closed and not (rounded and high is not None and low is not None and low < high)
     return Interval(low, high, stated.low_closed, high_closed)
+
+
+def _rounding_interval(value: Quantity | DateValue) -> Interval:
+    """A point value widened by its rounding step only (no allowance for hedges), closed at both ends."""
+    if isinstance(value, DateValue) or value.low is None:
+        return stated_interval(value)
+    k = scale_of(value)
+    half = (value.precision or 0.0) * k / 2
+    return Interval(value.low * k - half, value.low * k + half)
 
 
 def compare_values(a: Quantity | DateValue, b: Quantity | DateValue) -> Status:
@@ -128,7 +141,10 @@ def compare_values(a: Quantity | DateValue, b: Quantity | DateValue) -> Status:
     if sa == sb:
         return "agree"
     if sa.is_point() and sb.is_point():
-        return "agree"  # equal within the precision both were written with ("75%" and "75.0%")
+        # equal within the precision both were written with ("75%" and "75.0%"), not merely within the room a
+        # hedge makes ("about 27%" and "30%" overlap, but that is compatible, not agreement)
+        ra, rb = _rounding_interval(a), _rounding_interval(b)
+        return "agree" if ra.intersect(rb) is not None else "compatible"
     if isinstance(a, DateValue) and isinstance(b, DateValue) and a.precision == b.precision and \
             a.start == b.start and a.end == b.end:
         return "agree"

@@ -311,6 +311,9 @@ class _Atom:
     approximate: bool = False
     weak: bool = False  # only a date with a cue word or as part of a range ("in August", "Feb-Mar 2026")
     floor: int = 0  # the expression may not grow back before this (an excluded span or the previous match)
+    sets_context: bool = (
+        True  # an explicit year here dates the yearless dates after it ("the 2020s" does not)
+    )
 
 
 @dataclass(slots=True)
@@ -463,7 +466,7 @@ def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) 
         return _year_range(g, text, s, e)
     if kind == "dec":
         y = number("dec_y")
-        return _Atom(s, e, "range", _fixed((date(y, 1, 1), date(y + 9, 12, 31))), y + 9)
+        return _Atom(s, e, "range", _fixed((date(y, 1, 1), date(y + 9, 12, 31))), y + 9, sets_context=False)
     if kind == "year":
         if not _reads_as_year(text, s, e):
             return None
@@ -711,8 +714,9 @@ def _find(
                     span, origin, relative = pair
                     approximate = a.approximate or b.approximate
                     matches.append(_value(text, start, b.end, span, "range", origin, relative, approximate))
-                    if b.year is not None or a.year is not None:
-                        context = b.year if b.year is not None else a.year
+                    for atom in (a, b):
+                        if atom.year is not None and atom.sets_context:
+                            context = atom.year
                     i += 2
                     continue
         i += 1
@@ -723,7 +727,7 @@ def _find(
             continue
         span, origin, relative = resolved
         matches.append(_value(text, a.start, a.end, span, a.precision, origin, relative, a.approximate))
-        if a.year is not None:
+        if a.year is not None and a.sets_context:
             context = a.year
     return matches
 
@@ -757,10 +761,14 @@ def parse_date(text: str, *, published: date | None = None) -> DateValue | None:
 
 
 def last_explicit_year(matches: Sequence[DateMatch], default: int | None = None) -> int | None:
-    """The year the next text's yearless dates should take: the last year named explicitly in ``matches``."""
+    """The year the next text's yearless dates should take: the last year named explicitly in ``matches``.
+
+    A decade (``the 2020s``) names no single year and is skipped.
+    """
     for match in reversed(matches):
-        if match.value.year_from == "explicit" and not match.value.relative:
-            return match.value.end.year
+        v = match.value
+        if v.year_from == "explicit" and not v.relative and not v.text.endswith("s"):
+            return v.end.year
     return default
 
 
@@ -786,8 +794,6 @@ def format_date(v: DateValue) -> str:
         text = f"H{start.month // 6 + 1} {start.year}"
     elif v.precision == "part-of-year" and whole_months and (start.month, end.month) in _PART_NAMES:
         return f"{_PART_NAMES[start.month, end.month]} {start.year}"  # approximate by nature: no "~"
-    elif v.precision == "year" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
-        text = str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
     elif (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         text = str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
     elif whole_months:

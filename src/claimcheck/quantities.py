@@ -236,7 +236,8 @@ class _Scanner:
             if out and m.start() < out[-1].end:
                 continue
             result = self.parse_at(m)
-            if result is not None:
+            # a prefix read leftwards ("+$3" after "5%+") must not reach into the previous match
+            if result is not None and (not out or result.start >= out[-1].end):
                 out.append(result)
                 pos = max(pos, result.end)
         return out
@@ -345,8 +346,9 @@ class _Scanner:
             elif hedge_kind == "approx":
                 approximate = True
         else:
-            tail = re.match(r"\s+or\s+(more|greater|higher|above|less|fewer|lower|below|so)\b",
-                            text[end:end + 16], re.IGNORECASE)
+            # "50% or more", but not "50% or more than 60%": there "more than" is the next number's hedge
+            tail = re.match(r"\s+or\s+(more|greater|higher|above|less|fewer|lower|below|so)\b(?!\s+than\b)",
+                            text[end:end + 22], re.IGNORECASE)
             if tail:
                 word = tail.group(1).lower()
                 if word == "so":

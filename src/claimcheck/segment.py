@@ -559,8 +559,11 @@ def _mark_headings(text: str, lines: list[_Line], markdown: bool) -> None:
             continue  # a byline, or the first half of a wrapped sentence
         previous = lines[index - 1] if index else None
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is not None and not following.kind and text[following.cs : following.cs + 1].islower():
-            continue  # the next line continues this one
+        if following is not None and not following.kind:
+            if text[following.cs : following.cs + 1].islower():
+                continue  # the next line continues this one
+            if len(content) >= _WRAP_MIN and not _title_like(content):
+                continue  # a long sentence-case line with prose right below: a wrapped paragraph
         if _stands_apart(text, previous) and _stands_apart(text, following):
             line.kind = "heading"
             line.body, line.body_end = line.cs, line.ce
@@ -571,6 +574,12 @@ def _mark_headings(text: str, lines: list[_Line], markdown: bool) -> None:
     for line in guessed:
         if counts[_content(text, line)] >= _REPEATED_CAPTION:
             line.kind = ""
+
+
+def _title_like(content: str) -> bool:
+    """Most longer words capitalised, as in "Evidence of Acceleration: Benchmarks and Time Horizons"."""
+    words = [word for word in content.split() if len(word) >= 4]
+    return not words or 2 * sum(1 for word in words if not word[:1].islower()) >= len(words)
 
 
 def _stands_apart(text: str, neighbour: _Line | None) -> bool:
@@ -657,7 +666,8 @@ def _is_abbreviation(text: str, match: re.Match[str], following: str) -> bool:
     dot = match.start(1)
     window = text[max(0, dot - 24) : dot + 1]
     word = window[window.rfind(" ") + 1 :]
-    if not word[:1].isalpha():  # rare: another kind of space, or an opening quote or bracket
+    if not word[:1].isalpha() or not word.isprintable() or "\u3000" in word:
+        # rare: a line break, tab or other space before the word, or an opening quote or bracket
         pieces = window.split()
         word = pieces[-1].lstrip("\"'([") if pieces else ""
     lowered = word.lower()
