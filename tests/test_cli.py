@@ -328,3 +328,35 @@ def test_console_script_runs_end_to_end(pair: Path, tmp_path: Path) -> None:
     assert "\x1b[" not in proc.stdout  # no colour codes when piped
     version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
     assert version.returncode == 0 and version.stdout.startswith("claimcheck ")
+
+
+def test_jobs_give_results_identical_to_a_single_process(tmp_path: Path) -> None:
+    from claimcheck.pipeline import PARALLEL_THRESHOLD
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(PARALLEL_THRESHOLD + 6):
+        year = 2024 + (i % 3)  # three different years for one release: real conflicts to find
+        (folder / f"a{i:03d}.md").write_text(
+            f"# Article {i}\n\nClaude 4 was released in {year}. GPT-5.4 achieves {70 + i % 5}.0% on "
+            f"OSWorld-Verified. Claude now writes {60 + i % 4}0% of the code used to train new Claude versions.\n",
+            encoding="utf-8")
+    one = run("audit", str(folder), "--format", "json", "--jobs", "1").stdout
+    two = run("audit", str(folder), "--format", "json", "--jobs", "2").stdout
+    assert json.loads(one)["summary"]["conflicts"] >= 1
+    assert one == two
+
+
+def test_progress_bar_only_on_a_terminal_and_for_long_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck import cli
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert cli._progress_bar() is None  # piped or CI: no bar
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    update = cli._progress_bar()
+    assert update is not None
+    for done in range(1, 4):
+        update(done, 3)  # a short run: nothing is drawn
+    total = cli.PROGRESS_MIN_ARTICLES
+    for done in range(1, total + 1):
+        update(done, total)  # a long run: drawn, then removed when complete

@@ -108,7 +108,34 @@ def _settings(lexicon: Path | None, fail_on: FailLevel = FailLevel.conflict, job
         except ValueError:
             _fail(f"CLAIMCHECK_TODAY must be an ISO date, not {fixed!r}")
     fail: FailOn = fail_on.value  # type: ignore[assignment]
-    return Settings(lexicon=lexicon, fail_on=fail, jobs=jobs if jobs else default_jobs(), today=today)
+    return Settings(lexicon=lexicon, fail_on=fail, jobs=jobs if jobs else default_jobs(), today=today,
+                    progress=_progress_bar())
+
+
+PROGRESS_MIN_ARTICLES = 200  # below this a run takes a second or two and a bar would only flicker
+
+
+def _progress_bar():  # type: ignore[no-untyped-def]
+    """A progress bar on stderr for long runs, only when stderr is a terminal (never in pipes or CI logs)."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    state: dict = {}
+
+    def update(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_ARTICLES:
+            return
+        if "bar" not in state:
+            bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                           console=Console(file=sys.stderr), transient=True)
+            bar.start()
+            state["bar"], state["task"] = bar, bar.add_task("extract", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
+
+    return update
 
 
 def _strict_check(skipped: int, strict: bool) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +39,7 @@ class Settings:
     fail_on: FailOn = "conflict"
     jobs: int = 1  # worker processes for loading and extraction
     today: dt.date | None = None  # the report's date (fixed in tests so output is reproducible)
+    progress: Callable[[int, int], None] | None = None  # called with (articles done, total) during extraction
 
 
 @dataclass
@@ -98,15 +99,22 @@ def collect(paths: Sequence[str | Path], settings: Settings = Settings()) -> Cor
         corpus.articles.extend(articles)
         corpus.skipped.extend(skipped)
         corpus.sources.extend(a.source for a in articles)
-        if settings.jobs > 1 and len(articles) >= PARALLEL_THRESHOLD:
+        total = len(articles)
+        if settings.jobs > 1 and total >= PARALLEL_THRESHOLD:
             with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
                 lexicon_arg = str(settings.lexicon) if settings.lexicon else None
-                for claims in pool.map(_extract_one, articles, [lexicon_arg] * len(articles),
-                                       chunksize=max(1, len(articles) // (settings.jobs * 8))):
+                # map keeps input order, so the result is identical to a single-process run
+                results = pool.map(_extract_one, articles, [lexicon_arg] * total,
+                                   chunksize=max(1, total // (settings.jobs * 8)))
+                for done, claims in enumerate(results, start=1):
                     corpus.claims.extend(claims)
+                    if settings.progress:
+                        settings.progress(done, total)
         else:
-            for article in articles:
+            for done, article in enumerate(articles, start=1):
                 corpus.claims.extend(extract_article(article, lexicon))
+                if settings.progress:
+                    settings.progress(done, total)
     for record in record_paths:
         source, claims = read_claims(record, display=_display(record))
         corpus.sources.append(source)
