@@ -15,12 +15,16 @@ from claimcheck.segment import line_starts, segment
 from claimcheck.textnorm import normalize
 
 
-def make_article(text: str, *, published: dt.date | None = None, path: str = "a.md",
-                 markdown: bool = True) -> Article:
+def make_article(text: str, *, published: dt.date | None = None, path: str = "a.md", markdown: bool = True) -> Article:
     """An Article built from inline text (no file I/O), for extraction tests."""
     body = normalize(textwrap.dedent(text).strip("\n") + "\n")
-    source = Source(path=path, key=path, format="markdown" if markdown else "text", published=published,
-                    published_from="front-matter" if published else "unknown")
+    source = Source(
+        path=path,
+        key=path,
+        format="markdown" if markdown else "text",
+        published=published,
+        published_from="front-matter" if published else "unknown",
+    )
     return Article(source=source, text=body, units=segment(body, markdown=markdown), line_starts=line_starts(body))
 
 

@@ -65,9 +65,7 @@ def together(a: Claim, b: Claim) -> bool:
 
 
 MAY_2025 = DateValue(start=dt.date(2025, 5, 1), end=dt.date(2025, 5, 31), precision="month", text="May 2025")
-MAY_22_2025 = DateValue(
-    start=dt.date(2025, 5, 22), end=dt.date(2025, 5, 22), precision="day", text="May 22, 2025"
-)
+MAY_22_2025 = DateValue(start=dt.date(2025, 5, 22), end=dt.date(2025, 5, 22), precision="day", text="May 22, 2025")
 
 # ---------------------------------------------------------------------------------------------- positives
 
@@ -119,9 +117,7 @@ POSITIVE = [
         claim("+150 Elo", subject="Claude Opus 4.6", metric="GDPval-AA"),
         id="elo",
     ),
-    pytest.param(
-        claim("23-point", metric="SWE-Bench lead"), claim("5 pp", metric="SWE-Bench lead"), id="points"
-    ),
+    pytest.param(claim("23-point", metric="SWE-Bench lead"), claim("5 pp", metric="SWE-Bench lead"), id="points"),
     pytest.param(
         claim(MAY_2025, subject="Claude 4", metric="release date"),
         claim(MAY_22_2025, subject="Claude 4", metric="release date"),
@@ -139,15 +135,11 @@ POSITIVE = [
         claim("90%", metric="share of code written by Claude"),
         id="stop-word",
     ),
-    pytest.param(
-        claim("59%", metric="accuracy on GPQA"), claim("59%", metric="GPQA accuracy"), id="on-reordered"
-    ),
+    pytest.param(claim("59%", metric="accuracy on GPQA"), claim("59%", metric="GPQA accuracy"), id="on-reordered"),
     pytest.param(
         claim("75%", metric="OSWorld-Verified"), claim("75%", metric="osworld verified"), id="case-and-hyphen"
     ),
-    pytest.param(
-        claim("76%", metric="MRCR v2 (1M context)"), claim("76%", metric="MRCR v2 1M context"), id="brackets"
-    ),
+    pytest.param(claim("76%", metric="MRCR v2 (1M context)"), claim("76%", metric="MRCR v2 1M context"), id="brackets"),
     # as-of dates are not part of a topic: claims at different times are a series in one topic
     pytest.param(claim("70%", as_of=MAY_2025), claim("90%", as_of=MAY_22_2025), id="as-of-series"),
     # a corrected claim aligns by its corrected value
@@ -205,20 +197,14 @@ NEGATIVE = [
         id="percent-vs-points",
     ),
     pytest.param(claim("83%", metric="GDPval"), claim("+12.1%", metric="GDPval"), id="level-vs-change"),
-    pytest.param(
-        claim("47%", metric="token usage"), claim("dropped 47%", metric="token usage"), id="level-vs-drop"
-    ),
+    pytest.param(claim("47%", metric="token usage"), claim("dropped 47%", metric="token usage"), id="level-vs-drop"),
     pytest.param(
         claim("23-point", metric="lead"),
         claim("a 50-percentage-point increase", metric="lead"),
         id="points-level-vs-change",
     ),
-    pytest.param(
-        claim("2x", metric="price ratio"), claim("$2.50", metric="price ratio"), id="multiplier-vs-money"
-    ),
-    pytest.param(
-        claim("$2.50", metric="price"), claim("$2.50/M tokens", metric="price"), id="amount-vs-rate"
-    ),
+    pytest.param(claim("2x", metric="price ratio"), claim("$2.50", metric="price ratio"), id="multiplier-vs-money"),
+    pytest.param(claim("$2.50", metric="price"), claim("$2.50/M tokens", metric="price"), id="amount-vs-rate"),
     pytest.param(claim("$3", metric="price"), claim("\u20ac3", metric="price"), id="usd-vs-eur"),
     pytest.param(
         claim("52 days", metric="doubling time"),
@@ -235,25 +221,17 @@ NEGATIVE = [
         claim("16 agent teams", metric="team size"),
         id="agents-vs-teams",
     ),
-    pytest.param(
-        claim(MAY_2025, metric="release"), claim("5 months", metric="release"), id="date-vs-duration"
-    ),
+    pytest.param(claim(MAY_2025, metric="release"), claim("5 months", metric="release"), id="date-vs-duration"),
     pytest.param(
         claim("75%", metric="OSWorld-Verified"),
         claim("75 days", metric="OSWorld-Verified"),
         id="percent-vs-duration",
     ),
     # different free-text metrics
-    pytest.param(
-        claim("30%", metric="share of bugs"), claim("30%", metric="share of users"), id="bugs-vs-users"
-    ),
-    pytest.param(
-        claim("40%", metric="SWE-bench 2"), claim("40%", metric="SWE-bench 3"), id="swe-bench-2-vs-3"
-    ),
+    pytest.param(claim("30%", metric="share of bugs"), claim("30%", metric="share of users"), id="bugs-vs-users"),
+    pytest.param(claim("40%", metric="SWE-bench 2"), claim("40%", metric="SWE-bench 3"), id="swe-bench-2-vs-3"),
     pytest.param(claim("40%", metric="ARC-AGI-1"), claim("40%", metric="ARC-AGI-2"), id="arc-agi-1-vs-2"),
-    pytest.param(
-        claim("75%", metric="OSWorld"), claim("75%", metric="OSWorld-Verified"), id="benchmark-variant"
-    ),
+    pytest.param(claim("75%", metric="OSWorld"), claim("75%", metric="OSWorld-Verified"), id="benchmark-variant"),
     pytest.param(
         claim("80%", metric="share of code written"),
         claim("80%", metric="share of code reviewed"),
@@ -364,12 +342,8 @@ def corpus() -> list[Claim]:
         claim("57.7%", subject="GPT-5.4", metric="SWE-Bench Pro", source="a.md", line=9),
         claim("75.0%", subject="GPT-5.4", metric="OSWorld-Verified", source="a.md", line=8),
         claim("75%", subject="GPT-5.4", metric="osworld verified", source="c.md", line=2),
-        claim(
-            "$2.50/M tokens", subject="GPT-5.4", metric="input price per 1M tokens", source="a.md", line=20
-        ),
-        claim(
-            "$2.50/M tokens", subject="GPT-5.4", metric="input price per 1M tokens", source="b.md", line=21
-        ),
+        claim("$2.50/M tokens", subject="GPT-5.4", metric="input price per 1M tokens", source="a.md", line=20),
+        claim("$2.50/M tokens", subject="GPT-5.4", metric="input price per 1M tokens", source="b.md", line=21),
         claim(
             "70-90%",
             subject="Anthropic",

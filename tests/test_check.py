@@ -11,25 +11,58 @@ from claimcheck.models import Claim, DateValue, Quantity
 _counter = iter(range(10_000))
 
 
-def claim(value: Quantity | DateValue, *, source: str = "a.md", as_of: DateValue | None = None,
-          period: str | None = None, forecast: bool = False, baseline: str | None = None,
-          scope: str | None = None, subject: str = "Anthropic", metric: str = "share of code written by AI") -> Claim:
+def claim(
+    value: Quantity | DateValue,
+    *,
+    source: str = "a.md",
+    as_of: DateValue | None = None,
+    period: str | None = None,
+    forecast: bool = False,
+    baseline: str | None = None,
+    scope: str | None = None,
+    subject: str = "Anthropic",
+    metric: str = "share of code written by AI",
+) -> Claim:
     n = next(_counter)
-    return Claim(id=f"c{n}", source=source, line=n + 1, column=1, quote=f"quote {n} {value.text}", subject=subject,
-                 metric=metric, value=value, as_of=as_of, period=period, forecast=forecast, baseline=baseline,
-                 scope=scope)
+    return Claim(
+        id=f"c{n}",
+        source=source,
+        line=n + 1,
+        column=1,
+        quote=f"quote {n} {value.text}",
+        subject=subject,
+        metric=metric,
+        value=value,
+        as_of=as_of,
+        period=period,
+        forecast=forecast,
+        baseline=baseline,
+        scope=scope,
+    )
 
 
 def pct(low: float | None, high: float | None, text: str, *, low_inc: bool = True, approx: bool = False) -> Quantity:
-    return Quantity(kind="percent", low=low, high=high, low_inclusive=low_inc, unit="%", text=text, precision=1.0,
-                    approximate=approx)
+    return Quantity(
+        kind="percent",
+        low=low,
+        high=high,
+        low_inclusive=low_inc,
+        unit="%",
+        text=text,
+        precision=1.0,
+        approximate=approx,
+    )
 
 
 def month(year: int, m: int) -> DateValue:
     import calendar
 
-    return DateValue(start=dt.date(year, m, 1), end=dt.date(year, m, calendar.monthrange(year, m)[1]),
-                     precision="month", text=f"{year}-{m:02d}")
+    return DateValue(
+        start=dt.date(year, m, 1),
+        end=dt.date(year, m, calendar.monthrange(year, m)[1]),
+        precision="month",
+        text=f"{year}-{m:02d}",
+    )
 
 
 def findings_for(claims: list[Claim]):  # type: ignore[no-untyped-def]
@@ -37,8 +70,9 @@ def findings_for(claims: list[Claim]):  # type: ignore[no-untyped-def]
 
 
 def test_range_and_hedge_are_compatible_with_reconciled_value() -> None:
-    findings = findings_for([claim(pct(70, 90, "70-90%")), claim(pct(80, None, "over 80%", low_inc=False),
-                                                                 source="b.md")])
+    findings = findings_for(
+        [claim(pct(70, 90, "70-90%")), claim(pct(80, None, "over 80%", low_inc=False), source="b.md")]
+    )
     assert len(findings) == 1
     assert findings[0].status == "compatible" and findings[0].reconciled == "80-90%"
     assert findings[0].kind == "cross-source"
@@ -84,10 +118,18 @@ def test_conflict_carries_the_size_of_the_disagreement() -> None:
 
 
 def test_different_baselines_and_scopes_become_notes() -> None:
-    a = claim(Quantity(kind="multiplier", low=8, high=8, unit="x", text="8x", precision=1.0),
-              baseline="2021-2025 average", scope=None, metric="code output relative to baseline")
-    b = claim(Quantity(kind="multiplier", low=8, high=8, unit="x", text="eight times", approximate=True),
-              baseline="2024", source="b.md", metric="code output relative to baseline")
+    a = claim(
+        Quantity(kind="multiplier", low=8, high=8, unit="x", text="8x", precision=1.0),
+        baseline="2021-2025 average",
+        scope=None,
+        metric="code output relative to baseline",
+    )
+    b = claim(
+        Quantity(kind="multiplier", low=8, high=8, unit="x", text="eight times", approximate=True),
+        baseline="2024",
+        source="b.md",
+        metric="code output relative to baseline",
+    )
     finding = findings_for([a, b])[0]
     assert finding.status == "agree"
     assert any("different baselines" in n and "2024" in n for n in finding.notes)
@@ -101,8 +143,12 @@ def test_same_source_repetition_is_internal() -> None:
 def test_dates_conflict_by_span() -> None:
     year = DateValue(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31), precision="year", text="2024")
     may = month(2025, 5)
-    findings = findings_for([claim(year, subject="Claude 4", metric="release date"),
-                             claim(may, subject="Claude 4", metric="release date", source="b.md")])
+    findings = findings_for(
+        [
+            claim(year, subject="Claude 4", metric="release date"),
+            claim(may, subject="Claude 4", metric="release date", source="b.md"),
+        ]
+    )
     assert findings[0].status == "conflict"
     assert findings[0].difference == 121
 

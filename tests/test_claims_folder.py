@@ -26,4 +26,5 @@ def test_claims_folder_matches_a_fresh_extraction(monkeypatch: pytest.MonkeyPatc
         live = [c for c in stored if not c.orphaned]
         expected = [(c.id, c.value.text, c.subject, c.metric) for c in fresh.claims if c.source == source.path]
         assert [(c.id, c.value.text, c.subject, c.metric) for c in live] == expected, (
-            f"{record} is out of date: run `claimcheck extract sources/ --out claims/` and review the diff")
+            f"{record} is out of date: run `claimcheck extract sources/ --out claims/` and review the diff"
+        )

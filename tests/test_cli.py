@@ -30,10 +30,12 @@ def pair(write_articles):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def agreeing(write_articles):  # type: ignore[no-untyped-def]
-    return write_articles({
-        "x.md": "# X\n\nClaude 4 was released in May 2025.\n",
-        "y.md": "# Y\n\nAnthropic launched Claude 4 in May 2025.\n",
-    })
+    return write_articles(
+        {
+            "x.md": "# X\n\nClaude 4 was released in May 2025.\n",
+            "y.md": "# Y\n\nAnthropic launched Claude 4 in May 2025.\n",
+        }
+    )
 
 
 # ------------------------------------------------------------------------------------------------ audit
@@ -68,10 +70,12 @@ def test_fail_on_levels(pair: Path, fail_on: str, code: int) -> None:
 
 
 def test_fail_on_compatible_catches_compatible_only(write_articles) -> None:  # type: ignore[no-untyped-def]
-    folder = write_articles({
-        "x.md": "# X\n\nClaude now writes 70-90% of the code used to train new Claude versions.\n",
-        "y.md": "# Y\n\nOver 80% of the code merged into Anthropic's codebase was written by Claude.\n",
-    })
+    folder = write_articles(
+        {
+            "x.md": "# X\n\nClaude now writes 70-90% of the code used to train new Claude versions.\n",
+            "y.md": "# Y\n\nOver 80% of the code merged into Anthropic's codebase was written by Claude.\n",
+        }
+    )
     assert run("audit", str(folder)).exit_code == 0
     assert run("audit", str(folder), "--fail-on", "compatible").exit_code == 1
 
@@ -125,8 +129,10 @@ def test_unwritable_output_is_exit_2(pair: Path, tmp_path: Path) -> None:
     assert "is a directory" in result.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
-                    reason="root can write anywhere, so permission errors cannot be provoked")
+@pytest.mark.skipif(
+    os.geteuid() == 0 if hasattr(os, "geteuid") else True,
+    reason="root can write anywhere, so permission errors cannot be provoked",
+)
 def test_permission_denied_output_is_exit_2(pair: Path, tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -198,8 +204,9 @@ def test_review_survives_re_extraction_and_audit_uses_it(write_articles, tmp_pat
     assert reviewed.exit_code == 0, reviewed.stdout
     # the source changes: a sentence is added above, one is removed; re-extract keeps the review
     b = folder / "b.md"
-    text = b.read_text("utf-8").replace("# Self-improvement, measured\n",
-                                        "# Self-improvement, measured\n\nA new opening line.\n")
+    text = b.read_text("utf-8").replace(
+        "# Self-improvement, measured\n", "# Self-improvement, measured\n\nA new opening line.\n"
+    )
     text = text.replace("By 2026, Opus 4.6 was released on February 5.\n", "")
     b.write_text(text, encoding="utf-8")
     dry = run("extract", str(folder), "--out", str(claims_dir), "--dry-run")
@@ -223,8 +230,13 @@ def test_corrected_value_replaces_the_extracted_one(write_articles, tmp_path: Pa
     for claim in doc["claims"]:
         if claim["value"].get("text") == "2024":
             claim["review"] = "corrected"
-            claim["corrected"] = {**claim["value"], "start": "2025-05-01", "end": "2025-05-31",
-                                  "precision": "month", "text": "May 2025"}
+            claim["corrected"] = {
+                **claim["value"],
+                "start": "2025-05-01",
+                "end": "2025-05-31",
+                "precision": "month",
+                "text": "May 2025",
+            }
     record.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
     report = json.loads(run("audit", str(claims_dir), "--format", "json").stdout)
     release = next(f for f in report["findings"] if f["topic"] == "Claude 4 / release date")
@@ -321,8 +333,13 @@ def test_console_script_runs_end_to_end(pair: Path, tmp_path: Path) -> None:
     exe = Path(sys.executable).parent / "claimcheck"
     if not exe.exists():
         pytest.skip("console script not installed in this environment")
-    proc = subprocess.run([str(exe), "audit", str(pair), "--format", "json"], capture_output=True, text=True,
-                          env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+    proc = subprocess.run(
+        [str(exe), "audit", str(pair), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["summary"]["conflicts"] >= 1
     assert "\x1b[" not in proc.stdout  # no colour codes when piped
@@ -340,7 +357,8 @@ def test_jobs_give_results_identical_to_a_single_process(tmp_path: Path) -> None
         (folder / f"a{i:03d}.md").write_text(
             f"# Article {i}\n\nClaude 4 was released in {year}. GPT-5.4 achieves {70 + i % 5}.0% on "
             f"OSWorld-Verified. Claude now writes {60 + i % 4}0% of the code used to train new Claude versions.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     one = run("audit", str(folder), "--format", "json", "--jobs", "1").stdout
     two = run("audit", str(folder), "--format", "json", "--jobs", "2").stdout
     assert json.loads(one)["summary"]["conflicts"] >= 1

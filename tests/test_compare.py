@@ -31,9 +31,7 @@ def q(text: str) -> Quantity:
     return value
 
 
-def date(
-    text: str, start: dt.date, end: dt.date | None = None, precision: Any = "day", **kw: Any
-) -> DateValue:
+def date(text: str, start: dt.date, end: dt.date | None = None, precision: Any = "day", **kw: Any) -> DateValue:
     return DateValue(start=start, end=end or start, precision=precision, text=text, **kw)
 
 
@@ -316,9 +314,7 @@ values = st.one_of(quantities(), date_values())
 @given(values)
 def test_agree_is_reflexive(value: Quantity | DateValue) -> None:
     assert compare_values(value, value) == "agree"
-    assert (
-        compare_values(value, value.model_copy(update={"text": "the same, written differently"})) == "agree"
-    )
+    assert compare_values(value, value.model_copy(update={"text": "the same, written differently"})) == "agree"
 
 
 @given(st.one_of(st.tuples(quantities(), quantities()), st.tuples(date_values(), date_values())))

@@ -202,9 +202,7 @@ def test_relative_dates(sentence: str, published: date, text: str, expected: str
     assert (v.relative, v.year_from) == (True, "publication")
 
 
-@pytest.mark.parametrize(
-    "sentence", ["yesterday", "three days ago", "last month", "this year", "today's releases"]
-)
+@pytest.mark.parametrize("sentence", ["yesterday", "three days ago", "last month", "this year", "today's releases"])
 def test_relative_dates_need_a_publication_date(sentence: str) -> None:
     assert find_dates(sentence) == []
 
@@ -322,10 +320,7 @@ def test_seed_sentence_with_bare_months() -> None:
         "Claude 4 was released in May 2025, Opus 4.1 in August, Sonnet 4.5 in September, "
         "Haiku 4.5 in October, and Opus 4.5 in November."
     )
-    got = [
-        (m.value.text, m.value.start, m.value.end, m.value.year_from)
-        for m in find_dates(text, published=PUBLISHED)
-    ]
+    got = [(m.value.text, m.value.start, m.value.end, m.value.year_from) for m in find_dates(text, published=PUBLISHED)]
     assert got == [
         ("May 2025", D(2025, 5, 1), D(2025, 5, 31), "explicit"),
         ("August", D(2025, 8, 1), D(2025, 8, 31), "context"),
@@ -443,10 +438,7 @@ def test_last_explicit_year() -> None:
 
 
 def test_a_decade_does_not_date_the_months_after_it() -> None:
-    got = [
-        (m.value.text, m.value.start)
-        for m in find_dates("in 2024 and the 2020s, in March", context_year=2020)
-    ]
+    got = [(m.value.text, m.value.start) for m in find_dates("in 2024 and the 2020s, in March", context_year=2020)]
     assert got == [("2024", D(2024, 1, 1)), ("the 2020s", D(2020, 1, 1)), ("March", D(2024, 3, 1))]
 
 

@@ -28,8 +28,21 @@ def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
     assert f"claimcheck {command}" in README
 
 
-@pytest.mark.parametrize("option", ["--format", "--output", "--fail-on", "--lexicon", "--strict", "--jobs",
-                                    "--baseline", "--update-baseline", "--out", "--dry-run"])
+@pytest.mark.parametrize(
+    "option",
+    [
+        "--format",
+        "--output",
+        "--fail-on",
+        "--lexicon",
+        "--strict",
+        "--jobs",
+        "--baseline",
+        "--update-baseline",
+        "--out",
+        "--dry-run",
+    ],
+)
 def test_every_option_is_documented(option: str) -> None:
     assert option in README
 

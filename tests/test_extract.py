@@ -22,28 +22,63 @@ def one(text: str, value_text: str, **kw):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "value_text", "subject", "metric"),
     [
-        ("Claude now writes 70-90% of the code used to train new Claude versions.", "70-90%", "Anthropic",
-         "share of code written by AI"),
-        ("As of May 2026, over 80% of the code merged into Anthropic's codebase was written by Claude.",
-         "over 80%", "Anthropic", "share of code written by AI"),
-        ("Claude Code is now 100% written by Claude Code itself.", "100%", "Claude Code",
-         "share of code written by AI"),
-        ("Claude Code\u2014the AI coding assistant\u2014is now 100% written by Claude Code itself.", "100%",
-         "Claude Code", "share of code written by AI"),
+        (
+            "Claude now writes 70-90% of the code used to train new Claude versions.",
+            "70-90%",
+            "Anthropic",
+            "share of code written by AI",
+        ),
+        (
+            "As of May 2026, over 80% of the code merged into Anthropic's codebase was written by Claude.",
+            "over 80%",
+            "Anthropic",
+            "share of code written by AI",
+        ),
+        (
+            "Claude Code is now 100% written by Claude Code itself.",
+            "100%",
+            "Claude Code",
+            "share of code written by AI",
+        ),
+        (
+            "Claude Code\u2014the AI coding assistant\u2014is now 100% written by Claude Code itself.",
+            "100%",
+            "Claude Code",
+            "share of code written by AI",
+        ),
         ("GPT-5.4 achieves 75.0% on OSWorld-Verified.", "75.0%", "GPT-5.4", "OSWorld-Verified"),
-        ("GPT-5.4 hits 87.3% vs. GPT-5.2's 68.4% on spreadsheet modeling tasks.", "68.4%", "GPT-5.2",
-         "spreadsheet modeling score"),
-        ("On spreadsheet work GPT-5.4 reaches 87.3%, against 68.4% for GPT-5.2.", "68.4%", "GPT-5.2",
-         "spreadsheet modeling score"),
-        ("Engineers ship approximately eight times as much code compared to 2024, Anthropic says.",
-         "approximately eight times", "Anthropic", "code output relative to baseline"),
+        (
+            "GPT-5.4 hits 87.3% vs. GPT-5.2's 68.4% on spreadsheet modeling tasks.",
+            "68.4%",
+            "GPT-5.2",
+            "spreadsheet modeling score",
+        ),
+        (
+            "On spreadsheet work GPT-5.4 reaches 87.3%, against 68.4% for GPT-5.2.",
+            "68.4%",
+            "GPT-5.2",
+            "spreadsheet modeling score",
+        ),
+        (
+            "Engineers ship approximately eight times as much code compared to 2024, Anthropic says.",
+            "approximately eight times",
+            "Anthropic",
+            "code output relative to baseline",
+        ),
         ("Opus 4.6 is roughly 2x the price of GPT-5.4.", "roughly 2x", "Claude Opus 4.6", "price ratio"),
-        ("Claude Mythos Preview can work continuously for over 16 hours.", "over 16 hours",
-         "Claude Mythos Preview", "continuous autonomous work time"),
-        ("The time horizon is doubling roughly every four months.", "four months", None,
-         "time-horizon doubling time"),
-        ("In May 2025, Claude Opus 4 achieved approximately a 3x speedup.", "approximately a 3x",
-         "Claude Opus 4", "training-code speedup"),
+        (
+            "Claude Mythos Preview can work continuously for over 16 hours.",
+            "over 16 hours",
+            "Claude Mythos Preview",
+            "continuous autonomous work time",
+        ),
+        ("The time horizon is doubling roughly every four months.", "four months", None, "time-horizon doubling time"),
+        (
+            "In May 2025, Claude Opus 4 achieved approximately a 3x speedup.",
+            "approximately a 3x",
+            "Claude Opus 4",
+            "training-code speedup",
+        ),
         ("Claude's success rate reached 76% by May 2026.", "76%", "Claude", "success rate on open-ended tasks"),
         ("Claude Opus 4.6 scores 76% on MRCR v2.", "76%", "Claude Opus 4.6", "MRCR v2"),
     ],
@@ -58,8 +93,9 @@ def test_value_meaning_survives_into_claims() -> None:
     claim = one("Claude now writes 70-90% of the code used to train new Claude versions.", "70-90%")
     assert isinstance(claim.value, Quantity)
     assert (claim.value.low, claim.value.high, claim.value.kind) == (70, 90, "percent")
-    over = one("As of May 2026, over 80% of the code merged into Anthropic's codebase was written by Claude.",
-               "over 80%")
+    over = one(
+        "As of May 2026, over 80% of the code merged into Anthropic's codebase was written by Claude.", "over 80%"
+    )
     assert isinstance(over.value, Quantity)
     assert over.value.low == 80 and over.value.low_inclusive is False and over.value.high is None
     assert over.as_of is not None and over.as_of.precision == "month" and over.as_of.start == dt.date(2026, 5, 1)
@@ -115,8 +151,10 @@ def test_ambiguous_flattened_cells_get_no_subject() -> None:
 
 
 def test_release_dates_in_a_list_pair_with_their_models() -> None:
-    text = ("Claude 4 came out in May 2025; Opus 4.1 followed in August and Sonnet 4.5 in September; "
-            "Haiku 4.5 arrived in October, then Opus 4.5 in November.")
+    text = (
+        "Claude 4 came out in May 2025; Opus 4.1 followed in August and Sonnet 4.5 in September; "
+        "Haiku 4.5 arrived in October, then Opus 4.5 in November."
+    )
     claims = [c for c in claims_of(text) if c.metric == "release date"]
     got = {c.subject: (c.value.start, c.value.precision) for c in claims}  # type: ignore[union-attr]
     assert got == {
@@ -132,8 +170,11 @@ def test_month_day_takes_the_year_named_before_and_framing_year_is_not_a_claim()
     text = "By 2026, Opus 4.6 had shipped on February 5 and Sonnet 4.6 on February 17; then on April 15 came Opus 4.7."
     claims = [c for c in claims_of(text) if c.metric == "release date"]
     got = {c.subject: c.value.start for c in claims}  # type: ignore[union-attr]
-    assert got == {"Claude Opus 4.6": dt.date(2026, 2, 5), "Claude Sonnet 4.6": dt.date(2026, 2, 17),
-                   "Claude Opus 4.7": dt.date(2026, 4, 15)}
+    assert got == {
+        "Claude Opus 4.6": dt.date(2026, 2, 5),
+        "Claude Sonnet 4.6": dt.date(2026, 2, 17),
+        "Claude Opus 4.7": dt.date(2026, 4, 15),
+    }
     inferred = next(c for c in claims if c.subject == "Claude Sonnet 4.6")
     assert isinstance(inferred.value, DateValue) and inferred.value.year_from == "context"
 
@@ -169,8 +210,9 @@ def test_loose_relative_dates_and_page_furniture_are_not_claims() -> None:
 
 
 def test_forecasts_are_marked_per_clause() -> None:
-    claims = claims_of("Projections suggest that by 2027 AI systems may run week-long projects. "
-                       "Claude 4 was released in May 2025.")
+    claims = claims_of(
+        "Projections suggest that by 2027 AI systems may run week-long projects. Claude 4 was released in May 2025."
+    )
     by_text = {c.value.text: c for c in claims}
     assert by_text["2027"].forecast is True
     assert by_text["May 2025"].forecast is False
@@ -178,18 +220,20 @@ def test_forecasts_are_marked_per_clause() -> None:
 
 
 def test_baseline_is_recorded() -> None:
-    claim = one("Anthropic engineers ship eight times as much code compared to the 2021-2025 average.",
-                "eight times")
+    claim = one("Anthropic engineers ship eight times as much code compared to the 2021-2025 average.", "eight times")
     assert claim.baseline == "2021-2025 average"
-    lead = one("Measured against the 2021-2025 average, Anthropic engineers now ship eight times as much code.",
-               "eight times")
+    lead = one(
+        "Measured against the 2021-2025 average, Anthropic engineers now ship eight times as much code.", "eight times"
+    )
     assert lead.baseline == "2021-2025 average"
     assert lead.as_of is None
 
 
 def test_back_reference_carries_metric_and_period() -> None:
-    text = ("As of May 2026, over 80% of the code merged into Anthropic's codebase was written by Claude. "
-            "Before the release of Claude Code, this figure was only in the single digits.")
+    text = (
+        "As of May 2026, over 80% of the code merged into Anthropic's codebase was written by Claude. "
+        "Before the release of Claude Code, this figure was only in the single digits."
+    )
     claims = claims_of(text)
     single = next(c for c in claims if "single" in c.value.text)
     assert single.metric == "share of code written by AI" and single.subject == "Anthropic"
@@ -218,7 +262,7 @@ def test_citation_points_at_the_value_and_quotes_the_sentence() -> None:
     assert claim.quote == "GPT-5.4 achieves 75.0% on OSWorld-Verified."
     assert claim.line == 3
     line_text = article.text.splitlines()[claim.line - 1]
-    assert line_text[claim.column - 1:].startswith("75.0%")
+    assert line_text[claim.column - 1 :].startswith("75.0%")
 
 
 def test_ids_are_stable_when_unrelated_text_changes() -> None:

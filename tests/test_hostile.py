@@ -41,12 +41,15 @@ def test_empty_folder_is_an_error_not_a_silent_pass(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "no articles found" in result.stderr
 
 
-@pytest.mark.parametrize(("name", "data", "reason"), [
-    ("binary.md", b"\x00\x01\x02PNG\x00\x00" * 100, "binary"),
-    ("empty.md", b"", "empty"),
-    ("blank.txt", b"   \n\n\t\n", "empty"),
-    ("photo.png", b"\x89PNG\r\n\x1a\n", "not an article"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("binary.md", b"\x00\x01\x02PNG\x00\x00" * 100, "binary"),
+        ("empty.md", b"", "empty"),
+        ("blank.txt", b"   \n\n\t\n", "empty"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n", "not an article"),
+    ],
+)
 def test_unusable_files_are_skipped_with_reasons(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
     (tmp_path / "good.md").write_text("# Good\n\nClaude 4 was released in May 2025.\n", encoding="utf-8")
     (tmp_path / name).write_bytes(data)
@@ -58,8 +61,9 @@ def test_unusable_files_are_skipped_with_reasons(tmp_path: Path, name: str, data
 
 
 def test_legacy_encoding_is_decoded(tmp_path: Path) -> None:
-    (tmp_path / "cp1252.txt").write_bytes("Claude 4 was released in May 2025 \x93quoted\x94 caf\xe9.\n".encode(
-        "latin-1"))
+    (tmp_path / "cp1252.txt").write_bytes(
+        "Claude 4 was released in May 2025 \x93quoted\x94 caf\xe9.\n".encode("latin-1")
+    )
     result = run("extract", str(tmp_path), "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -68,8 +72,7 @@ def test_legacy_encoding_is_decoded(tmp_path: Path) -> None:
 
 
 def test_malformed_front_matter_is_skipped_with_line(tmp_path: Path) -> None:
-    (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\npublished: 2026-01-01\n---\nBody 50%.\n",
-                                     encoding="utf-8")
+    (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\npublished: 2026-01-01\n---\nBody 50%.\n", encoding="utf-8")
     (tmp_path / "good.md").write_text("# Good\n\nClaude 4 was released in May 2025.\n", encoding="utf-8")
     result = run("audit", str(tmp_path), "--format", "json")
     assert result.exit_code == 0
@@ -122,7 +125,9 @@ def test_atomic_write_leaves_the_old_file_on_failure(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
 
 
-def test_interrupt_exits_130_without_traceback(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_interrupt_exits_130_without_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from claimcheck import cli
 
     def interrupted() -> None:
@@ -136,12 +141,18 @@ def test_interrupt_exits_130_without_traceback(monkeypatch: pytest.MonkeyPatch, 
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.sampled_from(list("0123456789 %$x.-,:;()|\n#*ABCabcMayQ2Claude GPT-5.4 over about "
-                                              "nearly–—“”\u00a0")), max_size=400))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("0123456789 %$x.-,:;()|\n#*ABCabcMayQ2Claude GPT-5.4 over about nearly–—“”\u00a0")
+        ),
+        max_size=400,
+    )
+)
 def test_extraction_never_raises_and_offsets_point_at_values(text: str) -> None:
     article = make_article(text, published=dt.date(2026, 3, 5))
     for claim in extract_article(article):
-        assert article.text[claim.start:claim.end] == claim.value.text
+        assert article.text[claim.start : claim.end] == claim.value.text
         line, column = article.position(claim.start)
         assert (line, column) == (claim.line, claim.column)
         assert claim.value.text in claim.quote or claim.quote in article.text
@@ -152,4 +163,4 @@ def test_extraction_never_raises_and_offsets_point_at_values(text: str) -> None:
 def test_extraction_survives_arbitrary_unicode(text: str) -> None:
     article = make_article(text)
     for claim in extract_article(article):
-        assert article.text[claim.start:claim.end] == claim.value.text
+        assert article.text[claim.start : claim.end] == claim.value.text

@@ -41,8 +41,10 @@ def test_wrong_delta_is_reported_with_the_computation() -> None:
     assert {c.value.text for c in finding.claims} == {"83.0%", "70.9%", "+13.1%"}
 
 
-@pytest.mark.parametrize(("delta", "quiet"), [("+12%", True), ("+12.1%", True), ("+12.2%", True),
-                                               ("+12.3%", False), ("+11%", False), ("-12.1%", False)])
+@pytest.mark.parametrize(
+    ("delta", "quiet"),
+    [("+12%", True), ("+12.1%", True), ("+12.2%", True), ("+12.3%", False), ("+11%", False), ("-12.1%", False)],
+)
 def test_delta_rounding_edges(delta: str, quiet: bool) -> None:
     claims = claims_of(DELTA_TABLE.format(gdp=delta, swe="+2.1%"), markdown=False)
     assert (table_differences(claims) == []) is quiet
@@ -60,8 +62,10 @@ def test_winner_column_lead_is_checked() -> None:
 
 # ------------------------------------------------------------------------------------------ release gaps
 
-GAP = ("By 2026, Opus 4.7 was released on April 15 and Opus 4.8 on May 28. "
-       "The gap between Opus 4.7 and Opus 4.8 was only {n} days.")
+GAP = (
+    "By 2026, Opus 4.7 was released on April 15 and Opus 4.8 on May 28. "
+    "The gap between Opus 4.7 and Opus 4.8 was only {n} days."
+)
 
 
 def test_wrong_gap_between_dates_is_reported() -> None:
@@ -76,15 +80,19 @@ def test_right_gap_stays_quiet() -> None:
 
 
 def test_gap_across_a_year_boundary() -> None:
-    text = ("In 2025, Claude Opus 4.5 was released on December 20. In 2026, Claude Opus 4.6 was released on "
-            "January 9. Only {n} days separated Opus 4.5 from Opus 4.6.")
+    text = (
+        "In 2025, Claude Opus 4.5 was released on December 20. In 2026, Claude Opus 4.6 was released on "
+        "January 9. Only {n} days separated Opus 4.5 from Opus 4.6."
+    )
     assert release_gaps(claims_of(text.format(n=20))) == []
     assert len(release_gaps(claims_of(text.format(n=30)))) == 1
 
 
 def test_gap_in_weeks_allows_rounding() -> None:
-    text = ("By 2026, Opus 4.7 was released on April 15 and Opus 4.8 on May 28. "
-            "The gap between Opus 4.7 and Opus 4.8 was {w} weeks.")
+    text = (
+        "By 2026, Opus 4.7 was released on April 15 and Opus 4.8 on May 28. "
+        "The gap between Opus 4.7 and Opus 4.8 was {w} weeks."
+    )
     assert release_gaps(claims_of(text.format(w="six"))) == []  # 43 days is 6.1 weeks
     assert len(release_gaps(claims_of(text.format(w="two")))) == 1
 
@@ -100,11 +108,14 @@ Claude Opus 4.6 $5.00/M tokens $25/M tokens
 """
 
 
-@pytest.mark.parametrize(("sentence", "quiet"), [
-    ("Claude Opus 4.6 is roughly 2x the price of GPT-5.4.", True),
-    ("GPT-5.4 costs roughly half as much per token as Claude Opus 4.6.", True),
-    ("Claude Opus 4.6 is roughly 4x the price of GPT-5.4.", False),
-])
+@pytest.mark.parametrize(
+    ("sentence", "quiet"),
+    [
+        ("Claude Opus 4.6 is roughly 2x the price of GPT-5.4.", True),
+        ("GPT-5.4 costs roughly half as much per token as Claude Opus 4.6.", True),
+        ("Claude Opus 4.6 is roughly 4x the price of GPT-5.4.", False),
+    ],
+)
 def test_price_ratio(sentence: str, quiet: bool) -> None:
     claims = claims_of(PRICES.format(sentence=sentence), markdown=False)
     findings = price_ratios(claims)
@@ -115,9 +126,11 @@ def test_price_ratio(sentence: str, quiet: bool) -> None:
 
 # ----------------------------------------------------------------------------------------- doubling rates
 
-DOUBLING = ("The time horizon for autonomous work is doubling roughly every {n} months. In early 2024, Claude "
-            "Opus 3 could handle tasks taking a human four minutes. By early 2025, Claude Sonnet 3.7 was "
-            "managing {m}-minute tasks.")
+DOUBLING = (
+    "The time horizon for autonomous work is doubling roughly every {n} months. In early 2024, Claude "
+    "Opus 3 could handle tasks taking a human four minutes. By early 2025, Claude Sonnet 3.7 was "
+    "managing {m}-minute tasks."
+)
 
 
 def test_doubling_rate_that_does_not_fit_the_data_is_reported() -> None:
@@ -151,13 +164,16 @@ def test_past_tense_release_after_publication_is_reported() -> None:
     assert len(after_publication(source, claims)) == 1
 
 
-@pytest.mark.parametrize("text", [
-    "Claude Opus 4.7 will be released on March 20, 2026.",  # future tense
-    "Projections suggest that by 2027 AI systems may run week-long projects.",  # forecast
-    "GPT-5.2 remains available through June 5, 2026.",  # a plan, not a fact about the past
-    "As of March 2026, Claude writes most of its training code.",  # same month as publication
-    "Claude Opus 4.6 was released on February 5, 2026.",  # before publication
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claude Opus 4.7 will be released on March 20, 2026.",  # future tense
+        "Projections suggest that by 2027 AI systems may run week-long projects.",  # forecast
+        "GPT-5.2 remains available through June 5, 2026.",  # a plan, not a fact about the past
+        "As of March 2026, Claude writes most of its training code.",  # same month as publication
+        "Claude Opus 4.6 was released on February 5, 2026.",  # before publication
+    ],
+)
 def test_future_and_forecasts_stay_quiet(text: str) -> None:
     source, claims = _source_claims(text)
     assert after_publication(source, claims) == []
@@ -179,15 +195,18 @@ def test_year_boundary_publication() -> None:
 
 
 def test_version_dated_before_its_predecessor() -> None:
-    claims = claims_of("Claude Opus 4.6 was released on February 5, 2026. Claude Opus 4.7 was released on "
-                       "January 3, 2026.")
+    claims = claims_of(
+        "Claude Opus 4.6 was released on February 5, 2026. Claude Opus 4.7 was released on January 3, 2026."
+    )
     findings = timeline_findings(claims)
     assert len(findings) == 1 and "before its predecessor" in findings[0].message
 
 
 def test_ordered_versions_and_different_tiers_stay_quiet() -> None:
-    claims = claims_of("Claude Opus 4.6 was released on February 5, 2026. Claude Sonnet 4.5 was released on "
-                       "September 29, 2026. Claude Opus 4.7 was released on April 15, 2026.")
+    claims = claims_of(
+        "Claude Opus 4.6 was released on February 5, 2026. Claude Sonnet 4.5 was released on "
+        "September 29, 2026. Claude Opus 4.7 was released on April 15, 2026."
+    )
     assert timeline_findings(claims) == []
 
 
@@ -212,18 +231,25 @@ def test_internal_findings_join_the_report() -> None:
 
 # ------------------------------------------------------------------------------------------------ eras
 
+
 def test_eras_that_overlap_are_reported_and_adjacent_phases_stay_quiet() -> None:
     from claimcheck.timeline import era_findings
 
-    phases = claims_of("Anthropic builds models. From 2021 to 2023, Anthropic was an ordinary tech company where "
-                       "humans wrote code. From 2023 to 2025, chatbots began integrating into workflows. Between "
-                       "2025 and 2026, programming agents emerged.")
+    phases = claims_of(
+        "Anthropic builds models. From 2021 to 2023, Anthropic was an ordinary tech company where "
+        "humans wrote code. From 2023 to 2025, chatbots began integrating into workflows. Between "
+        "2025 and 2026, programming agents emerged."
+    )
     eras = [c for c in phases if c.metric == "era"]
     assert len(eras) == 3 and {c.subject for c in eras} == {"Anthropic"}
     assert era_findings(phases) == []  # they share only boundary years
-    other = [c.model_copy(update={"source": "b.md"}) for c in claims_of(
-        "Anthropic says so. Between 2021 and 2025, the development process mirrored traditional software "
-        "engineering: humans wrote every line.")]
+    other = [
+        c.model_copy(update={"source": "b.md"})
+        for c in claims_of(
+            "Anthropic says so. Between 2021 and 2025, the development process mirrored traditional software "
+            "engineering: humans wrote every line."
+        )
+    ]
     findings = era_findings([*phases, *other])
     assert len(findings) == 2
     assert all(f.kind == "timeline" and f.status == "conflict" for f in findings)
@@ -233,6 +259,8 @@ def test_eras_that_overlap_are_reported_and_adjacent_phases_stay_quiet() -> None
 def test_eras_are_not_compared_as_values() -> None:
     from claimcheck.align import align_claims
 
-    claims = claims_of("Anthropic grew. From 2021 to 2023, humans wrote the code at Anthropic. From 2023 to 2025, "
-                       "chatbots wrote snippets at Anthropic.")
+    claims = claims_of(
+        "Anthropic grew. From 2021 to 2023, humans wrote the code at Anthropic. From 2023 to 2025, "
+        "chatbots wrote snippets at Anthropic."
+    )
     assert [t for t, _ in align_claims(claims) if t.metric == "era"] == []

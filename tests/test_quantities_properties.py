@@ -144,9 +144,10 @@ def test_exclude_spans_are_never_read(text: str, raw_spans: list[tuple[int, int]
     check_well_formed(text, matches)
     for m in matches:
         for s, e in exclude:
-            assert not (
-                s < m.end and m.start < e and s < e and _digit_in(text, max(s, m.start), min(e, m.end))
-            ), (m, (s, e))
+            assert not (s < m.end and m.start < e and s < e and _digit_in(text, max(s, m.start), min(e, m.end))), (
+                m,
+                (s, e),
+            )
 
 
 def _digit_in(text: str, start: int, end: int) -> bool:

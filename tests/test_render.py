@@ -35,9 +35,11 @@ from claimcheck.render.terminal import render_report
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("CLAIMCHECK_REGEN_GOLDEN") == "1"
 
-LONG_QUOTE = ("In a long and winding sentence that goes on about many things | including a pipe and *stars* and "
-              "a [link](x) — the figure that matters, over 80%, sits right in the middle of it, followed by a lot "
-              "more text that a table cell has no room for at all, really none.")
+LONG_QUOTE = (
+    "In a long and winding sentence that goes on about many things | including a pipe and *stars* and "
+    "a [link](x) — the figure that matters, over 80%, sits right in the middle of it, followed by a lot "
+    "more text that a table cell has no room for at all, really none."
+)
 
 
 def _date(text: str, start: dt.date, end: dt.date, precision: str) -> DateValue:
@@ -45,38 +47,99 @@ def _date(text: str, start: dt.date, end: dt.date, precision: str) -> DateValue:
 
 
 def canned_report() -> Report:
-    a = Source(path="sources/a.md", key="a.md", format="markdown", title="A | pipes", outlet="Wire",
-               published=dt.date(2026, 3, 5), published_from="front-matter")
+    a = Source(
+        path="sources/a.md",
+        key="a.md",
+        format="markdown",
+        title="A | pipes",
+        outlet="Wire",
+        published=dt.date(2026, 3, 5),
+        published_from="front-matter",
+    )
     b = Source(path="sources/b.md", key="b.md", format="markdown", title="B", published=None)
     may = _date("May 2025", dt.date(2025, 5, 1), dt.date(2025, 5, 31), "month")
     y2024 = _date("2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year")
     over = Quantity(kind="percent", low=80, high=None, low_inclusive=False, unit="%", text="over 80%", precision=1)
     rng = Quantity(kind="percent", low=70, high=90, unit="%", text="70-90%", precision=1)
     cites = [
-        CitedClaim(id="c1", source="sources/a.md", line=9, column=20, quote="Claude 4 was released in May 2025.",
-                   value=may, subject="Claude 4", metric="release date"),
-        CitedClaim(id="c2", source="sources/b.md", line=22, column=14, quote="- Version 4.0 (2024): safety-first.",
-                   value=y2024, subject="Claude 4", metric="release date"),
-        CitedClaim(id="c3", source="sources/a.md", line=12, column=11, quote="Claude writes 70-90% of the code.",
-                   value=rng),
-        CitedClaim(id="c4", source="sources/b.md", line=5, column=60, quote=LONG_QUOTE, value=over,
-                   as_of=_date("May 2026", dt.date(2026, 5, 1), dt.date(2026, 5, 31), "month")),
+        CitedClaim(
+            id="c1",
+            source="sources/a.md",
+            line=9,
+            column=20,
+            quote="Claude 4 was released in May 2025.",
+            value=may,
+            subject="Claude 4",
+            metric="release date",
+        ),
+        CitedClaim(
+            id="c2",
+            source="sources/b.md",
+            line=22,
+            column=14,
+            quote="- Version 4.0 (2024): safety-first.",
+            value=y2024,
+            subject="Claude 4",
+            metric="release date",
+        ),
+        CitedClaim(
+            id="c3", source="sources/a.md", line=12, column=11, quote="Claude writes 70-90% of the code.", value=rng
+        ),
+        CitedClaim(
+            id="c4",
+            source="sources/b.md",
+            line=5,
+            column=60,
+            quote=LONG_QUOTE,
+            value=over,
+            as_of=_date("May 2026", dt.date(2026, 5, 1), dt.date(2026, 5, 31), "month"),
+        ),
     ]
     findings = (
-        Finding(id="f1", kind="cross-source", status="conflict", topic="Claude 4 / release date",
-                message="Claude 4 / release date: May 2025 vs 2024 cannot both hold; at least 121 days apart",
-                claims=(cites[0], cites[1]), difference=121),
-        Finding(id="f2", kind="cross-source", status="compatible", topic="Anthropic / share of code written by AI",
-                message="70-90%, >80% overlap; together they allow 80-90%", claims=(cites[2], cites[3]),
-                reconciled="80-90%", notes=("different scopes: merged code; training code",)),
-        Finding(id="f3", kind="arithmetic", status="conflict", topic="Opus 4.7 to Opus 4.8 / gap",
-                message="the stated gap does not match", claims=(cites[0],),
-                computation="2026-04-15 to 2026-05-28 is 43 days; the article says 42 days"),
+        Finding(
+            id="f1",
+            kind="cross-source",
+            status="conflict",
+            topic="Claude 4 / release date",
+            message="Claude 4 / release date: May 2025 vs 2024 cannot both hold; at least 121 days apart",
+            claims=(cites[0], cites[1]),
+            difference=121,
+        ),
+        Finding(
+            id="f2",
+            kind="cross-source",
+            status="compatible",
+            topic="Anthropic / share of code written by AI",
+            message="70-90%, >80% overlap; together they allow 80-90%",
+            claims=(cites[2], cites[3]),
+            reconciled="80-90%",
+            notes=("different scopes: merged code; training code",),
+        ),
+        Finding(
+            id="f3",
+            kind="arithmetic",
+            status="conflict",
+            topic="Opus 4.7 to Opus 4.8 / gap",
+            message="the stated gap does not match",
+            claims=(cites[0],),
+            computation="2026-04-15 to 2026-05-28 is 43 days; the article says 42 days",
+        ),
     )
-    claim = Claim(id="c1", source="sources/a.md", line=9, column=20, quote="Claude 4 was released in May 2025.",
-                  subject="Claude 4", metric="release date", value=may)
+    claim = Claim(
+        id="c1",
+        source="sources/a.md",
+        line=9,
+        column=20,
+        quote="Claude 4 was released in May 2025.",
+        subject="Claude 4",
+        metric="release date",
+        value=may,
+    )
     return Report(
-        generated=dt.date(2026, 11, 23), sources=(a, b), claims=(claim,), findings=findings,
+        generated=dt.date(2026, 11, 23),
+        sources=(a, b),
+        claims=(claim,),
+        findings=findings,
         skipped=(Skipped(path="sources/bin.md", reason="binary file"),),
         summary=Summary(sources=2, skipped=1, claims=4, topics=2, conflicts=2, compatible=1, agree=0, failed=True),
     )
@@ -142,8 +205,17 @@ def test_markdown_is_deterministic() -> None:
     assert report_markdown(canned_report()) == report_markdown(canned_report())
 
 
-@pytest.mark.parametrize(("raw", "escaped"), [("a|b", "a\\|b"), ("x\ny", "x y"), ("*bold*", "\\*bold\\*"),
-                                              ("[l](u)", "\\[l\\](u)"), ("<b>", "\\<b\\>"), (None, "")])
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("a|b", "a\\|b"),
+        ("x\ny", "x y"),
+        ("*bold*", "\\*bold\\*"),
+        ("[l](u)", "\\[l\\](u)"),
+        ("<b>", "\\<b\\>"),
+        (None, ""),
+    ],
+)
 def test_cell_escaping(raw: str | None, escaped: str) -> None:
     assert cell(raw) == escaped
 

@@ -208,8 +208,7 @@ BLOCKS = [
         [("heading", "Results"), ("sentence", "Scores rose.")],
     ),
     (  # a rule drawn with box characters yields nothing
-        "Weak vs Strong\n\u2500\u2500\u2500\u2500\u2500\u2500\n"
-        "WEAK: humans gate releases\n  - Humans set objectives",
+        "Weak vs Strong\n\u2500\u2500\u2500\u2500\u2500\u2500\nWEAK: humans gate releases\n  - Humans set objectives",
         [
             ("heading", "Weak vs Strong"),
             ("heading", "WEAK: humans gate releases"),
@@ -438,8 +437,7 @@ def test_flattened_comparison_table() -> None:
             ],
         ),
         (
-            "Model Input Output\nGPT-5.4 $2.50/M tokens $15/M tokens\n"
-            "Claude Opus 4.6 $5.00/M tokens $25/M tokens",
+            "Model Input Output\nGPT-5.4 $2.50/M tokens $15/M tokens\nClaude Opus 4.6 $5.00/M tokens $25/M tokens",
             ("Model", "Input", "Output"),
             [
                 ("GPT-5.4", ["$2.50/M tokens", "$15/M tokens"]),
@@ -471,9 +469,7 @@ def test_flattened_comparison_table() -> None:
         ),
     ],
 )
-def test_flattened_table_headers(
-    source: str, headers: tuple[str, ...], rows: list[tuple[str, list[str]]]
-) -> None:
+def test_flattened_table_headers(source: str, headers: tuple[str, ...], rows: list[tuple[str, list[str]]]) -> None:
     units = segment(source)
     assert units[0].kind == "table_header"
     assert units[0].table_headers == headers
@@ -499,9 +495,7 @@ def test_flattened_table_headers(
 )
 def test_not_flattened_tables(source: str) -> None:
     units = segment(source)
-    assert not any(unit.kind.startswith("table") for unit in units), [
-        (unit.kind, unit.text) for unit in units
-    ]
+    assert not any(unit.kind.startswith("table") for unit in units), [(unit.kind, unit.text) for unit in units]
 
 
 def test_flattened_table_fixture_file() -> None:
@@ -556,9 +550,7 @@ LINES = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.one_of(
-        st.text(), st.lists(ALPHABET, max_size=80).map("".join), st.lists(LINES, max_size=30).map("\n".join)
-    ),
+    st.one_of(st.text(), st.lists(ALPHABET, max_size=80).map("".join), st.lists(LINES, max_size=30).map("\n".join)),
     st.booleans(),
     st.integers(0, 20),
 )
@@ -578,9 +570,7 @@ def test_segment_is_linear_on_a_long_line() -> None:
     assert elapsed < 4.0  # about 0.5 s on a laptop; a quadratic step would take minutes
 
 
-@pytest.mark.parametrize(
-    "line", ["." * 400_000 + "x", "(" * 200_000 + "1%", "| " * 200_000, "1" * 400_000 + "%"]
-)
+@pytest.mark.parametrize("line", ["." * 400_000 + "x", "(" * 200_000 + "1%", "| " * 200_000, "1" * 400_000 + "%"])
 def test_pathological_lines_are_fast(line: str) -> None:
     started = time.perf_counter()
     segment(f"Header Row\n{line}\n{line}\n")

@@ -74,9 +74,7 @@ def test_fixture_folder(monkeypatch: pytest.MonkeyPatch) -> None:
         "dateline",
     )
     for article in articles:
-        assert (
-            article.source.sha256 == hashlib.sha256((FIXTURES / article.source.key).read_bytes()).hexdigest()
-        )
+        assert article.source.sha256 == hashlib.sha256((FIXTURES / article.source.key).read_bytes()).hexdigest()
         assert_units_consistent(article)
 
 
@@ -125,9 +123,7 @@ def test_html_without_main_text_falls_back_to_page_text(tmp_path: Path) -> None:
 
 
 def test_html_with_no_text_is_skipped(tmp_path: Path) -> None:
-    page = write(
-        tmp_path / "empty.html", "<html><head><script>var x = 1;</script></head><body></body></html>"
-    )
+    page = write(tmp_path / "empty.html", "<html><head><script>var x = 1;</script></head><body></body></html>")
     assert load_article(page, key="empty.html", display="empty.html", extra_meta=None) == Skipped(
         path="empty.html", reason="no article text found in HTML"
     )
@@ -313,9 +309,7 @@ def test_sources_yaml_naming_a_missing_file(tmp_path: Path, monkeypatch: pytest.
         ("a.txt:\n  outlet: ok\n  published: next week\n", 3, "cannot read published 'next week' as a date"),
     ],
 )
-def test_malformed_sources_yaml_raises_config_error(
-    tmp_path: Path, content: str, line: int, message: str
-) -> None:
+def test_malformed_sources_yaml_raises_config_error(tmp_path: Path, content: str, line: int, message: str) -> None:
     write(tmp_path / "a.txt", BODY)
     write(tmp_path / "sources.yaml", content)
     with pytest.raises(ConfigError) as raised:
@@ -357,9 +351,7 @@ def test_folder_order_hidden_and_non_articles(tmp_path: Path, monkeypatch: pytes
     ]
 
 
-def test_paths_outside_the_working_directory_are_absolute(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_paths_outside_the_working_directory_are_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path / "data" / "a.txt", BODY)
     (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path / "elsewhere")
@@ -392,18 +384,14 @@ def test_symlink_loops_terminate_and_targets_load_once(tmp_path: Path) -> None:
     root = tmp_path / "root"
     write(root / "sub" / "a.txt", BODY)
     (root / "sub" / "loop").symlink_to(root, target_is_directory=True)
-    (root / "alias").symlink_to(
-        root / "sub", target_is_directory=True
-    )  # inside the tree: walked under its name
+    (root / "alias").symlink_to(root / "sub", target_is_directory=True)  # inside the tree: walked under its name
     write(tmp_path / "outside" / "o.txt", BODY)
     (root / "ext1").symlink_to(tmp_path / "outside", target_is_directory=True)
     (root / "ext2").symlink_to(tmp_path / "outside", target_is_directory=True)
     (root / "broken.txt").symlink_to(tmp_path / "missing.txt")
     articles, skipped = load_paths([root])
     assert [article.source.key for article in articles] == ["ext1/o.txt", "sub/a.txt"]
-    assert [(Path(item.path).name, item.reason) for item in skipped] == [
-        ("broken.txt", "broken symbolic link")
-    ]
+    assert [(Path(item.path).name, item.reason) for item in skipped] == [("broken.txt", "broken symbolic link")]
 
 
 @pytest.mark.parametrize(
@@ -417,9 +405,7 @@ def test_symlink_loops_terminate_and_targets_load_once(tmp_path: Path) -> None:
 )
 def test_unusable_files_are_skipped(tmp_path: Path, content: bytes, reason: str) -> None:
     path = write(tmp_path / "f.txt", content)
-    assert load_article(path, key="f.txt", display="f.txt", extra_meta=None) == Skipped(
-        path="f.txt", reason=reason
-    )
+    assert load_article(path, key="f.txt", display="f.txt", extra_meta=None) == Skipped(path="f.txt", reason=reason)
 
 
 def test_a_vanished_file_is_skipped(tmp_path: Path) -> None:

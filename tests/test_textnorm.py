@@ -18,9 +18,7 @@ from claimcheck.textnorm import _TABLE, decode, normalize
 @pytest.mark.parametrize(
     ("char", "expected"),
     [
-        *(
-            (chr(code), "-") for code in range(0x2010, 0x2014)
-        ),  # hyphen, non-breaking hyphen, figure dash, en dash
+        *((chr(code), "-") for code in range(0x2010, 0x2014)),  # hyphen, non-breaking hyphen, figure dash, en dash
         ("\u2014", "\u2014"),  # em dash separates clauses: kept, so "Code\u2014the" stays two words
         ("\u2015", "\u2014"),  # horizontal bar reads as an em dash
         ("\u2e3a", "\u2014"),  # two-em dash

@@ -33,7 +33,7 @@ def dimension(claim: Claim) -> str:
     value = claim.effective_value
     if isinstance(value, DateValue):
         return "date"
-    kind = "share" if value.kind in ("percent", "fraction") else value.kind
+    kind: str = "share" if value.kind in ("percent", "fraction") else value.kind
     if value.kind == "money":
         kind = f"money:{value.unit or ''}"
     elif value.kind in ("duration", "count"):
@@ -65,8 +65,12 @@ def comparable(claim: Claim) -> bool:
         and claim.metric != "era"  # eras are phases, compared for overlaps by the timeline check, not as values
         and claim.review != "rejected"
         and not claim.orphaned
-        and not (isinstance(claim.effective_value, Quantity) and claim.effective_value.kind == "number"
-                 and claim.effective_value.unit is None and claim.metric is None)
+        and not (
+            isinstance(claim.effective_value, Quantity)
+            and claim.effective_value.kind == "number"
+            and claim.effective_value.unit is None
+            and claim.metric is None
+        )
     )
 
 
@@ -83,8 +87,7 @@ def align_claims(claims: Iterable[Claim]) -> list[tuple[Topic, list[Claim]]]:
         for metric, group in _cluster_metrics(members):
             subject = group[0].subject
             key = _topic_key(subject or "", metric, dim)
-            topics.append((Topic(key=key, subject=subject, metric=metric, claim_ids=tuple(c.id for c in group)),
-                           group))
+            topics.append((Topic(key=key, subject=subject, metric=metric, claim_ids=tuple(c.id for c in group)), group))
     topics.sort(key=lambda t: ((t[0].subject or "").lower(), t[0].metric.lower(), t[0].key))
     return topics
 
@@ -112,7 +115,7 @@ def _cluster_metrics(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
         members = [c for key in group for c in exact[key]]
         members.sort(key=lambda c: (c.source, c.line, c.column))
         # the most common spelling names the topic
-        names = defaultdict(int)
+        names: dict[str | None, int] = defaultdict(int)
         for c in members:
             names[c.metric] += 1
         name = max(names, key=lambda n: (names[n], -len(n or "")))
@@ -121,7 +124,7 @@ def _cluster_metrics(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
 
 
 def _same_numbers(a: str, b: str) -> bool:
-    """"SWE-bench 2" and "SWE-bench 3" are different metrics however similar the words are."""
+    """ "SWE-bench 2" and "SWE-bench 3" are different metrics however similar the words are."""
     return re.findall(r"\d+", a) == re.findall(r"\d+", b)
 
 

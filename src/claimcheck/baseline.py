@@ -29,7 +29,7 @@ def read_baseline(path: Path) -> set[str]:
     except json.JSONDecodeError as exc:
         raise ConfigError(f"malformed baseline: {exc.msg}", path=str(path), line=exc.lineno) from exc
     if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA:
-        raise ConfigError(f"{path} is not a claimcheck baseline (expected \"schema\": \"{BASELINE_SCHEMA}\")")
+        raise ConfigError(f'{path} is not a claimcheck baseline (expected "schema": "{BASELINE_SCHEMA}")')
     return {str(f["id"]) for f in data.get("findings", []) if isinstance(f, dict) and "id" in f}
 
 
@@ -38,8 +38,9 @@ def write_baseline(path: Path, report: Report) -> int:
     accepted = [f for f in report.findings if f.status != "agree"]
     doc = {
         "schema": BASELINE_SCHEMA,
-        "findings": [{"id": f.id, "kind": f.kind, "status": f.status, "topic": f.topic, "message": f.message}
-                     for f in accepted],
+        "findings": [
+            {"id": f.id, "kind": f.kind, "status": f.status, "topic": f.topic, "message": f.message} for f in accepted
+        ],
     }
     write_atomic(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     return len(accepted)
@@ -48,10 +49,12 @@ def write_baseline(path: Path, report: Report) -> int:
 def apply_baseline(report: Report, accepted: set[str]) -> Report:
     """The report without accepted findings; summary and fail verdict recomputed."""
     findings = tuple(f for f in report.findings if f.id not in accepted)
-    summary = report.summary.model_copy(update={
-        "conflicts": sum(f.status == "conflict" for f in findings),
-        "compatible": sum(f.status == "compatible" for f in findings),
-        "agree": sum(f.status == "agree" for f in findings),
-        "failed": fails(findings, report.fail_on),
-    })
+    summary = report.summary.model_copy(
+        update={
+            "conflicts": sum(f.status == "conflict" for f in findings),
+            "compatible": sum(f.status == "compatible" for f in findings),
+            "agree": sum(f.status == "agree" for f in findings),
+            "failed": fails(findings, report.fail_on),
+        }
+    )
     return report.model_copy(update={"findings": findings, "summary": summary})

@@ -26,9 +26,18 @@ def format_value(value: Quantity | DateValue) -> str:
 
 def cite(claim: Claim) -> CitedClaim:
     return CitedClaim(
-        id=claim.id, source=claim.source, line=claim.line, column=claim.column, quote=claim.quote,
-        value=claim.effective_value, subject=claim.subject, metric=claim.metric, as_of=claim.as_of,
-        baseline=claim.baseline, scope=claim.scope, period=claim.period,
+        id=claim.id,
+        source=claim.source,
+        line=claim.line,
+        column=claim.column,
+        quote=claim.quote,
+        value=claim.effective_value,
+        subject=claim.subject,
+        metric=claim.metric,
+        as_of=claim.as_of,
+        baseline=claim.baseline,
+        scope=claim.scope,
+        period=claim.period,
     )
 
 
@@ -124,13 +133,16 @@ def _finding(topic: Topic, members: Sequence[Claim], others: Sequence[Claim]) ->
     if status == "conflict":
         a, b = max(conflicting, key=lambda p: difference(p[0].effective_value, p[1].effective_value)[0])
         size = _format_gap(worst_gap, a.effective_value, worst_relative)
-        message = (f"{label}: {format_value(a.effective_value)} vs {format_value(b.effective_value)} "
-                   f"cannot both hold; {size}")
+        message = (
+            f"{label}: {format_value(a.effective_value)} vs {format_value(b.effective_value)} cannot both hold; {size}"
+        )
     elif status == "compatible":
         message = f"{label}: {', '.join(distinct)} overlap; together they allow {reconciled}"
     else:
-        message = f"{label}: {len(members)} claims in {len(sources)} source{'s' if len(sources) > 1 else ''} " \
-                  f"agree on {distinct[0]}"
+        message = (
+            f"{label}: {len(members)} claims in {len(sources)} source{'s' if len(sources) > 1 else ''} "
+            f"agree on {distinct[0]}"
+        )
 
     notes = _notes(members, others)
     dimension_value = values[0]
@@ -141,9 +153,14 @@ def _finding(topic: Topic, members: Sequence[Claim], others: Sequence[Claim]) ->
             diff_value = worst_gap / scale_of(dimension_value)
     return Finding(
         id=finding_id(kind, topic.key, [c.id for c in members]),
-        kind=kind, status=status, topic=label, message=message,
-        claims=tuple(cite(c) for c in members), reconciled=reconciled,
-        difference=diff_value, relative_difference=worst_relative if status == "conflict" else None,
+        kind=kind,
+        status=status,
+        topic=label,
+        message=message,
+        claims=tuple(cite(c) for c in members),
+        reconciled=reconciled,
+        difference=diff_value,
+        relative_difference=worst_relative if status == "conflict" else None,
         notes=tuple(notes),
     )
 
@@ -169,13 +186,14 @@ def _notes(members: Sequence[Claim], others: Sequence[Claim]) -> list[str]:
     if dates:
         undated = [c for c in members if c.as_of is None]
         if undated:
-            notes.append(f"compared with the figures dated {', '.join(dates)}; "
-                         f"{len(undated)} claim{'s' if len(undated) > 1 else ''} give no date")
+            notes.append(
+                f"compared with the figures dated {', '.join(dates)}; "
+                f"{len(undated)} claim{'s' if len(undated) > 1 else ''} give no date"
+            )
     if others:
         series = []
-        for c in sorted(others, key=lambda c: (c.as_of.start if c.as_of else __import__('datetime').date.min)):
-            when = (f"as of {format_date(c.as_of)}" if c.as_of else c.period or ("forecast" if c.forecast else
-                                                                                  "undated"))
+        for c in sorted(others, key=lambda c: c.as_of.start if c.as_of else __import__("datetime").date.min):
+            when = f"as of {format_date(c.as_of)}" if c.as_of else c.period or ("forecast" if c.forecast else "undated")
             series.append(f"{format_value(c.effective_value)} {when} ({c.source}:{c.line})")
         notes.append("same metric at other times (a series, not compared): " + "; ".join(series))
     return notes
@@ -189,8 +207,12 @@ def _format_gap(gap: float, value: Quantity | DateValue, relative: float | None)
         return f"at least {days} day{'s' if days != 1 else ''} apart"
     k = scale_of(value)
     shown = gap / k
-    unit = {"percent": " percentage points", "fraction": " percentage points", "multiplier": "x",
-            "money": f" {value.unit or ''}"}.get(value.kind, f" {value.unit or ''}")
+    unit = {
+        "percent": " percentage points",
+        "fraction": " percentage points",
+        "multiplier": "x",
+        "money": f" {value.unit or ''}",
+    }.get(value.kind, f" {value.unit or ''}")
     if value.kind == "duration":
         unit = " days"
         shown = gap
@@ -214,7 +236,16 @@ def format_interval(interval: Interval, like: Quantity | DateValue) -> str:
     high = interval.high / k if interval.high is not None else None
     kind = "percent" if like.kind == "fraction" else like.kind
     unit = "%" if like.kind == "fraction" else like.unit
-    q = Quantity(kind=kind, low=low, high=high, low_inclusive=interval.low_closed,
-                 high_inclusive=interval.high_closed, unit=unit, text="", precision=like.precision,
-                 change=like.change, rate=like.rate)
+    q = Quantity(
+        kind=kind,
+        low=low,
+        high=high,
+        low_inclusive=interval.low_closed,
+        high_inclusive=interval.high_closed,
+        unit=unit,
+        text="",
+        precision=like.precision,
+        change=like.change,
+        rate=like.rate,
+    )
     return format_quantity(q)

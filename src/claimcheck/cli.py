@@ -60,8 +60,9 @@ def _stdout_console() -> Console:
 
 
 def _file_console(buffer: io.StringIO) -> Console:
-    return Console(file=buffer, width=100, color_system=None, force_terminal=False, highlight=False,
-                   legacy_windows=False)
+    return Console(
+        file=buffer, width=100, color_system=None, force_terminal=False, highlight=False, legacy_windows=False
+    )
 
 
 def _check_output(output: Path | None) -> None:
@@ -107,9 +108,14 @@ def _settings(lexicon: Path | None, fail_on: FailLevel = FailLevel.conflict, job
             today = dt.date.fromisoformat(fixed)
         except ValueError:
             _fail(f"CLAIMCHECK_TODAY must be an ISO date, not {fixed!r}")
-    fail: FailOn = fail_on.value  # type: ignore[assignment]
-    return Settings(lexicon=lexicon, fail_on=fail, jobs=jobs if jobs else default_jobs(), today=today,
-                    progress=_progress_bar())
+    fail: FailOn = fail_on.value
+    return Settings(
+        lexicon=lexicon,
+        fail_on=fail,
+        jobs=jobs if jobs else default_jobs(),
+        today=today,
+        progress=_progress_bar(),
+    )
 
 
 PROGRESS_MIN_ARTICLES = 200  # below this a run takes a second or two and a bar would only flicker
@@ -127,8 +133,14 @@ def _progress_bar():  # type: ignore[no-untyped-def]
         if total < PROGRESS_MIN_ARTICLES:
             return
         if "bar" not in state:
-            bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                           console=Console(file=sys.stderr), transient=True)
+            bar = Progress(
+                TextColumn("extracting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(file=sys.stderr),
+                transient=True,
+            )
             bar.start()
             state["bar"], state["task"] = bar, bar.add_task("extract", total=total)
         state["bar"].update(state["task"], completed=done)
@@ -143,28 +155,45 @@ def _strict_check(skipped: int, strict: bool) -> None:
         _fail(f"{skipped} input{'s' if skipped != 1 else ''} skipped and --strict is set (reasons above)")
 
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html), or folders "
-                                                      "of claim records written by `extract --out`.",
-                                                 show_default=False)]
-LexiconOpt = Annotated[Path | None, typer.Option("--lexicon", help="YAML file that extends the built-in "
-                                                                  "lexicon of entities, benchmarks and metrics.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically) "
-                                                                      "instead of stdout.")]
-FailOnOpt = Annotated[FailLevel, typer.Option("--fail-on", help="Exit 1 when a finding at or above this status "
-                                                                "exists.")]
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Article files or folders (.txt, .md, .html), or folders of claim records written by `extract --out`.",
+        show_default=False,
+    ),
+]
+LexiconOpt = Annotated[
+    Path | None,
+    typer.Option("--lexicon", help="YAML file that extends the built-in lexicon of entities, benchmarks and metrics."),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of stdout."),
+]
+FailOnOpt = Annotated[
+    FailLevel, typer.Option("--fail-on", help="Exit 1 when a finding at or above this status exists.")
+]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 if any input had to be skipped.")]
-JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for loading and "
-                                                                        "extraction (default: CPU cores).")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes for loading and extraction (default: CPU cores)."),
+]
 
 
 @app.command()
 def extract(
     paths: PathsArg,
     format: Annotated[Format, typer.Option("--format", "-f", help="table, json or yaml.")] = Format.table,
-    out: Annotated[Path | None, typer.Option("--out", help="Write one YAML claim-record file per source into "
-                                                          "DIR, keeping the reviews already there.")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="With --out: show what would change, write "
-                                                            "nothing.")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write one YAML claim-record file per source into DIR, keeping the reviews already there.",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="With --out: show what would change, write nothing.")
+    ] = False,
     lexicon: LexiconOpt = None,
     strict: StrictOpt = False,
     jobs: JobsOpt = None,
@@ -187,8 +216,10 @@ def extract(
         _write_records(extraction, out, dry_run=dry_run)
     else:
         render_extraction(extraction, format, _stdout_console)
-    _err(f"{len(extraction.sources)} sources, {len(extraction.claims)} claims"
-         + (f", {len(extraction.skipped)} skipped" if extraction.skipped else ""))
+    _err(
+        f"{len(extraction.sources)} sources, {len(extraction.claims)} claims"
+        + (f", {len(extraction.skipped)} skipped" if extraction.skipped else "")
+    )
     _strict_check(len(extraction.skipped), strict)
 
 
@@ -236,10 +267,14 @@ def audit(
     lexicon: LexiconOpt = None,
     strict: StrictOpt = False,
     jobs: JobsOpt = None,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="Report only findings not accepted in this "
-                                                                    "baseline file.")] = None,
-    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Accept every current finding: write "
-                                                                           "them to the --baseline file.")] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report only findings not accepted in this baseline file."),
+    ] = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option("--update-baseline", help="Accept every current finding: write them to the --baseline file."),
+    ] = False,
 ) -> None:
     """Cross-check every claim across the articles and report contradictions."""
     from . import pipeline
@@ -285,8 +320,10 @@ def diff(
         _fail(str(exc))
     render_diff(report, format, output, _emit)
     s = report.summary
-    _err(f"{s.conflicts} conflicts, {s.compatible} compatible, {s.agree} agree; A adds {s.only_in_a} topics, "
-         f"B adds {s.only_in_b}")
+    _err(
+        f"{s.conflicts} conflicts, {s.compatible} compatible, {s.agree} agree; A adds {s.only_in_a} topics, "
+        f"B adds {s.only_in_b}"
+    )
     raise typer.Exit(EXIT_FINDINGS if s.failed else EXIT_OK)
 
 
@@ -348,8 +385,10 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
+    ] = False,
 ) -> None:
     """claimcheck: offline fact-checking for AI news."""
 

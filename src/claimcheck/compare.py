@@ -15,8 +15,16 @@ from dataclasses import dataclass
 from .models import DateValue, Quantity, Status
 
 APPROXIMATE_TOLERANCE = 0.10  # "about 8x" allows 7.2x..8.8x; documented in the README
-_DAYS = {"seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0,
-         "months": 365.25 / 12, "quarters": 365.25 / 4, "years": 365.25}
+_DAYS = {
+    "seconds": 1 / 86400,
+    "minutes": 1 / 1440,
+    "hours": 1 / 24,
+    "days": 1.0,
+    "weeks": 7.0,
+    "months": 365.25 / 12,
+    "quarters": 365.25 / 4,
+    "years": 365.25,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +56,14 @@ class Interval:
         return 0.0
 
     def contains(self, other: Interval) -> bool:
-        lo_ok = self.low is None or (other.low is not None and (
-            other.low > self.low or (other.low == self.low and (self.low_closed or not other.low_closed))))
-        hi_ok = self.high is None or (other.high is not None and (
-            other.high < self.high or (other.high == self.high and (self.high_closed or not other.high_closed))))
+        lo_ok = self.low is None or (
+            other.low is not None
+            and (other.low > self.low or (other.low == self.low and (self.low_closed or not other.low_closed)))
+        )
+        hi_ok = self.high is None or (
+            other.high is not None
+            and (other.high < self.high or (other.high == self.high and (self.high_closed or not other.high_closed)))
+        )
         return lo_ok and hi_ok
 
 
@@ -105,8 +117,11 @@ def allowed_interval(value: Quantity | DateValue) -> Interval:
         return stated
     k = scale_of(value)
     half_step = (value.precision or 0.0) * k / 2
-    magnitude = max(abs(x) for x in (stated.low, stated.high) if x is not None) if (
-        stated.low is not None or stated.high is not None) else 0.0
+    magnitude = (
+        max(abs(x) for x in (stated.low, stated.high) if x is not None)
+        if (stated.low is not None or stated.high is not None)
+        else 0.0
+    )
     slack = max(half_step, APPROXIMATE_TOLERANCE * magnitude) if value.approximate else half_step
     if value.kind == "fraction" and value.precision is None:
         slack = max(slack, 0.5)  # "a third" is 33.3% give or take rounding of the fraction itself
@@ -145,8 +160,13 @@ def compare_values(a: Quantity | DateValue, b: Quantity | DateValue) -> Status:
         # hedge makes ("about 27%" and "30%" overlap, but that is compatible, not agreement)
         ra, rb = _rounding_interval(a), _rounding_interval(b)
         return "agree" if ra.intersect(rb) is not None else "compatible"
-    if isinstance(a, DateValue) and isinstance(b, DateValue) and a.precision == b.precision and \
-            a.start == b.start and a.end == b.end:
+    if (
+        isinstance(a, DateValue)
+        and isinstance(b, DateValue)
+        and a.precision == b.precision
+        and a.start == b.start
+        and a.end == b.end
+    ):
         return "agree"
     return "compatible"
 

@@ -266,12 +266,9 @@ _BARE_CUES = frozenset(
 _RANGE_JOIN = re.compile(r"(?i)\s*(?:-|/|to|through|thru|until|till)\s*")
 _AND_JOIN = re.compile(r"(?i)\s+and\s+")
 # "moved the launch from May to June": two dates, not a range
-_CHANGE_VERB = re.compile(
-    r"(?i)(?<!\w)(?:moved|postponed|delayed|pushed|shifted|changed|rescheduled|slipped)\b"
-)
+_CHANGE_VERB = re.compile(r"(?i)(?<!\w)(?:moved|postponed|delayed|pushed|shifted|changed|rescheduled|slipped)\b")
 _WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "mon tue tues wed thu thur thurs fri sat sun".split()
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 )
 _WORD_AFTER = re.compile(r"\s+([a-z]+)")
 # Capitalised words after which a year is still a year ("Since 2023", title case "Timeline For 2026").
@@ -311,9 +308,7 @@ class _Atom:
     approximate: bool = False
     weak: bool = False  # only a date with a cue word or as part of a range ("in August", "Feb-Mar 2026")
     floor: int = 0  # the expression may not grow back before this (an excluded span or the previous match)
-    sets_context: bool = (
-        True  # an explicit year here dates the yearless dates after it ("the 2020s" does not)
-    )
+    sets_context: bool = True  # an explicit year here dates the yearless dates after it ("the 2020s" does not)
 
 
 @dataclass(slots=True)
@@ -395,9 +390,7 @@ def _build(m: re.Match[str], text: str, floor: int) -> _Atom | None:
             atom.start = before.token_start()
     elif kind in ("dmy", "mdy", "md", "mdr"):
         before = _before(text, s)
-        weekday = (
-            before.last() and before.words[-1].rstrip(".,") in _WEEKDAYS and before.raw[-1][:1].isupper()
-        )
+        weekday = before.last() and before.words[-1].rstrip(".,") in _WEEKDAYS and before.raw[-1][:1].isupper()
         if weekday and before.token_start() >= floor:
             atom.start = before.token_start()
     return atom

@@ -24,9 +24,36 @@ from .quantities import QuantityMatch, find_quantities
 
 _SUBJECT_KINDS = frozenset({"model", "product", "lab", "reference"})
 _SCORE_SUBJECT_KINDS = frozenset({"model", "product", "reference"})  # a lab does not score on a benchmark
-_VAGUE_NOUNS = frozenset({"things", "ways", "steps", "parts", "kinds", "types", "reasons", "routes", "pathways",
-                          "mechanisms", "options", "questions", "points", "aspects", "areas", "camps", "sides",
-                          "times", "cases", "examples", "ideas", "stages", "phases", "years", "months", "days"})
+_VAGUE_NOUNS = frozenset(
+    {
+        "things",
+        "ways",
+        "steps",
+        "parts",
+        "kinds",
+        "types",
+        "reasons",
+        "routes",
+        "pathways",
+        "mechanisms",
+        "options",
+        "questions",
+        "points",
+        "aspects",
+        "areas",
+        "camps",
+        "sides",
+        "times",
+        "cases",
+        "examples",
+        "ideas",
+        "stages",
+        "phases",
+        "years",
+        "months",
+        "days",
+    }
+)
 _CLAUSE_BREAK = re.compile(r";|\s-\s|—|\s–\s|:\s(?=[A-Z])|,\s(?:and|while|whereas|but|although)\b|\.\s")
 _FORECAST = re.compile(
     r"\b(?:will|projections?|projected|forecasts?|predict(?:s|ed|ions?)?|expected to|"
@@ -34,8 +61,9 @@ _FORECAST = re.compile(
     r"may (?:compress|reach|become|soon))\b",
     re.IGNORECASE,
 )
-_FORECAST_SECTION = re.compile(r"predictions?|projections?|forecasts?|roadmap|outlook|near-term horizon|looking ahead",
-                               re.IGNORECASE)
+_FORECAST_SECTION = re.compile(
+    r"predictions?|projections?|forecasts?|roadmap|outlook|near-term horizon|looking ahead", re.IGNORECASE
+)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|released|shipped|launched|achieved|reached|published|wrote|closed|spent|dropped|"
     r"found|selected|occurred|increased|grew|rose|fell|went|pushed|debuted|introduced|entered|managed|saw|"
@@ -63,10 +91,39 @@ _PERIOD = re.compile(
     r"(?:'s (?:release|launch|debut|arrival)| (?:came out|was released|launched|arrived|shipped|debuted)|(?=[,.;]))",
 )
 _BACK_REFERENCE = re.compile(
-    r"\b(?:(?:this|that|the) (?:figure|number|share|rate|percentage|proportion)|of it|of that)\b", re.IGNORECASE)
+    r"\b(?:(?:this|that|the) (?:figure|number|share|rate|percentage|proportion)|of it|of that)\b",
+    re.IGNORECASE,
+)
 _PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "which", "its"})
-_FILLER = frozenset({"by", "of", "on", "in", "at", "to", "for", "with", "from", "and", "or", "the", "a", "an",
-                     "vs", "than", "as", "is", "was", "on", "over", "under", "while", "which", "that", "this"})
+_FILLER = frozenset(
+    {
+        "by",
+        "of",
+        "on",
+        "in",
+        "at",
+        "to",
+        "for",
+        "with",
+        "from",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "vs",
+        "than",
+        "as",
+        "is",
+        "was",
+        "over",
+        "under",
+        "while",
+        "which",
+        "that",
+        "this",
+    }
+)
 _METADATA_UNIT = re.compile(
     r"^\s*(?:\d+\s*min(?:ute)?s?\s+read|\d+\s+(?:comments?|views?|likes?|shares?)\b.*|"
     r"(?:by|updated|published|posted|last updated)\b[^.!?]{0,80})\s*$",
@@ -112,8 +169,9 @@ def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Cl
     if state.labs and any(c.metric == "era" and c.subject is None for c in drafts):
         # an era with no organisation in its clause is about the organisation the article is about
         main_lab = state.labs.most_common(1)[0][0]
-        drafts = [c.model_copy(update={"subject": main_lab}) if c.metric == "era" and c.subject is None else c
-                  for c in drafts]
+        drafts = [
+            c.model_copy(update={"subject": main_lab}) if c.metric == "era" and c.subject is None else c for c in drafts
+        ]
     return _with_ids(article, drafts)
 
 
@@ -163,7 +221,7 @@ class _UnitExtractor:
         return names, dates, quantities
 
     def resolve_versions(self, names: list[Name]) -> list[Name]:
-        """"Version 4.0" means a version of the family the article is talking about."""
+        """ "Version 4.0" means a version of the family the article is talking about."""
         out = []
         for name in names:
             if name.kind == "lab" and name.canonical:
@@ -173,8 +231,16 @@ class _UnitExtractor:
                 self.state.family = family
             if name.kind == "version" and self.state.family and name.version:
                 canonical = self.lex.model_name(self.state.family, name.version)
-                name = Name(name.start, name.end, name.text, canonical, "model",
-                            owner=self.lex.owner_of(canonical), family=self.state.family, version=name.version)
+                name = Name(
+                    name.start,
+                    name.end,
+                    name.text,
+                    canonical,
+                    "model",
+                    owner=self.lex.owner_of(canonical),
+                    family=self.state.family,
+                    version=name.version,
+                )
             out.append(name)
         return out
 
@@ -213,8 +279,9 @@ class _UnitExtractor:
             clause = self.text[clause_start:clause_end]
             forecast, tense = self.mood(clause)
             baseline, baseline_span = self.baseline(v, clause_start, clause_end, dates)
-            as_of, as_of_index = self.as_of(v, clause_start, clause_end, dates, exclude=baseline_span,
-                                            names=subject_names)
+            as_of, as_of_index = self.as_of(
+                v, clause_start, clause_end, dates, exclude=baseline_span, names=subject_names
+            )
             if as_of_index is not None:
                 used_dates.add(as_of_index)
             for j, d in enumerate(dates):
@@ -224,8 +291,16 @@ class _UnitExtractor:
             subject_kinds = _SCORE_SUBJECT_KINDS if benchmark else _SUBJECT_KINDS
             subject_name = self.subject(v.start, v.end, clause_start, clause_end, subject_names, subject_kinds)
             metric, scope, subject = self.metric(q, v, clause, clause_start, names, subject_name, quantities, i)
-            claim = self.claim(v, subject, metric, as_of=as_of, baseline=baseline, scope=scope, tense=tense,
-                               forecast=forecast)
+            claim = self.claim(
+                v,
+                subject,
+                metric,
+                as_of=as_of,
+                baseline=baseline,
+                scope=scope,
+                tense=tense,
+                forecast=forecast,
+            )
             starting = self.starting_value(v, quantities, i)
             if starting:
                 claim = claim.model_copy(update={"period": starting})
@@ -243,8 +318,9 @@ class _UnitExtractor:
             clause = self.text[clause_start:clause_end]
             forecast, tense = self.mood(clause)
             anchor = (d.start - clause_start, d.end - clause_start)
-            rule = self.lex.match_metric(clause, "date", anchor) or self.lex.match_metric(self.text, "date", (
-                d.start, d.end))
+            rule = self.lex.match_metric(clause, "date", anchor) or self.lex.match_metric(
+                self.text, "date", (d.start, d.end)
+            )
             metric = rule.name if rule else None
             if metric in ("release date", "publication date") and d.value.precision == "range":
                 metric = None  # "between 2023 and early 2025" is a period, not the day something shipped
@@ -263,24 +339,32 @@ class _UnitExtractor:
                 era = self.era(d, clause_start, clause_end, subject_names)
                 if era is not None:
                     metric, subject, scope = "era", era[0], era[1]
-            claims.append(self.claim(_Value(d.start, d.end, d.value), subject, metric, tense=tense,
-                                     forecast=forecast, scope=scope))
+            claims.append(
+                self.claim(
+                    _Value(d.start, d.end, d.value),
+                    subject,
+                    metric,
+                    tense=tense,
+                    forecast=forecast,
+                    scope=scope,
+                )
+            )
         claims = _drop_containers(claims)
         claims.sort(key=lambda c: c.start)
         self.remember_subject(names)
         return claims
 
     def era(self, d: DateMatch, cs: int, ce: int, names: Sequence[Name]) -> tuple[str | None, str] | None:
-        """"From 2021 to 2023, humans wrote the code": a period that opens its clause, and what it says happened.
+        """ "From 2021 to 2023, humans wrote the code": a period that opens its clause, and what it says happened.
 
         Returns (organisation, description). The organisation is the lab or product named in the clause (a
         model stands for its owner); None when the clause names none, and the article's main lab is filled in
         once the whole article has been read.
         """
-        lead = self.text[cs:d.start].strip().lower()
+        lead = self.text[cs : d.start].strip().lower()
         if lead not in ("", "from", "between", "during", "in", "over", "throughout", "for", "and"):
             return None
-        rest = self.text[d.end:ce]
+        rest = self.text[d.end : ce]
         words = re.findall(r"[A-Za-z][\w'.-]*", rest)
         if len(words) < 3:
             return None
@@ -288,20 +372,20 @@ class _UnitExtractor:
         owner = None
         for name in names:
             if cs <= name.start < ce and name.canonical and name.kind in ("lab", "product", "model"):
-                owner = name.canonical if name.kind == "lab" else (self.lex.owner_of(name.canonical) or
-                                                                   name.canonical)
+                owner = name.canonical if name.kind == "lab" else (self.lex.owner_of(name.canonical) or name.canonical)
                 break
         return owner, description
 
     def starting_value(self, v: _Value, quantities: Sequence[QuantityMatch], index: int) -> str | None:
-        """"lifts scores from 68.4% to 87.3%": the first figure is where it started, not what holds now."""
+        """ "lifts scores from 68.4% to 87.3%": the first figure is where it started, not what holds now."""
         if index + 1 >= len(quantities):
             return None
-        head = self.text[max(0, v.start - 40):v.start]
-        between = self.text[v.end:quantities[index + 1].start]
+        head = self.text[max(0, v.start - 40) : v.start]
+        between = self.text[v.end : quantities[index + 1].start]
         if re.search(r"\bfrom\s+(?:\w+\s+){0,3}$", head, re.IGNORECASE) and re.fullmatch(
-                r"\s+(?:[\w-]+\s+){0,3}to\s+(?:\w+\s+)?", between, re.IGNORECASE):
-            return f"starting value (from {self.text[v.start:quantities[index + 1].end]})"
+            r"\s+(?:[\w-]+\s+){0,3}to\s+(?:\w+\s+)?", between, re.IGNORECASE
+        ):
+            return f"starting value (from {self.text[v.start : quantities[index + 1].end]})"
         return None
 
     def is_noise(self, q: Quantity, v: _Value) -> bool:
@@ -310,10 +394,17 @@ class _UnitExtractor:
             return True  # "The two flagships", a bare "3"
         if q.kind == "count" and q.unit and q.unit.split()[-1].lower() in _VAGUE_NOUNS:
             return True
-        if q.kind == "duration" and not q.rate and re.search(
+        if (
+            q.kind == "duration"
+            and not q.rate
+            and re.search(
                 r"\b(?:within|in|over|during|for|after|than)\s+(?:the\s+)?(?:(?:past|last|next|just|only|roughly|"
-                r"about|a mere|barely)\s+)?$", self.text[max(0, v.start - 25):v.start], re.IGNORECASE) or (
-                q.kind == "duration" and q.hedge and q.hedge.lower() == "within"):
+                r"about|a mere|barely)\s+)?$",
+                self.text[max(0, v.start - 25) : v.start],
+                re.IGNORECASE,
+            )
+            or (q.kind == "duration" and q.hedge and q.hedge.lower() == "within")
+        ):
             return True  # "within six months", "over the past two years": a timeframe, not a claim
         return False
 
@@ -335,8 +426,8 @@ class _UnitExtractor:
         return self.published or dt.date.max
 
     def paren_after_name(self, d: DateMatch, names: Sequence[Name]) -> Name | None:
-        """"Version 4.0 (2024)", "GPT-3 (2020)": a year in brackets right after a model name is its release."""
-        before = self.text[:d.start]
+        """ "Version 4.0 (2024)", "GPT-3 (2020)": a year in brackets right after a model name is its release."""
+        before = self.text[: d.start]
         m = re.search(r"\(\s*$", before)
         if not m:
             return None
@@ -378,8 +469,15 @@ class _UnitExtractor:
 
     # -- attribution ------------------------------------------------------------------------------------------
 
-    def subject(self, start: int, end: int, cs: int, ce: int, names: Sequence[Name],
-                kinds: frozenset[str] | set[str] = _SUBJECT_KINDS) -> Name | None:
+    def subject(
+        self,
+        start: int,
+        end: int,
+        cs: int,
+        ce: int,
+        names: Sequence[Name],
+        kinds: frozenset[str] | set[str] = _SUBJECT_KINDS,
+    ) -> Name | None:
         """The entity a value in the clause [cs, ce) is about, or None when the text does not make it clear."""
         names = [n for n in names if n.kind in kinds]
         candidates = [n for n in names if n.canonical and cs <= n.start < ce]
@@ -387,15 +485,16 @@ class _UnitExtractor:
         after = [n for n in candidates if n.start >= end]
         if before:
             nearest = before[-1]
-            between = self.text[nearest.end:start]
+            between = self.text[nearest.end : start]
             if re.match(r"^'s?\s", between):
                 return nearest  # "GPT-5.2's 68.4%"
-        if after and re.fullmatch(r"\s+(?:[a-z]+ed\s+)?(?:for|from|by|of)\s+(?:the\s+)?",
-                                  self.text[end:after[0].start]):
+        if after and re.fullmatch(
+            r"\s+(?:[a-z]+ed\s+)?(?:for|from|by|of)\s+(?:the\s+)?", self.text[end : after[0].start]
+        ):
             return after[0]  # "68.4% for GPT-5.2", "written 100% by Claude Code"
-        if _COMPARISON_BEFORE.search(self.text[max(cs, start - 30):start]):
+        if _COMPARISON_BEFORE.search(self.text[max(cs, start - 30) : start]):
             # "... vs 57.7%": the figure belongs to whatever is compared against, which the clause does not name
-            if not (before and re.match(r"^'s?\s", self.text[before[-1].end:start])):
+            if not (before and re.match(r"^'s?\s", self.text[before[-1].end : start])):
                 return None
         if not before and _PRONOUN_START.match(self.text) and self.state.last_subject:
             # "It scores 75.0% on ...": the sentence continues the previous one's subject
@@ -405,11 +504,11 @@ class _UnitExtractor:
         if before:
             # the nearest entity before the value, unless it is itself the target of a comparison
             nearest = before[-1]
-            if not _COMPARISON_BEFORE.search(self.text[max(cs, nearest.start - 30):nearest.start]):
+            if not _COMPARISON_BEFORE.search(self.text[max(cs, nearest.start - 30) : nearest.start]):
                 return nearest
         if after:
             first = after[0]
-            if not _COMPARISON_BEFORE.search(self.text[max(cs, first.start - 30):first.start]):
+            if not _COMPARISON_BEFORE.search(self.text[max(cs, first.start - 30) : first.start]):
                 return first
         if not candidates:
             unit_names = [n for n in names if n.canonical]
@@ -441,8 +540,15 @@ class _UnitExtractor:
         return earlier[-1] if earlier else None
 
     def metric(
-        self, q: Quantity, v: _Value, clause: str, clause_start: int, names: Sequence[Name],
-        subject: Name | None, quantities: Sequence[QuantityMatch], index: int,
+        self,
+        q: Quantity,
+        v: _Value,
+        clause: str,
+        clause_start: int,
+        names: Sequence[Name],
+        subject: Name | None,
+        quantities: Sequence[QuantityMatch],
+        index: int,
     ) -> tuple[str | None, str | None, str | None]:
         """(metric, scope, subject) for a quantity in prose."""
         subject_canonical = subject.canonical if subject else None
@@ -459,12 +565,19 @@ class _UnitExtractor:
             if q.kind == "percentage_points" or q.change:
                 return f"{benchmark} difference", None, subject_canonical
         if rule is None and q.kind in ("percent", "percentage_points", "multiplier", "duration", "count"):
-            rule = self.lex.match_metric(self.text, q.kind, (v.start, v.end)) if self.single_value_unit(
-                quantities) else None
+            rule = (
+                self.lex.match_metric(self.text, q.kind, (v.start, v.end))
+                if self.single_value_unit(quantities)
+                else None
+            )
         if rule is not None:
             scope = self.lex.scope_of(rule, clause)
             name = f"{rule.name} ({scope})" if rule.distinct_scopes and scope else rule.name
-            return name, None if rule.distinct_scopes else scope, self.rule_subject(rule, subject, names, clause)
+            return (
+                name,
+                None if rule.distinct_scopes else scope,
+                self.rule_subject(rule, subject, names, clause),
+            )
         return self.describe(q, v, clause, clause_start), None, subject_canonical
 
     def single_value_unit(self, quantities: Sequence[QuantityMatch]) -> bool:
@@ -472,8 +585,11 @@ class _UnitExtractor:
 
     def rule_subject(self, rule: MetricRule, subject: Name | None, names: Sequence[Name], clause: str) -> str | None:
         if rule.subject == "pair":
-            models = [n.canonical for n in names if n.kind in ("model", "product") and n.canonical and
-                      n.start >= self.text.find(clause)]
+            models = [
+                n.canonical
+                for n in names
+                if n.kind in ("model", "product") and n.canonical and n.start >= self.text.find(clause)
+            ]
             return f"{models[0]} to {models[1]}" if len(models) >= 2 else None
         if rule.subject != "owner":
             return subject.canonical if subject else None
@@ -502,17 +618,19 @@ class _UnitExtractor:
             return None
         return min(benches, key=lambda n: min(abs(n.start - v.end), abs(v.start - n.end))).canonical
 
-    def price_metric(self, q: Quantity, v: _Value, quantities: Sequence[QuantityMatch], index: int,
-                     clause: str) -> str:
+    def price_metric(self, q: Quantity, v: _Value, quantities: Sequence[QuantityMatch], index: int, clause: str) -> str:
         per = q.unit.split("/", 1)[1] if q.unit and "/" in q.unit else "1M tokens"
-        window = self.text[max(0, v.start - 25):v.end + 25].lower()
+        window = self.text[max(0, v.start - 25) : v.end + 25].lower()
         prev_q = quantities[index - 1] if index > 0 else None
         next_q = quantities[index + 1] if index + 1 < len(quantities) else None
-        if next_q and next_q.value.kind == "money" and self.text[v.end:next_q.start].strip() == "/" or (
-            next_q and next_q.value.kind == "money" and self.text[v.start:next_q.start].rstrip().endswith("/")
+        if (
+            next_q
+            and next_q.value.kind == "money"
+            and self.text[v.end : next_q.start].strip() == "/"
+            or (next_q and next_q.value.kind == "money" and self.text[v.start : next_q.start].rstrip().endswith("/"))
         ):
             return f"input price per {per}"
-        if prev_q and prev_q.value.kind == "money" and self.text[prev_q.end:v.start].strip() == "/":
+        if prev_q and prev_q.value.kind == "money" and self.text[prev_q.end : v.start].strip() == "/":
             return f"output price per {per}"
         for word in ("cached input", "output", "input"):
             if word in window:
@@ -525,7 +643,7 @@ class _UnitExtractor:
             if q.unit.split()[-1].lower() in _VAGUE_NOUNS:
                 return None
             return f"number of {q.unit}"
-        after = self.text[v.end:clause_start + len(clause)]
+        after = self.text[v.end : clause_start + len(clause)]
         m = re.match(r"\s+(?:of|on|in)\s+(?:the\s+|its\s+|their\s+)?(?P<np>[a-z][\w-]*(?:\s[a-z][\w-]*){0,3})", after)
         if m and q.kind in ("percent", "fraction") and m.group("np").split()[0] not in _PRONOUNS:
             return "share of " + m.group("np")
@@ -534,8 +652,9 @@ class _UnitExtractor:
             return m.group("np")
         return None
 
-    def baseline(self, v: _Value, cs: int, ce: int, dates: Sequence[DateMatch]) -> tuple[str | None,
-                                                                                        tuple[int, int] | None]:
+    def baseline(
+        self, v: _Value, cs: int, ce: int, dates: Sequence[DateMatch]
+    ) -> tuple[str | None, tuple[int, int] | None]:
         q = v.value
         assert isinstance(q, Quantity)
         if not (q.kind in ("multiplier", "score", "percentage_points") or q.change):
@@ -543,22 +662,32 @@ class _UnitExtractor:
         m = _BASELINE.search(self.text, v.end, ce)
         if not m or m.start() - v.end > 60:
             # "Measured against the 2021-2025 average, engineers now ship eight times as much code"
-            m = _LEADING_BASELINE.search(self.text[:v.start])
+            m = _LEADING_BASELINE.search(self.text[: v.start])
             if not m:
                 return None, None
         text = m.group("b").strip()
         span = (m.start("b"), m.end("b"))
         inside = [d for d in dates if span[0] <= d.start < span[1]]
-        if inside and inside[0].value.precision in ("year", "range") and text.lower().endswith(
-                ("average", "levels", "level")):
+        if (
+            inside
+            and inside[0].value.precision in ("year", "range")
+            and text.lower().endswith(("average", "levels", "level"))
+        ):
             text = f"{format_date(inside[0].value)} {text.split()[-1]}"
         elif inside and len(inside) == 1 and inside[0].end - inside[0].start >= len(text) - 4:
             text = format_date(inside[0].value)
         text = re.sub(r"^the\s+", "", text)
         return text, span
 
-    def as_of(self, v: _Value, cs: int, ce: int, dates: Sequence[DateMatch], exclude: tuple[int, int] | None,
-              names: Sequence[Name] = ()) -> tuple[DateValue | None, int | None]:
+    def as_of(
+        self,
+        v: _Value,
+        cs: int,
+        ce: int,
+        dates: Sequence[DateMatch],
+        exclude: tuple[int, int] | None,
+        names: Sequence[Name] = (),
+    ) -> tuple[DateValue | None, int | None]:
         """The date a quantity holds at: a dated phrase in its clause ("as of May 2026", "by April 2026").
 
         A date after the value does not reach back over another entity: in "GPT-5.4 in Codex with a 2x
@@ -571,8 +700,10 @@ class _UnitExtractor:
                 continue
             if exclude and exclude[0] <= d.start < exclude[1]:
                 continue
-            if d.start >= v.end and any(v.end <= n.start and n.end <= d.start and re.search(
-                    r"[,;]", self.text[v.end:n.start]) for n in entities):
+            if d.start >= v.end and any(
+                v.end <= n.start and n.end <= d.start and re.search(r"[,;]", self.text[v.end : n.start])
+                for n in entities
+            ):
                 continue  # the date belongs to a later item of a list ("..., Opus 4.6 ... as of March 13")
             marker_rank = 0 if d.value.marker in ("as_of", "by", "in") else 1
             distance = min(abs(d.start - v.end), abs(v.start - d.end))
@@ -585,7 +716,7 @@ class _UnitExtractor:
         return dates[chosen].value, chosen
 
     def back_reference(self, claim: Claim, subject_name: Name | None) -> Claim:
-        """"Before Claude Code came out, that share sat in the single digits": carry the earlier metric over."""
+        """ "Before Claude Code came out, that share sat in the single digits": carry the earlier metric over."""
         if claim.metric is not None or not _BACK_REFERENCE.search(self.text):
             return claim
         previous = [c for c in self.state.last_claims if c.metric and isinstance(c.value, Quantity)]
@@ -593,14 +724,17 @@ class _UnitExtractor:
             return claim
         ref = previous[-1]
         value = claim.value
-        if isinstance(value, Quantity) and isinstance(ref.value, Quantity) and value.kind == "number" and \
-                ref.value.kind == "percent":
+        if (
+            isinstance(value, Quantity)
+            and isinstance(ref.value, Quantity)
+            and value.kind == "number"
+            and ref.value.kind == "percent"
+        ):
             value = value.model_copy(update={"kind": "percent", "unit": "%"})
         subject = subject_name.canonical if subject_name else ref.subject
         if subject_name is not None and subject != ref.subject and self.lex.owner_of(subject) == ref.subject:
             subject = ref.subject
-        return claim.model_copy(update={"metric": ref.metric, "subject": subject, "scope": ref.scope,
-                                        "value": value})
+        return claim.model_copy(update={"metric": ref.metric, "subject": subject, "scope": ref.scope, "value": value})
 
     # -- tables -----------------------------------------------------------------------------------------------
 
@@ -608,10 +742,20 @@ class _UnitExtractor:
         unit = self.unit
         label = next((c.row_label for c in unit.cells if c.row_label), None) or ""
         label_names = self.resolve_versions(self.lex.find_names(label))
-        label_dates = find_dates(label, published=self.published, context_year=self.state.context_year,
-                                 exclude=[(n.start, n.end) for n in label_names])
-        label_entity = next((n for n in label_names if n.kind in _SUBJECT_KINDS and n.canonical and not
-                             _COMPARISON_BEFORE.search(label[:n.start])), None)
+        label_dates = find_dates(
+            label,
+            published=self.published,
+            context_year=self.state.context_year,
+            exclude=[(n.start, n.end) for n in label_names],
+        )
+        label_entity = next(
+            (
+                n
+                for n in label_names
+                if n.kind in _SUBJECT_KINDS and n.canonical and not _COMPARISON_BEFORE.search(label[: n.start])
+            ),
+            None,
+        )
         label_bench = next((n.canonical for n in label_names if n.kind == "benchmark"), None)
         section_forecast = self.in_forecast_section()
         claims: list[Claim] = []
@@ -622,14 +766,16 @@ class _UnitExtractor:
             header_names = self.resolve_versions(self.lex.find_names(header)) if header else []
             header_entity = next((n for n in header_names if n.kind in _SUBJECT_KINDS and n.canonical), None)
             header_dates = find_dates(header, published=self.published, context_year=self.state.context_year)
-            cell_forecast = section_forecast or bool(_FORECAST.search(header) or _FORECAST_SECTION.search(
-                header)) or bool(
-                header_dates and self.published and header_dates[0].value.start > self.published)
-            as_of = (label_dates[0].value if label_dates else header_dates[0].value if header_dates else None)
+            cell_forecast = (
+                section_forecast
+                or bool(_FORECAST.search(header) or _FORECAST_SECTION.search(header))
+                or bool(header_dates and self.published and header_dates[0].value.start > self.published)
+            )
+            as_of = label_dates[0].value if label_dates else header_dates[0].value if header_dates else None
             for d in dates:
                 if d.value.marker == "as_of" or d.start > 0:
                     as_of = d.value  # "100% (as of March 7, 2026)"
-            for i, qm in enumerate(quantities):
+            for qm in quantities:
                 q = qm.value
                 if q.kind == "multiplier" and q.low == q.high == 1 and re.search(r"baseline", cell.text, re.I):
                     continue  # "Baseline (1x)" is the reference point of the row, not a claim
@@ -669,17 +815,35 @@ class _UnitExtractor:
                         metric = f"{label_bench} difference"
                         subject = None
                 value = _Value(offset + qm.start, offset + qm.end, q)
-                claims.append(self.claim(value, subject, metric, as_of=as_of, scope=scope,
-                                         tense="future" if cell_forecast else "present", forecast=cell_forecast,
-                                         row_label=label.strip() or None, column_header=header or None))
+                claims.append(
+                    self.claim(
+                        value,
+                        subject,
+                        metric,
+                        as_of=as_of,
+                        scope=scope,
+                        tense="future" if cell_forecast else "present",
+                        forecast=cell_forecast,
+                        row_label=label.strip() or None,
+                        column_header=header or None,
+                    )
+                )
             for d in dates:
                 if d.value.marker == "as_of" and quantities:
                     continue
                 subject = label_entity.canonical if label_entity else None
                 value = _Value(offset + d.start, offset + d.end, d.value)
-                claims.append(self.claim(value, subject, None, forecast=cell_forecast,
-                                         row_label=label.strip() or None, column_header=header or None,
-                                         date_marker=True))
+                claims.append(
+                    self.claim(
+                        value,
+                        subject,
+                        None,
+                        forecast=cell_forecast,
+                        row_label=label.strip() or None,
+                        column_header=header or None,
+                        date_marker=True,
+                    )
+                )
         # dates in the row label itself are claims too when nothing else in the row used them
         if not any(c.as_of for c in claims):
             for d in label_dates:
@@ -687,25 +851,56 @@ class _UnitExtractor:
                 if label_offset < 0:
                     continue
                 value = _Value(label_offset + d.start, label_offset + d.end, d.value)
-                claims.append(self.claim(value, None, None, forecast=section_forecast or self.is_forecast(
-                    self.text), row_label=label.strip() or None, date_marker=True))
+                claims.append(
+                    self.claim(
+                        value,
+                        None,
+                        None,
+                        forecast=section_forecast or self.is_forecast(self.text),
+                        row_label=label.strip() or None,
+                        date_marker=True,
+                    )
+                )
         claims.sort(key=lambda c: c.start)
         return claims
 
     # -- building ---------------------------------------------------------------------------------------------
 
     def claim(
-        self, v: _Value, subject: str | None, metric: str | None, *, as_of: DateValue | None = None,
-        baseline: str | None = None, scope: str | None = None, tense: str = "present", forecast: bool = False,
-        row_label: str | None = None, column_header: str | None = None, date_marker: bool = False,
+        self,
+        v: _Value,
+        subject: str | None,
+        metric: str | None,
+        *,
+        as_of: DateValue | None = None,
+        baseline: str | None = None,
+        scope: str | None = None,
+        tense: str = "present",
+        forecast: bool = False,
+        row_label: str | None = None,
+        column_header: str | None = None,
+        date_marker: bool = False,
     ) -> Claim:
         start = self.unit.start + v.start
         line, column = self.article.position(start)
         return Claim(
-            id="", source=self.article.source.path, line=line, column=column, quote=self.unit.text,
-            subject=subject, metric=metric, value=v.value, as_of=as_of, baseline=baseline, scope=scope,
-            tense=tense, forecast=forecast, row_label=row_label, column_header=column_header,  # type: ignore[arg-type]
-            start=start, end=self.unit.start + v.end,
+            id="",
+            source=self.article.source.path,
+            line=line,
+            column=column,
+            quote=self.unit.text,
+            subject=subject,
+            metric=metric,
+            value=v.value,
+            as_of=as_of,
+            baseline=baseline,
+            scope=scope,
+            tense=tense,
+            forecast=forecast,
+            row_label=row_label,
+            column_header=column_header,
+            start=start,
+            end=self.unit.start + v.end,
         )
 
 
@@ -716,8 +911,12 @@ def _drop_containers(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         value = claim.value
         if isinstance(value, DateValue) and any(
-            other is not claim and isinstance(other.value, DateValue) and other.subject == claim.subject
-            and other.metric == claim.metric and value.start <= other.value.start and other.value.end <= value.end
+            other is not claim
+            and isinstance(other.value, DateValue)
+            and other.subject == claim.subject
+            and other.metric == claim.metric
+            and value.start <= other.value.start
+            and other.value.end <= value.end
             and (other.value.start, other.value.end) != (value.start, value.end)
             for other in dated
         ):

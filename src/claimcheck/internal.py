@@ -67,8 +67,13 @@ def _half_step(value: Quantity) -> float:
 
 def _arithmetic(topic: str, message: str, computation: str, claims: Sequence[Claim]) -> Finding:
     return Finding(
-        id=finding_id("arithmetic", topic, [c.id for c in claims]), kind="arithmetic", status="conflict",
-        topic=topic, message=message, computation=computation, claims=tuple(cite(c) for c in claims),
+        id=finding_id("arithmetic", topic, [c.id for c in claims]),
+        kind="arithmetic",
+        status="conflict",
+        topic=topic,
+        message=message,
+        computation=computation,
+        claims=tuple(cite(c) for c in claims),
     )
 
 
@@ -84,8 +89,15 @@ def table_differences(claims: Sequence[Claim]) -> list[Finding]:
             rows[(claim.line, claim.row_label)].append(claim)
     for row in rows.values():
         deltas = [c for c in row if c.metric and c.metric.endswith(" difference") and isinstance(c.value, Quantity)]
-        values = [c for c in row if c not in deltas and isinstance(c.value, Quantity) and c.subject
-                  and c.value.kind in ("percent", "score") and not c.value.change]
+        values = [
+            c
+            for c in row
+            if c not in deltas
+            and isinstance(c.value, Quantity)
+            and c.subject
+            and c.value.kind in ("percent", "score")
+            and not c.value.change
+        ]
         for delta in deltas:
             assert isinstance(delta.value, Quantity)
             if len(values) != 2:
@@ -101,15 +113,27 @@ def table_differences(claims: Sequence[Claim]) -> list[Finding]:
                 continue
             actual = va - vb if delta.subject and " vs " in delta.subject else abs(va - vb)
             tolerance = _half_step(a.value) + _half_step(b.value) + _half_step(delta.value) + 1e-9  # type: ignore[arg-type]
-            if abs(abs(actual) - abs(vd)) > tolerance or (delta.value.change == "decrease") != (actual < 0) and \
-                    delta.subject and " vs " in delta.subject and abs(actual) > tolerance:
+            if (
+                abs(abs(actual) - abs(vd)) > tolerance
+                or (delta.value.change == "decrease") != (actual < 0)
+                and delta.subject
+                and " vs " in delta.subject
+                and abs(actual) > tolerance
+            ):
                 topic = delta.metric or "difference"
-                computation = (f"{format_value(a.value)} - {format_value(b.value)} = {actual:+.4g}; "
-                               f"the table says {format_value(delta.value)}")
-                findings.append(_arithmetic(
-                    topic, f"{delta.row_label}: the stated difference {format_value(delta.value)} does not match "
-                           f"the row's own values ({format_value(a.value)} and {format_value(b.value)})",
-                    computation, [a, b, delta]))
+                computation = (
+                    f"{format_value(a.value)} - {format_value(b.value)} = {actual:+.4g}; "
+                    f"the table says {format_value(delta.value)}"
+                )
+                findings.append(
+                    _arithmetic(
+                        topic,
+                        f"{delta.row_label}: the stated difference {format_value(delta.value)} does not match "
+                        f"the row's own values ({format_value(a.value)} and {format_value(b.value)})",
+                        computation,
+                        [a, b, delta],
+                    )
+                )
     return findings
 
 
@@ -125,7 +149,7 @@ def _release_dates(claims: Iterable[Claim]) -> dict[str, Claim]:
 
 
 def release_gaps(claims: Sequence[Claim]) -> list[Finding]:
-    """"Only 42 days separated Opus 4.7 from Opus 4.8" against the article's own dates for both."""
+    """ "Only 42 days separated Opus 4.7 from Opus 4.8" against the article's own dates for both."""
     findings = []
     dates = _release_dates(claims)
     for claim in claims:
@@ -152,12 +176,19 @@ def release_gaps(claims: Sequence[Claim]) -> list[Finding]:
         if stated_low - slack <= days <= stated_high + slack:
             continue
         inclusive = days + 1
-        computation = (f"{format_date(da)} to {format_date(db)} is {days} days (counting from one date to the "
-                       f"other; {inclusive} counting both days); the article says {format_value(value)}")
-        findings.append(_arithmetic(
-            f"{claim.subject} / gap between releases",
-            f"the stated gap between {first} and {second} ({format_value(value)}) does not match the article's own "
-            f"release dates", computation, [a, b, claim]))
+        computation = (
+            f"{format_date(da)} to {format_date(db)} is {days} days (counting from one date to the "
+            f"other; {inclusive} counting both days); the article says {format_value(value)}"
+        )
+        findings.append(
+            _arithmetic(
+                f"{claim.subject} / gap between releases",
+                f"the stated gap between {first} and {second} ({format_value(value)}) does not match the article's own "
+                f"release dates",
+                computation,
+                [a, b, claim],
+            )
+        )
     return findings
 
 
@@ -165,7 +196,7 @@ def release_gaps(claims: Sequence[Claim]) -> list[Finding]:
 
 
 def price_ratios(claims: Sequence[Claim]) -> list[Finding]:
-    """"Opus 4.6 costs roughly 2x what GPT-5.4 does" against the article's own per-token prices."""
+    """ "Opus 4.6 costs roughly 2x what GPT-5.4 does" against the article's own per-token prices."""
     lexicon = default_lexicon()
     prices: dict[tuple[str, str], Claim] = {}
     for claim in claims:
@@ -177,8 +208,11 @@ def price_ratios(claims: Sequence[Claim]) -> list[Finding]:
         value = claim.effective_value
         if claim.metric != "price ratio" or not claim.subject or not isinstance(value, Quantity):
             continue
-        others = [n.canonical for n in lexicon.find_names(claim.quote)
-                  if n.canonical and n.kind == "model" and n.canonical != claim.subject]
+        others = [
+            n.canonical
+            for n in lexicon.find_names(claim.quote)
+            if n.canonical and n.kind == "model" and n.canonical != claim.subject
+        ]
         if len(set(others)) != 1:
             continue
         other = others[0]
@@ -197,12 +231,19 @@ def price_ratios(claims: Sequence[Claim]) -> list[Finding]:
         tolerance = APPROXIMATE_TOLERANCE * stated if value.approximate else (value.precision or 0.1) / 2
         if any(abs(r - stated) <= tolerance + 1e-9 for _, r in ratios):
             continue
-        computation = "; ".join(f"{metric.split(' price')[0]}: {r:.2f}x" for metric, r in ratios) + \
-            f"; the article says {format_value(value)}"
-        findings.append(_arithmetic(
-            f"{claim.subject} / price ratio to {other}",
-            f"the stated price ratio of {claim.subject} to {other} ({format_value(value)}) does not match the "
-            f"article's own prices", computation, [*used, claim]))
+        computation = (
+            "; ".join(f"{metric.split(' price')[0]}: {r:.2f}x" for metric, r in ratios)
+            + f"; the article says {format_value(value)}"
+        )
+        findings.append(
+            _arithmetic(
+                f"{claim.subject} / price ratio to {other}",
+                f"the stated price ratio of {claim.subject} to {other} ({format_value(value)}) does not match the "
+                f"article's own prices",
+                computation,
+                [*used, claim],
+            )
+        )
     return findings
 
 
@@ -214,22 +255,33 @@ def _midpoint_days(value: DateValue) -> float:
 
 
 def doubling_rates(claims: Sequence[Claim]) -> list[Finding]:
-    """"Doubling every four months" against two dated values of a metric the same article gives."""
-    findings = []
-    rates = [c for c in claims if c.metric and "doubling" in c.metric and isinstance(c.effective_value, Quantity)
-             and c.effective_value.rate]
+    """ "Doubling every four months" against two dated values of a metric the same article gives."""
+    findings: list[Finding] = []
+    rates = [
+        c
+        for c in claims
+        if c.metric and "doubling" in c.metric and isinstance(c.effective_value, Quantity) and c.effective_value.rate
+    ]
     if not rates:
         return findings
     series: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         value = claim.effective_value
-        if claim.as_of and claim.metric and isinstance(value, Quantity) and value.kind == "duration" and \
-                not claim.forecast and claim not in rates:
+        if (
+            claim.as_of
+            and claim.metric
+            and isinstance(value, Quantity)
+            and value.kind == "duration"
+            and not claim.forecast
+            and claim not in rates
+        ):
             series[claim.metric].append(claim)
     # the same rate repeated (an FAQ restating the body) is one finding citing every repetition
     grouped: dict[tuple[str | None, str, float | None], list[Claim]] = defaultdict(list)
     for rate in rates:
-        grouped[(rate.metric, rate.effective_value.unit or "", _point(rate.effective_value))].append(rate)  # type: ignore[arg-type]
+        value = rate.effective_value
+        assert isinstance(value, Quantity)
+        grouped[(rate.metric, value.unit or "", _point(value))].append(rate)
     for repeats in grouped.values():
         rate = repeats[0]
         rate_value = rate.effective_value
@@ -243,9 +295,11 @@ def doubling_rates(claims: Sequence[Claim]) -> list[Finding]:
             if len(points) < 2:
                 continue
             first, last = points[0], points[-1]
-            v1, v2 = _point(first.effective_value), _point(last.effective_value)  # type: ignore[arg-type]
-            u1 = _UNIT_DAYS.get(first.effective_value.unit or "", None) or _minutes(first.effective_value)  # type: ignore[union-attr]
-            u2 = _UNIT_DAYS.get(last.effective_value.unit or "", None) or _minutes(last.effective_value)  # type: ignore[union-attr]
+            q1, q2 = first.effective_value, last.effective_value
+            assert isinstance(q1, Quantity) and isinstance(q2, Quantity)
+            v1, v2 = _point(q1), _point(q2)
+            u1 = _UNIT_DAYS.get(q1.unit or "", None) or _minutes(q1)
+            u2 = _UNIT_DAYS.get(q2.unit or "", None) or _minutes(q2)
             if not v1 or not v2 or not u1 or not u2:
                 continue
             growth = (v2 * u2) / (v1 * u1)
@@ -256,14 +310,20 @@ def doubling_rates(claims: Sequence[Claim]) -> list[Finding]:
             tolerance = max(APPROXIMATE_TOLERANCE if rate_value.approximate else 0.0, 0.25)
             if abs(implied - stated_days) <= tolerance * stated_days:
                 continue
-            computation = (f"{format_value(first.effective_value)} ({format_date(first.as_of)}) to "  # type: ignore[arg-type]
-                           f"{format_value(last.effective_value)} ({format_date(last.as_of)}) is {growth:.1f}x in "  # type: ignore[arg-type]
-                           f"{elapsed / _MONTH_DAYS:.0f} months = {math.log2(growth):.1f} doublings, one every "
-                           f"{implied / _MONTH_DAYS:.1f} months; the article says every {format_value(rate_value)}")
-            findings.append(_arithmetic(
-                f"{rate.subject + ' / ' if rate.subject else ''}{rate.metric}",
-                f"the stated doubling time does not fit the article's own data points for {metric}",
-                computation.replace("every every", "every"), [first, last, *repeats]))
+            computation = (
+                f"{format_value(first.effective_value)} ({format_date(first.as_of)}) to "  # type: ignore[arg-type]
+                f"{format_value(last.effective_value)} ({format_date(last.as_of)}) is {growth:.1f}x in "  # type: ignore[arg-type]
+                f"{elapsed / _MONTH_DAYS:.0f} months = {math.log2(growth):.1f} doublings, one every "
+                f"{implied / _MONTH_DAYS:.1f} months; the article says every {format_value(rate_value)}"
+            )
+            findings.append(
+                _arithmetic(
+                    f"{rate.subject + ' / ' if rate.subject else ''}{rate.metric}",
+                    f"the stated doubling time does not fit the article's own data points for {metric}",
+                    computation.replace("every every", "every"),
+                    [first, last, *repeats],
+                )
+            )
     return findings
 
 
@@ -274,8 +334,11 @@ def _minutes(value: Quantity) -> float | None:
 # ---------------------------------------------------------------------------------------- after publication
 
 
-_PAST_DATE_CUE = re.compile(r"\b(?:was|were|had|has been|shipped|released|launched|published|reached|hit|"
-                            r"recorded|measured|reported)\b", re.IGNORECASE)
+_PAST_DATE_CUE = re.compile(
+    r"\b(?:was|were|had|has been|shipped|released|launched|published|reached|hit|"
+    r"recorded|measured|reported)\b",
+    re.IGNORECASE,
+)
 
 
 def after_publication(source: Source, claims: Sequence[Claim]) -> list[Finding]:
@@ -292,22 +355,37 @@ def after_publication(source: Source, claims: Sequence[Claim]) -> list[Finding]:
             dated = claim.as_of
             what = f"{format_value(value)}" + (f" ({claim.metric})" if claim.metric else "")
             how = f"{what} is given as of {format_date(dated)}"
-        elif isinstance(value, DateValue) and value.start > source.published and not value.relative and (
-                value.marker == "as_of" or (claim.tense == "past" and _PAST_DATE_CUE.search(claim.quote))):
+        elif (
+            isinstance(value, DateValue)
+            and value.start > source.published
+            and not value.relative
+            and (value.marker == "as_of" or (claim.tense == "past" and _PAST_DATE_CUE.search(claim.quote)))
+        ):
             dated = value
-            how = (f"a fact is stated as of {format_date(dated)}" if value.marker == "as_of" else
-                   f"{format_date(dated)} is reported in the past tense")
+            how = (
+                f"a fact is stated as of {format_date(dated)}"
+                if value.marker == "as_of"
+                else f"{format_date(dated)} is reported in the past tense"
+            )
         if dated is None:
             continue
         days = (dated.start - source.published).days
-        topic = f"{claim.subject} / {claim.metric}" if claim.subject and claim.metric else (
-            claim.metric or claim.subject or "date")
-        findings.append(Finding(
-            id=finding_id("temporal", topic, [claim.id]), kind="temporal", status="conflict", topic=topic,
-            message=f"{topic}: {how}, {days} day{'s' if days != 1 else ''} after the article's own publication "
-                    f"date ({source.published.isoformat()})",
-            computation=f"{format_date(dated)} - {source.published.isoformat()} = {days} days; the article cannot "
-                        f"know it yet",
-            claims=(cite(claim),),
-        ))
+        topic = (
+            f"{claim.subject} / {claim.metric}"
+            if claim.subject and claim.metric
+            else (claim.metric or claim.subject or "date")
+        )
+        findings.append(
+            Finding(
+                id=finding_id("temporal", topic, [claim.id]),
+                kind="temporal",
+                status="conflict",
+                topic=topic,
+                message=f"{topic}: {how}, {days} day{'s' if days != 1 else ''} after the article's own publication "
+                f"date ({source.published.isoformat()})",
+                computation=f"{format_date(dated)} - {source.published.isoformat()} = {days} days; the article cannot "
+                f"know it yet",
+                claims=(cite(claim),),
+            )
+        )
     return findings

@@ -129,18 +129,20 @@ class Lexicon:
                     rf"{fam_e}(?:\s(?:{tier_alt}))?[\s-]?\d+(?:\.\d+)*(?:\s(?:{tier_alt}))?(?:-[A-Z][a-z]+)?"
                 )
             else:
-                fam_parts.append(rf"{fam_e}[\s-]?\d+(?:\.\d+)*(?:/\d+(?:\.\d+)*)*(?:-[A-Z][a-z]+)?(?:\s(?:Thinking|Pro|Mini|mini))?")
+                fam_parts.append(
+                    rf"{fam_e}[\s-]?\d+(?:\.\d+)*(?:/\d+(?:\.\d+)*)*(?:-[A-Z][a-z]+)?(?:\s(?:Thinking|Pro|Mini|mini))?"
+                )
         bare = [t for fam, spec in self.families.items() if spec.get("bare_tiers") for t in spec.get("tiers") or []]
         if bare:
             fam_parts.append(rf"(?:{'|'.join(re.escape(t) for t in bare)})\s\d+(?:\.\d+)*")
         # One pass over the text. Each alternative starts with a character class or lookahead so the regex
         # engine rejects most positions after one character (4x faster than a plain alternation here).
-        aliases = _first_char_alternation(sorted(set(spellings), key=len, reverse=True))
+        alias_pattern = _first_char_alternation(sorted(set(spellings), key=len, reverse=True))
         pattern = (
             rf"(?<!\w)(?:"
             rf"(?=[A-Z])(?:(?P<model>(?:{'|'.join(fam_parts)})(?!\w|\.\d))"
             rf"|(?P<version>[Vv]ersion\s\d+(?:\.\d+)*\b))"
-            rf"|(?<!-)(?P<alias>{aliases})(?![\w-])"
+            rf"|(?<!-)(?P<alias>{alias_pattern})(?![\w-])"
             # anything else that looks like a name with a version: "Terminal-Bench 2.0", "MRCR v2", "v1.2.3",
             # "Claude N+1", "5.3-Codex": never a quantity
             rf"|(?=[A-Z])(?P<named>[A-Z][\w-]*[A-Za-z]\s(?:v\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)"
@@ -276,7 +278,7 @@ def _first_char_alternation(words: list[str]) -> str:
 
 
 def _norm_version(version: str) -> str:
-    """"4.0" -> "4", "4.6" -> "4.6": trailing ".0" parts do not make a different version."""
+    """ "4.0" -> "4", "4.6" -> "4.6": trailing ".0" parts do not make a different version."""
     parts = version.lstrip("vV").split(".")
     while len(parts) > 1 and parts[-1] == "0":
         parts.pop()

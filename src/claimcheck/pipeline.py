@@ -23,11 +23,22 @@ from .check import cross_check
 from .errors import InputError
 from .extract import extract_article
 from .lexicon import Lexicon, default_lexicon
-from .models import (Article, Claim, DiffReport, DiffSummary, Extraction, Finding, Report, Skipped, Source, Summary,
-                     Topic)
-from .timeline import Timeline
+from .models import (
+    Article,
+    Claim,
+    DiffReport,
+    DiffSummary,
+    Extraction,
+    Finding,
+    Report,
+    Skipped,
+    Source,
+    Summary,
+    Topic,
+)
 from .records import is_claims_file, read_claims
 from .sources import load_paths
+from .timeline import Timeline
 
 FailOn = Literal["conflict", "compatible", "never"]
 PARALLEL_THRESHOLD = 64  # below this many articles, starting worker processes costs more than it saves
@@ -67,13 +78,22 @@ def _split_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:
         if path.is_file() and is_claims_file(path):
             records.append(path)
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and not any(
-                part.startswith(".") for part in p.relative_to(path).parts) and is_claims_file(p))
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and is_claims_file(p)
+            )
             if found:
                 records.extend(found)
-                rest = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (
-                    ".txt", ".md", ".markdown", ".html", ".htm") and not any(
-                    part.startswith(".") for part in p.relative_to(path).parts)]
+                rest = [
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in (".txt", ".md", ".markdown", ".html", ".htm")
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                ]
                 if rest:
                     articles.append(path)
             else:
@@ -104,8 +124,12 @@ def collect(paths: Sequence[str | Path], settings: Settings = Settings()) -> Cor
             with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
                 lexicon_arg = str(settings.lexicon) if settings.lexicon else None
                 # map keeps input order, so the result is identical to a single-process run
-                results = pool.map(_extract_one, articles, [lexicon_arg] * total,
-                                   chunksize=max(1, total // (settings.jobs * 8)))
+                results = pool.map(
+                    _extract_one,
+                    articles,
+                    [lexicon_arg] * total,
+                    chunksize=max(1, total // (settings.jobs * 8)),
+                )
                 for done, claims in enumerate(results, start=1):
                     corpus.claims.extend(claims)
                     if settings.progress:
@@ -121,8 +145,11 @@ def collect(paths: Sequence[str | Path], settings: Settings = Settings()) -> Cor
         corpus.claims.extend(claims)
     if not corpus.sources and not corpus.skipped:
         # an empty folder must not pass a publishing gate silently
-        raise InputError("no articles found in " + ", ".join(str(p) for p in paths)
-                         + " (looked for .txt, .md, .markdown, .html, .htm and claim records)")
+        raise InputError(
+            "no articles found in "
+            + ", ".join(str(p) for p in paths)
+            + " (looked for .txt, .md, .markdown, .html, .htm and claim records)"
+        )
     return corpus
 
 
@@ -146,19 +173,26 @@ def fails(findings: Sequence[Finding], fail_on: FailOn) -> bool:
     return any(f.status in levels for f in findings)
 
 
-def build_report(corpus: Corpus, topics: Sequence[Topic], findings: Sequence[Finding],
-                 settings: Settings) -> Report:
+def build_report(corpus: Corpus, topics: Sequence[Topic], findings: Sequence[Finding], settings: Settings) -> Report:
     ordered = sorted(findings, key=_finding_order)
     summary = Summary(
-        sources=len(corpus.sources), skipped=len(corpus.skipped), claims=len(corpus.claims), topics=len(topics),
+        sources=len(corpus.sources),
+        skipped=len(corpus.skipped),
+        claims=len(corpus.claims),
+        topics=len(topics),
         conflicts=sum(f.status == "conflict" for f in ordered),
         compatible=sum(f.status == "compatible" for f in ordered),
         agree=sum(f.status == "agree" for f in ordered),
         failed=fails(ordered, settings.fail_on),
     )
     return Report(
-        generated=settings.today or dt.date.today(), fail_on=settings.fail_on, sources=tuple(corpus.sources),
-        claims=tuple(corpus.claims), topics=tuple(topics), findings=tuple(ordered), skipped=tuple(corpus.skipped),
+        generated=settings.today or dt.date.today(),
+        fail_on=settings.fail_on,
+        sources=tuple(corpus.sources),
+        claims=tuple(corpus.claims),
+        topics=tuple(topics),
+        findings=tuple(ordered),
+        skipped=tuple(corpus.skipped),
         summary=summary,
     )
 
@@ -167,8 +201,14 @@ _STATUS_ORDER = {"conflict": 0, "compatible": 1, "agree": 2}
 _KIND_ORDER = {"cross-source": 0, "timeline": 1, "arithmetic": 2, "temporal": 3, "internal": 4}
 
 
-def _finding_order(f: Finding) -> tuple:  # type: ignore[type-arg]
-    return (_STATUS_ORDER[f.status], _KIND_ORDER.get(f.kind, 9), -(f.relative_difference or 0.0), f.topic, f.id)
+def _finding_order(f: Finding) -> tuple[int, int, float, str, str]:
+    return (
+        _STATUS_ORDER[f.status],
+        _KIND_ORDER.get(f.kind, 9),
+        -(f.relative_difference or 0.0),
+        f.topic,
+        f.id,
+    )
 
 
 def analyse(corpus: Corpus, settings: Settings) -> Report:
@@ -198,8 +238,9 @@ def diff(a: str | Path, b: str | Path, settings: Settings = Settings()) -> DiffR
     for corpus, name in ((corpus_a, a), (corpus_b, b)):
         if len(corpus.sources) != 1:
             reason = "; ".join(s.reason for s in corpus.skipped) or "it holds no article"
-            raise InputError(f"diff needs exactly one article on each side, but {name} gives "
-                             f"{len(corpus.sources)} ({reason})")
+            raise InputError(
+                f"diff needs exactly one article on each side, but {name} gives {len(corpus.sources)} ({reason})"
+            )
     source_a, source_b = corpus_a.sources[0], corpus_b.sources[0]
     if source_a.path == source_b.path:
         raise InputError(f"diff needs two different articles, got {source_a.path} twice")
@@ -223,13 +264,21 @@ def diff(a: str | Path, b: str | Path, settings: Settings = Settings()) -> DiffR
     summary = DiffSummary(
         conflicts=sum(f.status == "conflict" for f in findings),
         compatible=sum(f.status == "compatible" for f in findings),
-        agree=sum(f.status == "agree" for f in findings), only_in_a=topics_a, only_in_b=topics_b,
+        agree=sum(f.status == "agree" for f in findings),
+        only_in_a=topics_a,
+        only_in_b=topics_b,
         failed=fails(findings, settings.fail_on),
     )
     return DiffReport(
-        generated=settings.today or dt.date.today(), fail_on=settings.fail_on, a=source_a, b=source_b,
-        findings=tuple(findings), only_in_a=tuple(only_a), only_in_b=tuple(only_b),
-        skipped=tuple([*corpus_a.skipped, *corpus_b.skipped]), summary=summary,
+        generated=settings.today or dt.date.today(),
+        fail_on=settings.fail_on,
+        a=source_a,
+        b=source_b,
+        findings=tuple(findings),
+        only_in_a=tuple(only_a),
+        only_in_b=tuple(only_b),
+        skipped=tuple([*corpus_a.skipped, *corpus_b.skipped]),
+        summary=summary,
     )
 
 

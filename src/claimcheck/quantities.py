@@ -22,23 +22,65 @@ from .models import Quantity
 # ------------------------------------------------------------------------------------------------ number words
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
 _FRACTIONS = {
-    "half": 0.5, "a half": 0.5, "one half": 0.5, "one-half": 0.5,
-    "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
-    "two thirds": 2 / 3, "two-thirds": 2 / 3,
-    "a quarter": 0.25, "one quarter": 0.25, "one-quarter": 0.25,
-    "three quarters": 0.75, "three-quarters": 0.75,
-    "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2,
-    "a tenth": 0.1, "one tenth": 0.1, "one-tenth": 0.1,
+    "half": 0.5,
+    "a half": 0.5,
+    "one half": 0.5,
+    "one-half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "one-third": 1 / 3,
+    "two thirds": 2 / 3,
+    "two-thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "one-quarter": 0.25,
+    "three quarters": 0.75,
+    "three-quarters": 0.75,
+    "a fifth": 0.2,
+    "one fifth": 0.2,
+    "one-fifth": 0.2,
+    "a tenth": 0.1,
+    "one tenth": 0.1,
+    "one-tenth": 0.1,
 }
 
 _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
@@ -60,9 +102,31 @@ _ATOM = re.compile(
 _ATOM_DIGITS = re.compile(
     rf"(?<![\w.,])(?P<digits>{_DIGITS})(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn)(?![a-zA-Z])|[^\w]|$)"
 )
-_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, "half", "third", "thirds", "quarter", "quarters", "fifth", "tenth",
-                           "dozen", "dozens", "single", "doubled", "doubling", "doubles", "tripled", "triples",
-                           "quadrupled", "halved", "halves", "twice"])
+_NUMBER_WORDS = frozenset(
+    [
+        *_UNITS,
+        *_TENS,
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "tenth",
+        "dozen",
+        "dozens",
+        "single",
+        "doubled",
+        "doubling",
+        "doubles",
+        "tripled",
+        "triples",
+        "quadrupled",
+        "halved",
+        "halves",
+        "twice",
+    ]
+)
 _WORD_TOKEN = re.compile(r"[a-z]+")
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -105,36 +169,118 @@ def words_to_number(words: str) -> float | None:
 # Hedge phrases that precede a number, longest first, mapped to the bound they set.
 # lower/upper: which bound the number becomes; inclusive: whether the bound itself is allowed.
 _HEDGES: list[tuple[str, str]] = [
-    ("more than", "gt"), ("greater than", "gt"), ("higher than", "gt"), ("over", "gt"), ("above", "gt"),
-    ("exceeding", "gt"), ("in excess of", "gt"), ("north of", "gt"), ("upwards of", "gt"), ("just over", "gt~"),
-    ("just above", "gt~"), ("at least", "ge"), ("no less than", "ge"), ("no fewer than", "ge"),
-    ("a minimum of", "ge"), ("as many as", "le"), ("as much as", "le"), ("as high as", "le"),
-    ("less than", "lt"), ("fewer than", "lt"), ("lower than", "lt"), ("under", "lt"), ("below", "lt"),
-    ("just under", "lt~"), ("just below", "lt~"), ("up to", "le"), ("at most", "le"), ("no more than", "le"),
-    ("a maximum of", "le"), ("within", "le"), ("nearly", "near"), ("almost", "near"), ("close to", "near"),
-    ("just shy of", "near"), ("approximately", "approx"), ("approx.", "approx"), ("roughly", "approx"),
-    ("about", "approx"), ("around", "approx"), ("some", "approx"), ("circa", "approx"), ("an estimated", "approx"),
-    ("estimated", "approx"), ("on the order of", "approx"), ("an average of", "approx"),
+    ("more than", "gt"),
+    ("greater than", "gt"),
+    ("higher than", "gt"),
+    ("over", "gt"),
+    ("above", "gt"),
+    ("exceeding", "gt"),
+    ("in excess of", "gt"),
+    ("north of", "gt"),
+    ("upwards of", "gt"),
+    ("just over", "gt~"),
+    ("just above", "gt~"),
+    ("at least", "ge"),
+    ("no less than", "ge"),
+    ("no fewer than", "ge"),
+    ("a minimum of", "ge"),
+    ("as many as", "le"),
+    ("as much as", "le"),
+    ("as high as", "le"),
+    ("less than", "lt"),
+    ("fewer than", "lt"),
+    ("lower than", "lt"),
+    ("under", "lt"),
+    ("below", "lt"),
+    ("just under", "lt~"),
+    ("just below", "lt~"),
+    ("up to", "le"),
+    ("at most", "le"),
+    ("no more than", "le"),
+    ("a maximum of", "le"),
+    ("within", "le"),
+    ("nearly", "near"),
+    ("almost", "near"),
+    ("close to", "near"),
+    ("just shy of", "near"),
+    ("approximately", "approx"),
+    ("approx.", "approx"),
+    ("roughly", "approx"),
+    ("about", "approx"),
+    ("around", "approx"),
+    ("some", "approx"),
+    ("circa", "approx"),
+    ("an estimated", "approx"),
+    ("estimated", "approx"),
+    ("on the order of", "approx"),
+    ("an average of", "approx"),
 ]
 _HEDGE_RE = re.compile(
-    r"(?:^|(?<=[\s(\"']))(?P<hedge>" + "|".join(re.escape(h) for h, _ in sorted(_HEDGES, key=lambda x: -len(x[0])))
+    r"(?:^|(?<=[\s(\"']))(?P<hedge>"
+    + "|".join(re.escape(h) for h, _ in sorted(_HEDGES, key=lambda x: -len(x[0])))
     + r")\s+(?:(?:a|an|just)\s+)?$",
     re.IGNORECASE,
 )
 _HEDGE_KIND = {h: k for h, k in _HEDGES}
-_SYMBOL_HEDGE = {">": "gt", ">=": "ge", "≥": "ge", "<": "lt", "<=": "le", "≤": "le", "~": "approx", "≈": "approx"}
+_SYMBOL_HEDGE = {
+    ">": "gt",
+    ">=": "ge",
+    "≥": "ge",
+    "<": "lt",
+    "<=": "le",
+    "≤": "le",
+    "~": "approx",
+    "≈": "approx",
+}
 
 _CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "eur": "EUR",
-                   "pounds": "GBP", "gbp": "GBP"}
-_SCALE_SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-                 "billion": 1e9, "t": 1e12, "trillion": 1e12}
+_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "gbp": "GBP",
+}
+_SCALE_SUFFIX = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "trillion": 1e12,
+}
 _DURATIONS = {
-    "second": "seconds", "seconds": "seconds", "sec": "seconds", "secs": "seconds", "s": "seconds",
-    "minute": "minutes", "minutes": "minutes", "min": "minutes", "mins": "minutes",
-    "hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "h": "hours",
-    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
-    "quarter": "quarters", "quarters": "quarters", "year": "years", "years": "years", "yr": "years",
+    "second": "seconds",
+    "seconds": "seconds",
+    "sec": "seconds",
+    "secs": "seconds",
+    "s": "seconds",
+    "minute": "minutes",
+    "minutes": "minutes",
+    "min": "minutes",
+    "mins": "minutes",
+    "hour": "hours",
+    "hours": "hours",
+    "hr": "hours",
+    "hrs": "hours",
+    "h": "hours",
+    "day": "days",
+    "days": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "month": "months",
+    "months": "months",
+    "quarter": "quarters",
+    "quarters": "quarters",
+    "year": "years",
+    "years": "years",
+    "yr": "years",
     "yrs": "years",
 }
 _CHANGE_AFTER = re.compile(
@@ -149,16 +295,66 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Words that may sit between a number and the noun it counts: "129 internal Claude Code research sessions".
-_COUNT_NOUN = re.compile(
-    r"[ ]?(?P<words>(?:[A-Za-z][\w'-]*\s){0,4}?)(?P<noun>[A-Za-z][\w-]*?s|people)\b"
-)
+_COUNT_NOUN = re.compile(r"[ ]?(?P<words>(?:[A-Za-z][\w'-]*\s){0,4}?)(?P<noun>[A-Za-z][\w-]*?s|people)\b")
 _NOT_NOUNS = {
-    "is", "was", "has", "does", "as", "this", "its", "us", "yes", "plus", "less", "across", "always", "thus",
-    "perhaps", "its", "his", "hers", "ours", "yours", "theirs", "towards", "whereas", "besides", "times",
-    "means", "was", "does", "goes", "makes", "takes", "gives", "keeps", "runs", "hits", "gets",
+    "is",
+    "was",
+    "has",
+    "does",
+    "as",
+    "this",
+    "its",
+    "us",
+    "yes",
+    "plus",
+    "less",
+    "across",
+    "always",
+    "thus",
+    "perhaps",
+    "his",
+    "hers",
+    "ours",
+    "yours",
+    "theirs",
+    "towards",
+    "whereas",
+    "besides",
+    "times",
+    "means",
+    "goes",
+    "makes",
+    "takes",
+    "gives",
+    "keeps",
+    "runs",
+    "hits",
+    "gets",
 }
-_STOP_COUNT_WORDS = {"of", "to", "in", "on", "at", "by", "for", "and", "or", "the", "a", "an", "that", "with",
-                     "from", "per", "than", "vs", "is", "was", "were", "are"}
+_STOP_COUNT_WORDS = {
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "that",
+    "with",
+    "from",
+    "per",
+    "than",
+    "vs",
+    "is",
+    "was",
+    "were",
+    "are",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +378,8 @@ def _parse_literal(match: re.Match[str]) -> tuple[float, float | None] | None:
         literal = match.group("digits").replace(",", "")
         return float(literal), _precision(literal)
     if groups.get("fraction"):
-        return _FRACTIONS.get(match.group("fraction").lower()), None
+        fraction = _FRACTIONS.get(match.group("fraction").lower())
+        return (fraction, None) if fraction is not None else None
     if groups.get("words"):
         value = words_to_number(match.group("words"))
         return (value, 1.0) if value is not None else None
@@ -256,15 +453,17 @@ class _Scanner:
         lit_start, lit_end = m.start(), m.end()
         is_word = groups.get("words") is not None
         is_fraction = groups.get("fraction") is not None
-        if is_word and m.group(0).lower() == "one" and not re.match(
-            r"\s*(?:%|percent|times|x\b)", text[lit_end:lit_end + 12], re.IGNORECASE
+        if (
+            is_word
+            and m.group(0).lower() == "one"
+            and not re.match(r"\s*(?:%|percent|times|x\b)", text[lit_end : lit_end + 12], re.IGNORECASE)
         ):
             return None  # "one of the", "the one that": a pronoun far more often than a quantity
 
         start = lit_start
         currency, sign, start = self.prefix(start)
         hedge, hedge_kind, hedge_start = self.hedge_before(start)
-        head = text[max(0, start - 40):start]
+        head = text[max(0, start - 40) : start]
         between_match = re.search(r"\bbetween\s+$", head, re.IGNORECASE)
         between = between_match is not None
         from_before = re.search(r"\bfrom\s+(?:\w+\s+){0,4}$", head, re.IGNORECASE) is not None
@@ -280,7 +479,7 @@ class _Scanner:
         if unit_info is None:
             return None
         kind, unit, end, change, rate = unit_info
-        if kind == "duration" and re.match(r"\s+(?:ago|later|earlier|on\b(?=,))", text[end:end + 9], re.IGNORECASE):
+        if kind == "duration" and re.match(r"\s+(?:ago|later|earlier|on\b(?=,))", text[end : end + 9], re.IGNORECASE):
             return None  # "three years ago" is a (relative) date, not an amount of time
 
         low: float | None = value
@@ -289,7 +488,7 @@ class _Scanner:
         approximate = False
 
         # "70+", "45,000+": an inclusive lower bound
-        plus = text[end:end + 1] == "+" and not text[end + 1:end + 2].isdigit()
+        plus = text[end : end + 1] == "+" and not text[end + 1 : end + 2].isdigit()
         if plus:
             end += 1
             if kind == "number":
@@ -299,8 +498,14 @@ class _Scanner:
 
         # ranges: "70-90%" (unit after the second number), "8x - 12x", "12-18 months", "between 70 and 90%"
         if not plus:
-            second = self.range_after(lit_end if kind == "number" or end == lit_end else end, lit_end, between,
-                                      from_before, currency, scale)
+            second = self.range_after(
+                lit_end if kind == "number" or end == lit_end else end,
+                lit_end,
+                between,
+                from_before,
+                currency,
+                scale,
+            )
             if second is None and kind != "number" and end != lit_end:
                 second = self.range_after(lit_end, lit_end, between, from_before, currency, scale)
             if second is not None:
@@ -347,8 +552,11 @@ class _Scanner:
                 approximate = True
         else:
             # "50% or more", but not "50% or more than 60%": there "more than" is the next number's hedge
-            tail = re.match(r"\s+or\s+(more|greater|higher|above|less|fewer|lower|below|so)\b(?!\s+than\b)",
-                            text[end:end + 22], re.IGNORECASE)
+            tail = re.match(
+                r"\s+or\s+(more|greater|higher|above|less|fewer|lower|below|so)\b(?!\s+than\b)",
+                text[end : end + 22],
+                re.IGNORECASE,
+            )
             if tail:
                 word = tail.group(1).lower()
                 if word == "so":
@@ -360,17 +568,30 @@ class _Scanner:
                 hedge = "or " + word
                 end += tail.end()
 
-        return QuantityMatch(start, end, Quantity(
-            kind=kind, low=low, high=high, low_inclusive=low_inc, high_inclusive=high_inc,
-            approximate=approximate, unit=unit, text=text[start:end], precision=precision,
-            hedge=hedge, change=change, rate=rate,
-        ))
+        return QuantityMatch(
+            start,
+            end,
+            Quantity(
+                kind=kind,
+                low=low,
+                high=high,
+                low_inclusive=low_inc,
+                high_inclusive=high_inc,
+                approximate=approximate,
+                unit=unit,
+                text=text[start:end],
+                precision=precision,
+                hedge=hedge,
+                change=change,
+                rate=rate,
+            ),
+        )
 
     def prefix(self, start: int) -> tuple[str | None, str | None, int]:
         """Currency symbol and sign right before a literal: "$2.50", "+12.1%", "-$5", "US$3"."""
         text = self.text
         currency = sign = None
-        if text[max(0, start - 3):start] == "US$":
+        if text[max(0, start - 3) : start] == "US$":
             currency, start = "USD", start - 3
         elif start > 0 and text[start - 1] in _CURRENCY:
             currency, start = _CURRENCY[text[start - 1]], start - 1
@@ -382,8 +603,10 @@ class _Scanner:
 
     def scale_after(self, end: int, *, allow_words: bool, money: bool) -> tuple[int, float]:
         """Scale suffix after a literal: "272K", "1M", "3 billion", "$18k"."""
-        m = re.match(r"\s?(?P<word>thousand|million|billion|trillion)\b|(?P<sym>[kKMBT]|bn|mn)(?![a-zA-Z])",
-                     self.text[end:end + 12])
+        m = re.match(
+            r"\s?(?P<word>thousand|million|billion|trillion)\b|(?P<sym>[kKMBT]|bn|mn)(?![a-zA-Z])",
+            self.text[end : end + 12],
+        )
         if not m or (m.group("word") and not allow_words):
             return end, 1.0
         sym = m.group("word") or m.group("sym")
@@ -394,12 +617,23 @@ class _Scanner:
     def parse_single_digits(self, m: re.Match[str]) -> QuantityMatch:
         phrase = m.group("single").lower()
         low, high = (1.0, 3.0) if "low" in phrase else (7.0, 9.0) if "high" in phrase else (1.0, 9.0)
-        tail = re.match(r"\s*(?:%|percent)", self.text[m.end():m.end() + 10])
+        tail = re.match(r"\s*(?:%|percent)", self.text[m.end() : m.end() + 10])
         end = m.end() + (tail.end() if tail else 0)
         kind = "percent" if tail else "number"
-        return QuantityMatch(m.start(), end, Quantity(
-            kind=kind, low=low, high=high, approximate=True, unit="%" if tail else None,
-            text=self.text[m.start():end], precision=1.0, hedge="single digits"))
+        return QuantityMatch(
+            m.start(),
+            end,
+            Quantity(
+                kind=kind,
+                low=low,
+                high=high,
+                approximate=True,
+                unit="%" if tail else None,
+                text=self.text[m.start() : end],
+                precision=1.0,
+                hedge="single digits",
+            ),
+        )
 
     def count_noun(self, end: int) -> tuple[str, int] | None:
         m = _COUNT_NOUN.match(self.text, end)
@@ -415,12 +649,17 @@ class _Scanner:
         return phrase, m.end()
 
     def unit_after(
-        self, lit_start: int, end: int, value: float, currency: str | None, is_fraction: bool,
+        self,
+        lit_start: int,
+        end: int,
+        value: float,
+        currency: str | None,
+        is_fraction: bool,
     ) -> tuple[str, str | None, int, str | None, bool] | None:
         """(kind, unit, new end, change, rate) for what follows a number literal spanning lit_start..end."""
         text = self.text
-        rest = text[end:end + 60]
-        left = text[max(0, lit_start - 40):lit_start]
+        rest = text[end : end + 60]
+        left = text[max(0, lit_start - 40) : lit_start]
         change: str | None = None
 
         if is_fraction:
@@ -432,9 +671,16 @@ class _Scanner:
         # percentage points: "50-percentage-point", "23 percentage points", "23-point", "5pp"
         pm = re.match(r"(?:\s?|-)(?:percentage[- ]points?|pp|pts?|points?)(?![\w])", rest, re.IGNORECASE)
         if pm:
-            if re.match(r"\s*Elo\b", rest[pm.end():pm.end() + 6]):
-                return "score", "Elo", end + pm.end() + len(re.match(r"\s*Elo", rest[pm.end():]).group(0)), None, False
-            cm = _CHANGE_AFTER.match(text[end + pm.end():end + pm.end() + 30])
+            elo = re.match(r"\s*Elo\b", rest[pm.end() : pm.end() + 6])
+            if elo:
+                return (
+                    "score",
+                    "Elo",
+                    end + pm.end() + elo.end(),
+                    None,
+                    False,
+                )
+            cm = _CHANGE_AFTER.match(text[end + pm.end() : end + pm.end() + 30])
             if cm:
                 change = "increase" if cm.group("up") else "decrease"
             return "percentage_points", "pp", end + pm.end(), change, False
@@ -442,7 +688,7 @@ class _Scanner:
         pm = re.match(r"(?:\s?%|\s?percent\b|\s?per\s?cent\b)", rest, re.IGNORECASE)
         if pm:
             new_end = end + pm.end()
-            cm = _CHANGE_AFTER.match(text[new_end:new_end + 20])
+            cm = _CHANGE_AFTER.match(text[new_end : new_end + 20])
             bm = _CHANGE_BEFORE.search(left)
             if cm:
                 change = "increase" if cm.group("up") else "decrease"
@@ -471,7 +717,7 @@ class _Scanner:
         # durations: "52 days", "90-minute tasks", "over 16 hours", "every four months"
         dm = re.match(r"(?:\s|-)(?P<u>[a-z]+)\b", rest)
         if dm and dm.group("u") in _DURATIONS and dm.group("u") not in ("s", "h"):
-            if not (dm.group("u") == "quarter" and re.match(r"\s+of\b", rest[dm.end():])):
+            if not (dm.group("u") == "quarter" and re.match(r"\s+of\b", rest[dm.end() :])):
                 rate = bool(re.search(r"\b(?:every|each)\s+(?:\S+\s+)?$", left, re.IGNORECASE))
                 return "duration", _DURATIONS[dm.group("u")], end + dm.end(), None, rate
         # "-line" compounds: "100,000-line C compiler"
@@ -493,15 +739,24 @@ class _Scanner:
             r"\s?(?:/|per\s+)(?:(?P<n>\d+(?:\.\d+)?)\s?)?(?P<scale>[KMB]|thousand|million|billion|mtok)?\s?"
             r"(?:(?P<io>input|output|cached(?:\s+input)?)\s+)?(?P<what>tokens?|hours?|month|months|year|seat|user|"
             r"requests?|queries|query|images?|minutes?)?\b",
-            text[end:end + 50], re.IGNORECASE,
+            text[end : end + 50],
+            re.IGNORECASE,
         )
         if m and (m.group("scale") or m.group("what")):
             n = float(m.group("n")) if m.group("n") else 1.0
-            scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mtok": 1e6, "b": 1e9,
-                     "billion": 1e9}.get((m.group("scale") or "").lower(), 1.0)
+            scale = {
+                "k": 1e3,
+                "thousand": 1e3,
+                "m": 1e6,
+                "million": 1e6,
+                "mtok": 1e6,
+                "b": 1e9,
+                "billion": 1e9,
+            }.get((m.group("scale") or "").lower(), 1.0)
             # in model pricing "per million" means per million tokens
-            what = (m.group("what") or ("tokens" if (m.group("scale") or "").lower() in ("m", "mtok", "million")
-                                        else "")).lower()
+            what = (
+                m.group("what") or ("tokens" if (m.group("scale") or "").lower() in ("m", "mtok", "million") else "")
+            ).lower()
             if what.startswith("token"):
                 what = "tokens"
             amount = n * scale
@@ -509,22 +764,30 @@ class _Scanner:
             per = f"{label} {what}".strip() if amount != 1 else what or label
             return per, end + len(m.group(0).rstrip())  # "$3/MTok for input": not the space before "for"
         # "$2.50/$15 per million tokens": the rate after the second amount applies to the first
-        m2 = re.match(r"/\s?[$€£]\d[\d,.]*(?:[KMB])?(?:\s+vs\.?\s+[$€£][\d.,]+/[$€£][\d.,]+)?(?=\s?(?:/|per\s))",
-                      text[end:end + 40])
+        m2 = re.match(
+            r"/\s?[$€£]\d[\d,.]*(?:[KMB])?(?:\s+vs\.?\s+[$€£][\d.,]+/[$€£][\d.,]+)?(?=\s?(?:/|per\s))",
+            text[end : end + 40],
+        )
         if m2:
             shared = self.rate_after(end + m2.end())
             if shared is not None:
                 return shared[0], end
         # "$2.50/$15 vs $5/$25 per million": the second amount of the first pair shares the rate too
-        m3 = re.match(r"\s+vs\.?\s+[$€£][\d.,]+[KMB]?/[$€£][\d.,]+[KMB]?(?=\s?(?:/|per\s))", text[end:end + 40])
-        if m3 and re.search(r"/\s?[$€£][\d.,]+[KMB]?$", text[max(0, end - 12):end]):
+        m3 = re.match(r"\s+vs\.?\s+[$€£][\d.,]+[KMB]?/[$€£][\d.,]+[KMB]?(?=\s?(?:/|per\s))", text[end : end + 40])
+        if m3 and re.search(r"/\s?[$€£][\d.,]+[KMB]?$", text[max(0, end - 12) : end]):
             shared = self.rate_after(end + m3.end())
             if shared is not None:
                 return shared[0], end
         return None
 
     def range_after(
-        self, pos: int, lit_end: int, between: bool, from_before: bool, currency: str | None, scale: float,
+        self,
+        pos: int,
+        lit_end: int,
+        between: bool,
+        from_before: bool,
+        currency: str | None,
+        scale: float,
     ) -> tuple[float, int, tuple[str, str | None, str | None, bool] | None, float] | None:
         """The second number of a range starting at ``pos``: (value, end, unit info if the unit follows it,
         the scale written after it)."""
@@ -535,9 +798,12 @@ class _Scanner:
             connector = r"\s*-\s*"  # "from 20% to nearly 100%" is a change over time, not a range
         else:
             connector = r"\s*-\s*|\s+to\s+"
-        cm = re.match(rf"(?:{connector})(?P<cur>[$€£])?(?P<num>{_DIGITS}|{_WORD_NUMBER})"
-                      r"(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn)(?![a-zA-Z])|[^\w.]|\.(?!\d)|$)",
-                      text[pos:pos + 40], re.IGNORECASE)
+        cm = re.match(
+            rf"(?:{connector})(?P<cur>[$€£])?(?P<num>{_DIGITS}|{_WORD_NUMBER})"
+            r"(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn)(?![a-zA-Z])|[^\w.]|\.(?!\d)|$)",
+            text[pos : pos + 40],
+            re.IGNORECASE,
+        )
         if not cm:
             return None
         num_start, num_end = pos + cm.start("num"), pos + cm.end("num")
@@ -556,27 +822,46 @@ class _Scanner:
             if q is None:
                 return None
             kind, unit, end, change, rate = q
-            dash = re.match(r"\s*-\s*", text[pos:pos + 3])
+            dash = re.match(r"\s*-\s*", text[pos : pos + 3])
             if kind == "count" and pos == lit_end and not between and not dash:
                 return None  # "2 to the power" is not a range: require a dash (or "between") for counts
             unit_info = (kind, unit, change, rate)
         else:
             # the first number carried its unit: "8x - 12x", "70% to 90%"
-            um = re.match(r"\s?(?:%|[x×](?![a-zA-Z])|percent\b|times\b)", text[end:end + 10])
+            um = re.match(r"\s?(?:%|[x×](?![a-zA-Z])|percent\b|times\b)", text[end : end + 10])
             if um:
                 end += um.end()
         return second, end, unit_info, second_scale
 
     def parse_verb(self, m: re.Match[str]) -> QuantityMatch | None:
         word = m.group("verb").lower()
-        if re.match(r"\s+(?:\w+\s+)?(?:every|each)\b", self.text[m.end():m.end() + 30], re.IGNORECASE):
+        if re.match(r"\s+(?:\w+\s+)?(?:every|each)\b", self.text[m.end() : m.end() + 30], re.IGNORECASE):
             return None  # "doubling every four months": the rate (a duration) is the quantity
-        factor = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "twice": 2.0, "tripled": 3.0, "triples": 3.0,
-                  "quadrupled": 4.0, "halved": 0.5, "halves": 0.5}[word]
+        factor = {
+            "doubled": 2.0,
+            "doubling": 2.0,
+            "doubles": 2.0,
+            "twice": 2.0,
+            "tripled": 3.0,
+            "triples": 3.0,
+            "quadrupled": 4.0,
+            "halved": 0.5,
+            "halves": 0.5,
+        }[word]
         change = "increase" if factor > 1 else "decrease"
-        return QuantityMatch(m.start(), m.end(), Quantity(
-            kind="multiplier", low=factor, high=factor, unit="x", text=m.group("verb"), precision=None,
-            change=change))
+        return QuantityMatch(
+            m.start(),
+            m.end(),
+            Quantity(
+                kind="multiplier",
+                low=factor,
+                high=factor,
+                unit="x",
+                text=m.group("verb"),
+                precision=None,
+                change=change,
+            ),
+        )
 
 
 def _format_amount(amount: float) -> str:
@@ -624,17 +909,25 @@ def format_quantity(q: Quantity) -> str:
             return f"{s} {unit}"
         return s
 
-    signed = q.kind in ("percent", "percentage_points", "score", "number") and q.text.lstrip("~≈ ")[:1] in ("+", "-")
+    signed = q.kind in ("percent", "percentage_points", "score", "number") and q.text.lstrip("~≈ ")[:1] in (
+        "+",
+        "-",
+    )
     sign = ("+" if q.change == "increase" else "-" if q.change == "decrease" else "") if signed else ""
     if q.kind == "fraction" and q.low is not None and q.low == q.high:
         body = {0.5: "1/2", round(1 / 3, 6): "1/3", round(2 / 3, 6): "2/3", 0.25: "1/4", 0.75: "3/4"}.get(
-            round(q.low, 6), f"{q.low:.3g}")
+            round(q.low, 6), f"{q.low:.3g}"
+        )
         return ("~" if q.approximate else "") + body
     if q.low is not None and q.high is not None:
         if q.low == q.high:
             text = with_unit(sign + num(q.low))
-        elif not q.high_inclusive and q.approximate and q.hedge and q.hedge.lower() in ("nearly", "almost",
-                                                                                          "close to", "just shy of"):
+        elif (
+            not q.high_inclusive
+            and q.approximate
+            and q.hedge
+            and q.hedge.lower() in ("nearly", "almost", "close to", "just shy of")
+        ):
             text = "<" + with_unit(num(q.high))
         elif not q.high_inclusive and q.low == 0:
             text = "<" + with_unit(num(q.high))

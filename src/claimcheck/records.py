@@ -23,8 +23,25 @@ REVIEW_FIELDS = ("review", "corrected", "note")
 
 # the order fields appear in a record file: what a reviewer reads first comes first
 _FIELD_ORDER = (
-    "id", "line", "column", "quote", "subject", "metric", "value", "as_of", "baseline", "scope", "period",
-    "tense", "forecast", "row_label", "column_header", "review", "corrected", "note", "orphaned",
+    "id",
+    "line",
+    "column",
+    "quote",
+    "subject",
+    "metric",
+    "value",
+    "as_of",
+    "baseline",
+    "scope",
+    "period",
+    "tense",
+    "forecast",
+    "row_label",
+    "column_header",
+    "review",
+    "corrected",
+    "note",
+    "orphaned",
 )
 
 
@@ -176,8 +193,11 @@ class MergePlan:
         for claim in fresh:
             previous = by_id.get(claim.id)
             if previous is None:
-                candidates = [c for c in by_quote.get((_norm_quote(claim.quote), claim.value.text), [])
-                              if c.id not in used and c.id not in {f.id for f in fresh}]
+                candidates = [
+                    c
+                    for c in by_quote.get((_norm_quote(claim.quote), claim.value.text), [])
+                    if c.id not in used and c.id not in {f.id for f in fresh}
+                ]
                 previous = candidates[0] if candidates else None
                 if previous is not None and _has_review(previous):
                     self.rematched += 1
@@ -202,8 +222,10 @@ class MergePlan:
         if self.new:
             parts.append(f"{len(self.new)} new")
         if self.kept_reviews:
-            parts.append(f"{self.kept_reviews} reviews kept" + (f" ({self.rematched} re-matched by quote)"
-                                                               if self.rematched else ""))
+            parts.append(
+                f"{self.kept_reviews} reviews kept"
+                + (f" ({self.rematched} re-matched by quote)" if self.rematched else "")
+            )
         if self.orphaned:
             parts.append(f"{len(self.orphaned)} orphaned (sentence no longer in the source)")
         return ", ".join(parts)

@@ -194,9 +194,7 @@ def _mark_structure(text: str, lines: list[_Line], markdown: bool) -> None:
                 following = lines[last + 1]
                 if following.blank or following.cs - following.start <= indent:
                     break
-                if _LIST.match(text, following.cs, following.ce) or _MD_HEADING.match(
-                    text, following.cs, following.ce
-                ):
+                if _LIST.match(text, following.cs, following.ce) or _MD_HEADING.match(text, following.cs, following.ce):
                     break
                 following.kind = "cont"
                 last += 1
@@ -295,9 +293,7 @@ _UNIT_WORDS = frozenset(
     "month months year years elo point points pts pp percent thousand million billion trillion".split()
 )
 # After one of these a number continues the cell ("70+ in 52 days"); elsewhere a number starts a new cell.
-_CONNECTORS = frozenset(
-    "in of per to from over at on for within across with by and or than out vs vs. versus".split()
-)
+_CONNECTORS = frozenset("in of per to from over at on for within across with by and or than out vs vs. versus".split())
 _VERSUS = frozenset(("vs", "vs.", "versus"))
 
 
@@ -313,13 +309,7 @@ def _value_kind(token: str, previous: str | None, following: str | None) -> str 
     match = _VALUE_TOKEN.fullmatch(core)
     if match is None:
         return None
-    if (
-        match.group("pre")
-        or match.group("cur")
-        or match.group("suf")
-        or match.group("unit")
-        or core.endswith("+")
-    ):
+    if match.group("pre") or match.group("cur") or match.group("suf") or match.group("unit") or core.endswith("+"):
         return "strong"
     if following is not None and following.rstrip(",;").lower() in _UNIT_WORDS:
         return "unit"
@@ -529,9 +519,7 @@ def _is_plain(line: _Line) -> bool:
 
 def _short_unpunctuated(text: str, line: _Line) -> bool:
     content = _content(text, line)
-    return (
-        len(content) < _HEADING_MAX and not _ends_with(content, _SENTENCE_END + ",") and _has_alnum(content)
-    )
+    return len(content) < _HEADING_MAX and not _ends_with(content, _SENTENCE_END + ",") and _has_alnum(content)
 
 
 def _mark_headings(text: str, lines: list[_Line], markdown: bool) -> None:
@@ -540,9 +528,7 @@ def _mark_headings(text: str, lines: list[_Line], markdown: bool) -> None:
             continue
         content = _content(text, line)
         if not _has_alnum(content):
-            line.kind = (
-                "separator"  # rules drawn with box characters, "* * *": like a blank line to neighbours
-            )
+            line.kind = "separator"  # rules drawn with box characters, "* * *": like a blank line to neighbours
             continue
         marked_end = None if markdown else _before_trailing_hashes(text, line.cs, line.ce)
         if marked_end is not None and _has_alnum(text[line.cs : marked_end]):
@@ -635,9 +621,7 @@ _ABBREVIATIONS = frozenset(
     "fig. figs. eq. vol. ed. pp. ref. dept. gov. u.s. u.k. u.n. e.u.".split()
 )
 # Abbreviations that end a sentence unless a number follows ("No. 1", "Jan. 5").
-_NUMBER_ABBREVIATIONS = frozenset(
-    "no. nos. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split()
-)
+_NUMBER_ABBREVIATIONS = frozenset("no. nos. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split())
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 _SENTENCE_OPENERS = "\"'([*$\u20ac\u00a3"
 
@@ -650,11 +634,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not (following.isupper() or following.isdigit() or following in _SENTENCE_OPENERS):
             continue
         punctuation = match.group(1)
-        if (
-            punctuation[0] == "."
-            and not punctuation.startswith("..")
-            and _is_abbreviation(text, match, following)
-        ):
+        if punctuation[0] == "." and not punctuation.startswith("..") and _is_abbreviation(text, match, following):
             continue
         spans.append((sentence_start, match.end(1)))
         sentence_start = match.end()
@@ -699,7 +679,7 @@ def _emit(text: str, lines: list[_Line], starts: tuple[int, ...]) -> list[Unit]:
             line=line_index + 1,
             column=start - starts[line_index] + 1,
             section=section,
-            **extra,  # type: ignore[arg-type]
+            **extra,
         )
         units.append(unit)
         return unit

@@ -126,9 +126,7 @@ def load_article(
         size = path.stat().st_size
         if size > MAX_BYTES:
             limit = MAX_BYTES // 2**20
-            return Skipped(
-                path=display, reason=f"file too large ({size / 2**20:.0f} MiB; the limit is {limit} MiB)"
-            )
+            return Skipped(path=display, reason=f"file too large ({size / 2**20:.0f} MiB; the limit is {limit} MiB)")
         data = path.read_bytes()
     except FileNotFoundError:
         return Skipped(path=display, reason="file disappeared before it could be read")
@@ -232,9 +230,7 @@ def _walk_folder(root: Path) -> list[ArticleFile | Skipped]:
         scopes.append((relative, metadata))
         for name in metadata:
             if not (folder / name).is_file():
-                yield Skipped(
-                    path=display_path(folder / name), reason=f"sources.yaml names a missing file: {name}"
-                )
+                yield Skipped(path=display_path(folder / name), reason=f"sources.yaml names a missing file: {name}")
         for entry in entries:
             if entry.name.startswith(".") or entry.name in METADATA_NAMES:
                 continue
@@ -279,14 +275,10 @@ def _scoped_meta(scopes: list[tuple[str, dict[str, dict[str, Any]]]], key: str) 
 # ---------------------------------------------------------------------------------------- sources.yaml
 
 
-def _read_sources_yaml(
-    folder: Path, entries: Sequence[os.DirEntry[str]] | None = None
-) -> dict[str, dict[str, Any]]:
+def _read_sources_yaml(folder: Path, entries: Sequence[os.DirEntry[str]] | None = None) -> dict[str, dict[str, Any]]:
     """The ``sources.yaml`` (or ``.yml``) of a folder: file name -> canonical metadata fields."""
     names = {entry.name for entry in entries} if entries is not None else None
-    present = [
-        name for name in METADATA_NAMES if (name in names if names is not None else (folder / name).is_file())
-    ]
+    present = [name for name in METADATA_NAMES if (name in names if names is not None else (folder / name).is_file())]
     if not present:
         return {}
     if len(present) > 1:
@@ -298,9 +290,7 @@ def _read_sources_yaml(
     try:
         content, _encoding = decode(path.read_bytes())
     except (OSError, NotTextError) as error:
-        raise ConfigError(
-            f"cannot read: {getattr(error, 'strerror', None) or error}", path=display
-        ) from error
+        raise ConfigError(f"cannot read: {getattr(error, 'strerror', None) or error}", path=display) from error
     try:
         document = yaml.compose(content, Loader=yaml.SafeLoader)
         data = yaml.safe_load(content)

@@ -58,9 +58,7 @@ def decode(data: bytes) -> tuple[str, str]:
                 if encoding == "utf-8":  # a BOM added by an editor to a file in another encoding
                     data = data[len(bom) :]
                     break
-                raise NotTextError(
-                    f"cannot decode as {encoding.upper()} despite its byte-order mark"
-                ) from error
+                raise NotTextError(f"cannot decode as {encoding.upper()} despite its byte-order mark") from error
             _reject_control_text(text)
             return text, "utf-8-sig" if encoding == "utf-8" else encoding
 

@@ -49,18 +49,25 @@ def _parse(version: str) -> tuple[str, str, tuple[int, ...]] | None:
     for family in lexicon.families:
         if not version.startswith(family):
             continue
-        m = re.search(r"(\d+(?:\.\d+)*)", version[len(family):])
+        m = re.search(r"(\d+(?:\.\d+)*)", version[len(family) :])
         if not m:
             return None
-        tier = version[len(family):m.start() + len(family)].strip(" -")
+        tier = version[len(family) : m.start() + len(family)].strip(" -")
         line = f"{family} {tier}".strip() if tier else family
         return family, line, tuple(int(p) for p in m.group(1).split("."))
     return None
 
 
 def _release_claims(claims: Iterable[Claim]) -> list[Claim]:
-    return [c for c in claims if c.metric == "release date" and c.subject and c.review != "rejected"
-            and not c.orphaned and isinstance(c.effective_value, DateValue)]
+    return [
+        c
+        for c in claims
+        if c.metric == "release date"
+        and c.subject
+        and c.review != "rejected"
+        and not c.orphaned
+        and isinstance(c.effective_value, DateValue)
+    ]
 
 
 def build_timeline(claims: Sequence[Claim], sources: Sequence[str] = ()) -> Timeline:
@@ -84,15 +91,24 @@ def build_timeline(claims: Sequence[Claim], sources: Sequence[str] = ()) -> Time
         if len({c.source for c in members}) > 1 or len(members) > 1:
             status = "agree"
             for i, a in enumerate(members):
-                for b in members[i + 1:]:
+                for b in members[i + 1 :]:
                     verdict = compare_values(a.effective_value, b.effective_value)
                     if _RANK[verdict] > _RANK[status]:
                         status = verdict
-        families[family].append(TimelineRow(
-            version=version, line=line, number=number, dates={k: "; ".join(v) for k, v in dates.items()},
-            claims=tuple(c.id for c in members), status=status))
-    ordered = tuple(Family(family=f, rows=tuple(sorted(rows, key=lambda r: (r.number, r.line))))
-                    for f, rows in sorted(families.items()))
+        families[family].append(
+            TimelineRow(
+                version=version,
+                line=line,
+                number=number,
+                dates={k: "; ".join(v) for k, v in dates.items()},
+                claims=tuple(c.id for c in members),
+                status=status,
+            )
+        )
+    ordered = tuple(
+        Family(family=f, rows=tuple(sorted(rows, key=lambda r: (r.number, r.line))))
+        for f, rows in sorted(families.items())
+    )
     used_sources = tuple(sources) or tuple(sorted({c.source for c in releases}))
     return Timeline(sources=used_sources, families=ordered, findings=tuple(timeline_findings(claims)))
 
@@ -109,20 +125,24 @@ def timeline_findings(claims: Sequence[Claim]) -> list[Finding]:
     for line, entries in lines.items():
         entries.sort(key=lambda e: e[0])
         for i, (number, claim) in enumerate(entries):
-            for later_number, later in entries[i + 1:]:
+            for later_number, later in entries[i + 1 :]:
                 if later_number <= number:
                     continue
                 a, b = claim.effective_value, later.effective_value
                 assert isinstance(a, DateValue) and isinstance(b, DateValue)
                 if b.end < a.start:
-                    findings.append(Finding(
-                        id=finding_id("timeline", f"{line} order", [claim.id, later.id]), kind="timeline",
-                        status="conflict", topic=f"{line} / version order",
-                        message=f"{later.subject} is dated {format_date(b)}, before its predecessor "
-                                f"{claim.subject} ({format_date(a)})",
-                        computation=f"{later.subject} ({format_date(b)}) < {claim.subject} ({format_date(a)})",
-                        claims=(cite(claim), cite(later)),
-                    ))
+                    findings.append(
+                        Finding(
+                            id=finding_id("timeline", f"{line} order", [claim.id, later.id]),
+                            kind="timeline",
+                            status="conflict",
+                            topic=f"{line} / version order",
+                            message=f"{later.subject} is dated {format_date(b)}, before its predecessor "
+                            f"{claim.subject} ({format_date(a)})",
+                            computation=f"{later.subject} ({format_date(b)}) < {claim.subject} ({format_date(a)})",
+                            claims=(cite(claim), cite(later)),
+                        )
+                    )
     return findings
 
 
@@ -133,11 +153,18 @@ def era_findings(claims: Sequence[Claim]) -> list[Finding]:
     and 2025 humans wrote every line" against "from 2023 to 2025 chatbots generated snippets" is not: the two
     accounts cannot both describe the same organisation's history.
     """
-    eras = [c for c in claims if c.metric == "era" and c.subject and c.review != "rejected" and not c.orphaned
-            and isinstance(c.effective_value, DateValue)]
+    eras = [
+        c
+        for c in claims
+        if c.metric == "era"
+        and c.subject
+        and c.review != "rejected"
+        and not c.orphaned
+        and isinstance(c.effective_value, DateValue)
+    ]
     findings = []
     for i, a in enumerate(eras):
-        for b in eras[i + 1:]:
+        for b in eras[i + 1 :]:
             if a.subject != b.subject:
                 continue
             va, vb = a.effective_value, b.effective_value
@@ -150,13 +177,19 @@ def era_findings(claims: Sequence[Claim]) -> list[Finding]:
                 continue  # adjacent phases share at most their boundary year
             kind = "timeline"
             where = "in the same article" if a.source == b.source else "across sources"
-            findings.append(Finding(
-                id=finding_id(kind, f"{a.subject} eras", [a.id, b.id]), kind=kind, status="conflict",
-                topic=f"{a.subject} / eras",
-                message=(f"{a.subject}: the era {format_date(va)} ({a.scope}) and the era {format_date(vb)} "
-                         f"({b.scope}) overlap {where} for {start.year}-{end.year}"),
-                computation=f"{format_date(va)} ∩ {format_date(vb)} = {start.isoformat()} to {end.isoformat()} "
-                            f"({overlap_days} days, more than one shared boundary year)",
-                claims=(cite(a), cite(b)),
-            ))
+            findings.append(
+                Finding(
+                    id=finding_id(kind, f"{a.subject} eras", [a.id, b.id]),
+                    kind=kind,
+                    status="conflict",
+                    topic=f"{a.subject} / eras",
+                    message=(
+                        f"{a.subject}: the era {format_date(va)} ({a.scope}) and the era {format_date(vb)} "
+                        f"({b.scope}) overlap {where} for {start.year}-{end.year}"
+                    ),
+                    computation=f"{format_date(va)} ∩ {format_date(vb)} = {start.isoformat()} to {end.isoformat()} "
+                    f"({overlap_days} days, more than one shared boundary year)",
+                    claims=(cite(a), cite(b)),
+                )
+            )
     return findings

@@ -18,8 +18,15 @@ from ..timeline import Timeline
 from . import jsonfmt, markdown, terminal
 from .terminal import summary_line
 
-__all__ = ["Format", "render_diff", "render_extraction", "render_report", "render_report_text", "render_timeline",
-           "summary_line"]
+__all__ = [
+    "Format",
+    "render_diff",
+    "render_extraction",
+    "render_report",
+    "render_report_text",
+    "render_timeline",
+    "summary_line",
+]
 
 
 class Format(str, Enum):
@@ -47,8 +54,16 @@ def render_report_text(report: Report, fmt: Format, *, title: str = "claimcheck 
             assert_never(fmt)
 
 
-def _render(fmt: Format, output: Path | None, emit: Emit, *, what: str, table: Callable[[Console], None],
-            json: Callable[[], str], markdown: Callable[[], str]) -> None:
+def _render(
+    fmt: Format,
+    output: Path | None,
+    emit: Emit,
+    *,
+    what: str,
+    table: Callable[[Console], None],
+    json: Callable[[], str],
+    markdown: Callable[[], str],
+) -> None:
     """Route one result to the renderer for ``fmt``: rich on a console, or text to stdout / --output."""
     match fmt:
         case Format.table:
@@ -63,10 +78,18 @@ def _render(fmt: Format, output: Path | None, emit: Emit, *, what: str, table: C
             assert_never(fmt)
 
 
-def render_report(report: Report, fmt: Format, output: Path | None, emit: Emit, *,
-                  title: str = "claimcheck audit") -> None:
-    _render(fmt, output, emit, what="audit", table=lambda c: terminal.render_report(report, c, title=title),
-            json=lambda: jsonfmt.report_json(report), markdown=lambda: markdown.report_markdown(report, title=title))
+def render_report(
+    report: Report, fmt: Format, output: Path | None, emit: Emit, *, title: str = "claimcheck audit"
+) -> None:
+    _render(
+        fmt,
+        output,
+        emit,
+        what="audit",
+        table=lambda c: terminal.render_report(report, c, title=title),
+        json=lambda: jsonfmt.report_json(report),
+        markdown=lambda: markdown.report_markdown(report, title=title),
+    )
 
 
 def render_extraction(extraction: Extraction, fmt: Format, console: Callable[[], Console]) -> None:
@@ -92,10 +115,24 @@ def render_extraction(extraction: Extraction, fmt: Format, console: Callable[[],
 
 
 def render_diff(report: DiffReport, fmt: Format, output: Path | None, emit: Emit) -> None:
-    _render(fmt, output, emit, what="diff", table=lambda c: terminal.render_diff(report, c),
-            json=lambda: jsonfmt.diff_json(report), markdown=lambda: markdown.diff_markdown(report))
+    _render(
+        fmt,
+        output,
+        emit,
+        what="diff",
+        table=lambda c: terminal.render_diff(report, c),
+        json=lambda: jsonfmt.diff_json(report),
+        markdown=lambda: markdown.diff_markdown(report),
+    )
 
 
 def render_timeline(timeline: Timeline, fmt: Format, output: Path | None, emit: Emit) -> None:
-    _render(fmt, output, emit, what="timeline", table=lambda c: terminal.render_timeline(timeline, c),
-            json=lambda: jsonfmt.timeline_json(timeline), markdown=lambda: markdown.timeline_markdown(timeline))
+    _render(
+        fmt,
+        output,
+        emit,
+        what="timeline",
+        table=lambda c: terminal.render_timeline(timeline, c),
+        json=lambda: jsonfmt.timeline_json(timeline),
+        markdown=lambda: markdown.timeline_markdown(timeline),
+    )

@@ -48,12 +48,13 @@ def common_folder(paths: list[str]) -> str:
     folders = [posixpath.dirname(p) for p in paths if p]
     if not folders:
         return ""
-    common = posixpath.commonpath(folders) if all(f.startswith("/") == folders[0].startswith("/")
-                                                   for f in folders) else ""
+    common = (
+        posixpath.commonpath(folders) if all(f.startswith("/") == folders[0].startswith("/") for f in folders) else ""
+    )
     return common
 
 
 def short_path(path: str, folder: str) -> str:
     if folder and path.startswith(folder.rstrip("/") + "/"):
-        return path[len(folder.rstrip("/")) + 1:]
+        return path[len(folder.rstrip("/")) + 1 :]
     return path

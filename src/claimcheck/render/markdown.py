@@ -66,15 +66,17 @@ def _findings_table(findings: Sequence[Finding]) -> list[str]:
     for number, finding in enumerate(findings, start=1):
         for index, claim in enumerate(finding.claims):
             as_of = f" (as of {format_date(claim.as_of)})" if claim.as_of else ""
-            rows.append([
-                str(number) if index == 0 else "",
-                cell(finding.topic) if index == 0 else "",
-                cell(format_value(claim.value) + as_of),
-                _quote(claim),
-                code(f"{claim.source}:{claim.line}"),
-                f"**{finding.status}**" if index == 0 else "",
-                _size(finding) if index == 0 else "",
-            ])
+            rows.append(
+                [
+                    str(number) if index == 0 else "",
+                    cell(finding.topic) if index == 0 else "",
+                    cell(format_value(claim.value) + as_of),
+                    _quote(claim),
+                    code(f"{claim.source}:{claim.line}"),
+                    f"**{finding.status}**" if index == 0 else "",
+                    _size(finding) if index == 0 else "",
+                ]
+            )
     return _table(["#", "Topic", "Value", "Quote", "Citation", "Status", "Reconciled / difference"], rows)
 
 
@@ -82,12 +84,16 @@ def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
     s = report.summary
     names = ", ".join(code(src.path) for src in report.sources) or "none"
     out: list[str] = [f"# {title}: contradiction report", ""]
-    out.append(f"Audited {s.sources} source{'s' if s.sources != 1 else ''} on "
-               f"{report.generated.isoformat() if report.generated else 'an unknown date'}: {names}.")
+    out.append(
+        f"Audited {s.sources} source{'s' if s.sources != 1 else ''} on "
+        f"{report.generated.isoformat() if report.generated else 'an unknown date'}: {names}."
+    )
     out.append("")
-    out.append(f"**Summary:** {s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, "
-               f"{s.agree} agree; {s.claims} claims in {s.topics} topics; {s.skipped} skipped. "
-               f"Fails at `{report.fail_on}`: **{'yes' if s.failed else 'no'}**.")
+    out.append(
+        f"**Summary:** {s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, "
+        f"{s.agree} agree; {s.claims} claims in {s.topics} topics; {s.skipped} skipped. "
+        f"Fails at `{report.fail_on}`: **{'yes' if s.failed else 'no'}**."
+    )
     out.append("")
 
     cross = [f for f in report.findings if f.kind == "cross-source" and f.status != "agree"]
@@ -109,16 +115,23 @@ def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
         out.append("")
         out.extend(_notes(compatible))
 
-    internal = [f for f in report.findings if f.kind in ("arithmetic", "temporal", "internal")
-                and f.status != "agree"]
+    internal = [f for f in report.findings if f.kind in ("arithmetic", "temporal", "internal") and f.status != "agree"]
     out.append("## Internal checks (arithmetic, dates, self-consistency)")
     out.append("")
     if internal:
         rows = []
         for number, finding in enumerate(internal, start=1):
             cites = "<br>".join(f"{code(f'{c.source}:{c.line}')} {cell(format_value(c.value))}" for c in finding.claims)
-            rows.append([str(number), cell(finding.kind), cell(finding.topic), f"**{finding.status}**",
-                         cell(finding.computation or finding.message), cites])
+            rows.append(
+                [
+                    str(number),
+                    cell(finding.kind),
+                    cell(finding.topic),
+                    f"**{finding.status}**",
+                    cell(finding.computation or finding.message),
+                    cites,
+                ]
+            )
         out.extend(_table(["#", "Check", "Topic", "Status", "Computation", "Cited values"], rows))
     else:
         out.append("No arithmetic or date slips found.")
@@ -128,9 +141,15 @@ def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
     if timeline:
         out.append("## Version timeline")
         out.append("")
-        rows = [[cell(f.topic), f"**{f.status}**", cell(f.message),
-                 "<br>".join(f"{code(f'{c.source}:{c.line}')} {cell(format_value(c.value))}" for c in f.claims)]
-                for f in timeline]
+        rows = [
+            [
+                cell(f.topic),
+                f"**{f.status}**",
+                cell(f.message),
+                "<br>".join(f"{code(f'{c.source}:{c.line}')} {cell(format_value(c.value))}" for c in f.claims),
+            ]
+            for f in timeline
+        ]
         out.extend(_table(["Topic", "Status", "Finding", "Cited dates"], rows))
         out.append("")
 
@@ -145,14 +164,16 @@ def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
         for topic in sorted(by_topic, key=str.lower):
             for finding in by_topic[topic]:
                 for index, claim in enumerate(finding.claims):
-                    rows.append([
-                        cell(topic) if index == 0 else "",
-                        code(f"{claim.source}:{claim.line}"),
-                        cell(format_value(claim.value)),
-                        cell(format_date(claim.as_of)) if claim.as_of else "",
-                        finding.status if index == 0 else "",
-                        cell(finding.reconciled) if index == 0 else "",
-                    ])
+                    rows.append(
+                        [
+                            cell(topic) if index == 0 else "",
+                            code(f"{claim.source}:{claim.line}"),
+                            cell(format_value(claim.value)),
+                            cell(format_date(claim.as_of)) if claim.as_of else "",
+                            finding.status if index == 0 else "",
+                            cell(finding.reconciled) if index == 0 else "",
+                        ]
+                    )
         out.extend(_table(["Topic", "Citation", "Value", "As of", "Status", "Reconciled"], rows))
     else:
         out.append("No topic is claimed by more than one statement.")
@@ -160,9 +181,15 @@ def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
 
     out.append("## Appendix: sources")
     out.append("")
-    rows = [[code(src.path), cell(src.title), cell(src.outlet),
-             cell(f"{src.published} ({src.published_from})" if src.published else "unknown")]
-            for src in report.sources]
+    rows = [
+        [
+            code(src.path),
+            cell(src.title),
+            cell(src.outlet),
+            cell(f"{src.published} ({src.published_from})" if src.published else "unknown"),
+        ]
+        for src in report.sources
+    ]
     out.extend(_table(["Path", "Title", "Outlet", "Published"], rows))
     out.append("")
     if report.skipped:
@@ -190,10 +217,12 @@ def _topic_of(claim: Claim) -> str:
 def diff_markdown(report: DiffReport) -> str:
     s = report.summary
     out = [f"# claimcheck diff: {code(report.a.path)} vs {code(report.b.path)}", ""]
-    out.append(f"Compared on {report.generated.isoformat() if report.generated else 'an unknown date'}. "
-               f"**Summary:** {s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, "
-               f"{s.agree} agree; A adds {s.only_in_a} topics, B adds {s.only_in_b}. "
-               f"Fails at `{report.fail_on}`: **{'yes' if s.failed else 'no'}**.")
+    out.append(
+        f"Compared on {report.generated.isoformat() if report.generated else 'an unknown date'}. "
+        f"**Summary:** {s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, "
+        f"{s.agree} agree; A adds {s.only_in_a} topics, B adds {s.only_in_b}. "
+        f"Fails at `{report.fail_on}`: **{'yes' if s.failed else 'no'}**."
+    )
     out.append("")
     differ = [f for f in report.findings if f.status != "agree"]
     out.append("## Where they differ")
@@ -208,20 +237,34 @@ def diff_markdown(report: DiffReport) -> str:
     out.append("## What both say")
     out.append("")
     if agreed:
-        rows = [[cell(f.topic), cell(format_value(f.claims[0].value)),
-                 "<br>".join(code(f"{c.source}:{c.line}") for c in f.claims)] for f in agreed]
+        rows = [
+            [
+                cell(f.topic),
+                cell(format_value(f.claims[0].value)),
+                "<br>".join(code(f"{c.source}:{c.line}") for c in f.claims),
+            ]
+            for f in agreed
+        ]
         out.extend(_table(["Topic", "Value", "Citations"], rows))
     else:
         out.append("No claim is made by both.")
     out.append("")
-    for label, claims, source in (("Only in A", report.only_in_a, report.a), ("Only in B", report.only_in_b,
-                                                                              report.b)):
+    for label, claims, source in (
+        ("Only in A", report.only_in_a, report.a),
+        ("Only in B", report.only_in_b, report.b),
+    ):
         out.append(f"## {label}: {code(source.path)}")
         out.append("")
         if claims:
-            rows = [[cell(_topic_of(c)), cell(format_value(c.effective_value)), code(f"{c.source}:{c.line}"),
-                     "“" + cell(shorten_quote(c.quote, c.value.text, 120)) + "”"]
-                    for c in sorted(claims, key=lambda c: (_topic_of(c).lower(), c.line, c.column))]
+            rows = [
+                [
+                    cell(_topic_of(c)),
+                    cell(format_value(c.effective_value)),
+                    code(f"{c.source}:{c.line}"),
+                    "“" + cell(shorten_quote(c.quote, c.value.text, 120)) + "”",
+                ]
+                for c in sorted(claims, key=lambda c: (_topic_of(c).lower(), c.line, c.column))
+            ]
             out.extend(_table(["Topic", "Value", "Citation", "Quote"], rows))
         else:
             out.append("Nothing the other article does not also cover.")
@@ -238,8 +281,9 @@ def timeline_markdown(timeline: Timeline) -> str:
         out.append(f"## {cell(family.family)}")
         out.append("")
         sources = [s for s in timeline.sources if any(s in row.dates for row in family.rows)]
-        rows = [[cell(row.version), *[cell(row.dates.get(s, "")) for s in sources], row.status or ""]
-                for row in family.rows]
+        rows = [
+            [cell(row.version), *[cell(row.dates.get(s, "")) for s in sources], row.status or ""] for row in family.rows
+        ]
         out.extend(_table(["Version", *[code(s) for s in sources], "Status"], rows))
         out.append("")
     if timeline.findings:

@@ -58,13 +58,20 @@ def render_report(report: Report, console: Console, *, title: str = "claimcheck 
 def _claim_cell(claim, folder: str) -> Text:  # type: ignore[no-untyped-def]
     value = format_value(claim.value)
     when = f" (as of {format_date(claim.as_of)})" if claim.as_of else ""
-    return Text.assemble((value, "bold"), when, "\n", (f"{short_path(claim.source, folder)}:{claim.line}", "cyan"),
-                         "\n", shorten_quote(claim.quote, claim.value.text, 120))
+    return Text.assemble(
+        (value, "bold"),
+        when,
+        "\n",
+        (f"{short_path(claim.source, folder)}:{claim.line}", "cyan"),
+        "\n",
+        shorten_quote(claim.quote, claim.value.text, 120),
+    )
 
 
 def _finding_block(number: int, finding: Finding, folder: str = "") -> Panel:
-    header = Text.assemble((f"{number}. {finding.status.upper()}", _STYLE[finding.status]),
-                           f" [{finding.kind}] {finding.topic}")
+    header = Text.assemble(
+        (f"{number}. {finding.status.upper()}", _STYLE[finding.status]), f" [{finding.kind}] {finding.topic}"
+    )
     parts: list = [Text(finding.message)]
     if finding.computation:
         parts.append(Text(f"computation: {finding.computation}", style="dim"))
@@ -108,14 +115,23 @@ def _topic_lists(report: Report, console: Console, folder: str) -> None:
                 if claim.id in seen:
                     continue
                 seen.add(claim.id)
-                when = f" as of {format_date(claim.as_of)}" if claim.as_of else (
-                    f" ({claim.period})" if claim.period else "")
-                console.print(Text.assemble("    ", (f"{format_value(claim.value)}{when}", ""), "  ",
-                                            (f"{short_path(claim.source, folder)}:{claim.line}", "cyan")))
+                when = (
+                    f" as of {format_date(claim.as_of)}"
+                    if claim.as_of
+                    else (f" ({claim.period})" if claim.period else "")
+                )
+                console.print(
+                    Text.assemble(
+                        "    ",
+                        (f"{format_value(claim.value)}{when}", ""),
+                        "  ",
+                        (f"{short_path(claim.source, folder)}:{claim.line}", "cyan"),
+                    )
+                )
 
 
 def _dated_reconciled(finding: Finding) -> str:
-    """"80-90% as of May 2026": a reconciled value says which time slice it holds for."""
+    """ "80-90% as of May 2026": a reconciled value says which time slice it holds for."""
     dates = sorted({format_date(c.as_of) for c in finding.claims if c.as_of})
     return f"{finding.reconciled} as of {', '.join(dates)}" if dates else str(finding.reconciled)
 
@@ -136,8 +152,11 @@ def render_extraction(extraction: Extraction, console: Console) -> None:
         by_source[claim.source].append(claim)
     for source in extraction.sources:
         claims = by_source.get(source.path, [])
-        published = f", published {source.published} ({source.published_from})" if source.published else \
-            ", publication date unknown"
+        published = (
+            f", published {source.published} ({source.published_from})"
+            if source.published
+            else ", publication date unknown"
+        )
         console.print(Text.assemble((source.path, "bold cyan"), f": {len(claims)} claims{published}"))
         if not claims:
             continue
@@ -149,8 +168,13 @@ def render_extraction(extraction: Extraction, console: Console) -> None:
         table.add_column("As of", ratio=1)
         for claim in claims:
             flags = " (forecast)" if claim.forecast else ""
-            table.add_row(str(claim.line), claim.subject or "-", (claim.metric or "-") + flags,
-                          format_value(claim.effective_value), format_date(claim.as_of) if claim.as_of else "")
+            table.add_row(
+                str(claim.line),
+                claim.subject or "-",
+                (claim.metric or "-") + flags,
+                format_value(claim.effective_value),
+                format_date(claim.as_of) if claim.as_of else "",
+            )
         console.print(table)
     _skipped(extraction, console)
 
@@ -167,9 +191,13 @@ def _topic_of(claim: Claim) -> str:
 def render_diff(report: DiffReport, console: Console) -> None:
     s = report.summary
     console.print(Text(f"claimcheck diff: {report.a.path} vs {report.b.path}", style="bold"))
-    console.print(Text(f"{s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, "
-                       f"{s.agree} agree; A adds {s.only_in_a} topic{'s' if s.only_in_a != 1 else ''}, "
-                       f"B adds {s.only_in_b}"))
+    console.print(
+        Text(
+            f"{s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, "
+            f"{s.agree} agree; A adds {s.only_in_a} topic{'s' if s.only_in_a != 1 else ''}, "
+            f"B adds {s.only_in_b}"
+        )
+    )
     folder = common_folder([report.a.path, report.b.path])
     disagreements = [f for f in report.findings if f.status != "agree"]
     if disagreements:
@@ -187,7 +215,10 @@ def render_diff(report: DiffReport, console: Console) -> None:
             cites = ", ".join(f"{short_path(c.source, folder)}:{c.line}" for c in finding.claims)
             value = format_value(finding.claims[0].value)
             console.print(Text.assemble("  = ", (finding.topic, "bold"), f": {value}  ", (cites, "cyan")))
-    for label, claims, source in (("Only in A", report.only_in_a, report.a), ("Only in B", report.only_in_b, report.b)):
+    for label, claims, source in (
+        ("Only in A", report.only_in_a, report.a),
+        ("Only in B", report.only_in_b, report.b),
+    ):
         console.print()
         console.print(Text(f"{label} ({source.path})", style="bold"))
         if not claims:
