@@ -79,7 +79,12 @@ def one(text: str, value_text: str, **kw):  # type: ignore[no-untyped-def]
             "Claude Opus 4",
             "training-code speedup",
         ),
-        ("Claude's success rate reached 76% by May 2026.", "76%", "Claude", "success rate on open-ended tasks"),
+        (
+            "On the most open-ended tasks, Claude's success rate reached 76% by May 2026.",
+            "76%",
+            "Claude",
+            "success rate on open-ended tasks",
+        ),
         ("Claude Opus 4.6 scores 76% on MRCR v2.", "76%", "Claude Opus 4.6", "MRCR v2"),
     ],
 )

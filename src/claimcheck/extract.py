@@ -97,6 +97,14 @@ _BACK_REFERENCE = re.compile(
 _PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "which", "its"})
 _FILLER = frozenset(
     {
+        "after",
+        "before",
+        "when",
+        "during",
+        "since",
+        "until",
+        "compared",
+        "versus",
         "by",
         "of",
         "on",
@@ -275,6 +283,8 @@ class _UnitExtractor:
         for i, qm in enumerate(quantities):
             v = _Value(qm.start, qm.end, qm.value)
             q = qm.value
+            if self.is_timeframe(q, v):
+                continue  # "within six months", "in just two years": when something happened, not a claim
             clause_start, clause_end = self.clause_of(v.start)
             clause = self.text[clause_start:clause_end]
             forecast, tense = self.mood(clause)
@@ -306,7 +316,7 @@ class _UnitExtractor:
                 claim = claim.model_copy(update={"period": starting})
             elif period_text and not as_of:
                 claim = claim.model_copy(update={"period": period_text})
-            claim = self.back_reference(claim, subject_name)
+            claim = self.back_reference(claim, subject_name, claims)
             if claim.metric is None and self.is_noise(q, v):
                 continue
             claims.append(claim)
@@ -394,19 +404,22 @@ class _UnitExtractor:
             return True  # "The two flagships", a bare "3"
         if q.kind == "count" and q.unit and q.unit.split()[-1].lower() in _VAGUE_NOUNS:
             return True
-        if (
-            q.kind == "duration"
-            and not q.rate
-            and re.search(
-                r"\b(?:within|in|over|during|for|after|than)\s+(?:the\s+)?(?:(?:past|last|next|just|only|roughly|"
+        return False
+
+    def is_timeframe(self, q: Quantity, v: _Value) -> bool:
+        """ "within six months", "over the past two years", "in only fifteen months": when, not how long."""
+        if q.kind != "duration" or q.rate:
+            return False
+        if q.hedge and q.hedge.lower() == "within":
+            return True
+        return bool(
+            re.search(
+                r"\b(?:within|in|over|during|after|than)\s+(?:the\s+)?(?:(?:past|last|next|just|only|roughly|"
                 r"about|a mere|barely)\s+)?$",
                 self.text[max(0, v.start - 25) : v.start],
                 re.IGNORECASE,
             )
-            or (q.kind == "duration" and q.hedge and q.hedge.lower() == "within")
-        ):
-            return True  # "within six months", "over the past two years": a timeframe, not a claim
-        return False
+        )
 
     def is_metadata(self, dates: Sequence[DateMatch]) -> bool:
         """Bylines, datelines and "15 min read": page furniture, not claims."""
@@ -448,8 +461,20 @@ class _UnitExtractor:
         return bool(self.unit.section and _FORECAST_SECTION.search(self.unit.section))
 
     def clause_of(self, offset: int) -> tuple[int, int]:
+        """The clause around ``offset``: split at ; and dashes, ", but", ", while" and the like.
+
+        Two em dashes in one sentence enclose an aside ("CORE-Bench—a test for reproducing papers—shows ..."),
+        which belongs to the clause around it rather than cutting it in three.
+        """
         start, end = 0, len(self.text)
+        dashes = [i for i, ch in enumerate(self.text) if ch == "—"]
+        paired = set(dashes[: len(dashes) // 2 * 2])
         for m in _CLAUSE_BREAK.finditer(self.text):
+            if self.text[m.start() : m.end()].strip() == "—" and m.start() + m.group(0).find("—") in paired:
+                inner = m.start() + m.group(0).find("—")
+                first, second = dashes[dashes.index(inner) // 2 * 2], dashes[dashes.index(inner) // 2 * 2 + 1]
+                if not (first < offset < second):
+                    continue  # skip the aside's dashes unless the value is inside the aside
             if m.end() <= offset:
                 start = m.end()
             elif m.start() >= offset:
@@ -512,8 +537,9 @@ class _UnitExtractor:
                 return first
         if not candidates:
             unit_names = [n for n in names if n.canonical]
-            if len({n.canonical for n in unit_names}) == 1:
-                return unit_names[0]
+            whole_sentence = (cs, ce) == (0, len(self.text))
+            if whole_sentence and len({n.canonical for n in unit_names}) == 1:
+                return unit_names[0]  # one entity in a one-clause sentence: "... , says Anthropic"
             if not unit_names and _PRONOUN_START.match(self.text) and self.state.last_subject:
                 canonical = self.state.last_subject
                 kind = self.lex.kind_of(canonical) or "model"
@@ -565,11 +591,8 @@ class _UnitExtractor:
             if q.kind == "percentage_points" or q.change:
                 return f"{benchmark} difference", None, subject_canonical
         if rule is None and q.kind in ("percent", "percentage_points", "multiplier", "duration", "count"):
-            rule = (
-                self.lex.match_metric(self.text, q.kind, (v.start, v.end))
-                if self.single_value_unit(quantities)
-                else None
-            )
+            # "X closed about 23% of the gap, while Y closed 97%": the sentence names the metric once
+            rule = self.lex.match_metric(self.text, q.kind, (v.start, v.end))
         if rule is not None:
             scope = self.lex.scope_of(rule, clause)
             name = f"{rule.name} ({scope})" if rule.distinct_scopes and scope else rule.name
@@ -579,9 +602,6 @@ class _UnitExtractor:
                 self.rule_subject(rule, subject, names, clause),
             )
         return self.describe(q, v, clause, clause_start), None, subject_canonical
-
-    def single_value_unit(self, quantities: Sequence[QuantityMatch]) -> bool:
-        return len([q for q in quantities if q.value.kind != "number"]) == 1
 
     def rule_subject(self, rule: MetricRule, subject: Name | None, names: Sequence[Name], clause: str) -> str | None:
         if rule.subject == "pair":
@@ -715,11 +735,23 @@ class _UnitExtractor:
             return None, None
         return dates[chosen].value, chosen
 
-    def back_reference(self, claim: Claim, subject_name: Name | None) -> Claim:
-        """ "Before Claude Code came out, that share sat in the single digits": carry the earlier metric over."""
+    def back_reference(self, claim: Claim, subject_name: Name | None, earlier: Sequence[Claim] = ()) -> Claim:
+        """ "Before Claude Code came out, that share sat in the single digits": carry the earlier metric over.
+
+        "This figure" refers to the nearest figure before it: earlier in the same sentence ("In May 2025 X
+        achieved a 3x speedup; by April 2026 Y had pushed this figure to 52x"), else in the previous unit.
+        """
         if claim.metric is not None or not _BACK_REFERENCE.search(self.text):
             return claim
-        previous = [c for c in self.state.last_claims if c.metric and isinstance(c.value, Quantity)]
+        same_kind = [
+            c
+            for c in earlier
+            if c.metric
+            and isinstance(c.value, Quantity)
+            and isinstance(claim.value, Quantity)
+            and c.value.kind == claim.value.kind
+        ]
+        previous = same_kind or [c for c in self.state.last_claims if c.metric and isinstance(c.value, Quantity)]
         if not previous:
             return claim
         ref = previous[-1]

@@ -209,13 +209,23 @@ class MergePlan:
             else:
                 self.new.append(claim)
             merged.append(claim)
+        live_quotes = {_norm_quote(c.quote) for c in fresh}
+        self.dropped = 0
         for claim in old:
-            if claim.id not in used and claim.id not in {c.id for c in fresh}:
+            if claim.id in used or claim.id in {c.id for c in fresh}:
+                continue
+            sentence_gone = _norm_quote(claim.quote) not in live_quotes
+            if sentence_gone or _has_review(claim):
+                # a person's review is never thrown away; a vanished sentence is kept for the record
                 orphan = claim.model_copy(update={"orphaned": True})
                 self.orphaned.append(orphan)
                 merged.append(orphan)
+            else:
+                self.dropped += 1  # unreviewed, and the sentence is still there: the extractor reads it differently
         self.claims = merged
-        self.unchanged = old is not None and not self.new and not self.orphaned and len(old) == len(fresh)
+        self.unchanged = (
+            old is not None and not self.new and not self.orphaned and not self.dropped and len(old) == len(fresh)
+        )
 
     def describe(self) -> str:
         parts = [f"{len(self.claims) - len(self.orphaned)} claims"]
@@ -227,7 +237,11 @@ class MergePlan:
                 + (f" ({self.rematched} re-matched by quote)" if self.rematched else "")
             )
         if self.orphaned:
-            parts.append(f"{len(self.orphaned)} orphaned (sentence no longer in the source)")
+            parts.append(
+                f"{len(self.orphaned)} orphaned (sentence gone from the source, or reviewed but no longer extracted)"
+            )
+        if self.dropped:
+            parts.append(f"{self.dropped} unreviewed no longer extracted")
         return ", ".join(parts)
 
 
