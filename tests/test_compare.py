@@ -410,3 +410,55 @@ def test_disjoint_dates_conflict_by_their_gap(a: DateValue, gap: int, length: in
     b = DateValue(start=start, end=start + dt.timedelta(days=length), precision="range", text="later")
     assert compare_values(a, b) == "conflict"
     assert difference(a, b) == ((b.start - a.end).days, None)
+
+
+# --------------------------------------------------------------------- group verdict == worst pairwise verdict
+
+from hypothesis import given as _given  # noqa: E402
+from hypothesis import settings as _settings  # noqa: E402
+from hypothesis import strategies as _st  # noqa: E402
+
+from claimcheck.compare import difference as _difference  # noqa: E402
+from claimcheck.compare import group_verdict as _group_verdict  # noqa: E402
+
+_RANKS = {"agree": 0, "compatible": 1, "conflict": 2}
+
+
+@_st.composite
+def _percent(draw):  # type: ignore[no-untyped-def]
+    low = draw(_st.integers(0, 30))
+    width = draw(_st.sampled_from([0, 0, 0, 2, 5]))
+    form = draw(_st.sampled_from(["point", "range", "over", "under", "about", "nearly"]))
+    precision = draw(_st.sampled_from([1.0, 0.1]))
+    if form == "range" and width:
+        return Quantity(kind="percent", low=low, high=low + width, unit="%", text="r", precision=precision)
+    if form == "over":
+        return Quantity(kind="percent", low=low, high=None, low_inclusive=False, unit="%", text="o", precision=1.0)
+    if form == "under":
+        return Quantity(kind="percent", low=0, high=low, high_inclusive=False, unit="%", text="u", precision=1.0)
+    if form == "nearly":
+        return Quantity(
+            kind="percent",
+            low=low * 0.9,
+            high=low,
+            high_inclusive=False,
+            approximate=True,
+            unit="%",
+            text="n",
+            precision=1.0,
+        )
+    return Quantity(
+        kind="percent", low=low, high=low, unit="%", text="p", precision=precision, approximate=form == "about"
+    )
+
+
+@_settings(max_examples=400, deadline=None)
+@_given(_st.lists(_percent(), min_size=2, max_size=7))
+def test_group_verdict_equals_the_worst_pairwise_verdict(values) -> None:  # type: ignore[no-untyped-def]
+    pairwise = max((compare_values(a, b) for i, a in enumerate(values) for b in values[i + 1 :]), key=_RANKS.get)
+    status, pair = _group_verdict(values)
+    assert status == pairwise
+    if status == "conflict":
+        assert pair is not None
+        widest = max(_difference(a, b)[0] for i, a in enumerate(values) for b in values[i + 1 :])
+        assert _difference(values[pair[0]], values[pair[1]])[0] == widest

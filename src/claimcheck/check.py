@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from itertools import combinations
 
-from .compare import Interval, compare_values, difference, reconcile, scale_of
+from .compare import Interval, difference, group_verdict, reconcile, scale_of
 from .dates import format_date
 from .models import CitedClaim, Claim, DateValue, Finding, Quantity, Status, Topic
 from .quantities import format_quantity
@@ -94,7 +93,8 @@ def check_topic(topic: Topic, claims: Sequence[Claim]) -> list[Finding]:
     for members in slices:
         if len(members) < 2:
             continue
-        others = [c for s in slices if s is not members for c in s if c not in members]
+        inside = {id(c) for c in members}
+        others = [c for s in slices if s is not members for c in s if id(c) not in inside]
         findings.append(_finding(topic, members, others))
     return findings
 
@@ -108,19 +108,11 @@ def cross_check(topics: Sequence[tuple[Topic, list[Claim]]]) -> list[Finding]:
 
 def _finding(topic: Topic, members: Sequence[Claim], others: Sequence[Claim]) -> Finding:
     values = [c.effective_value for c in members]
-    status: Status = "agree"
+    status, pair = group_verdict(values)
     worst_gap = 0.0
     worst_relative: float | None = None
-    conflicting: list[tuple[Claim, Claim]] = []
-    for a, b in combinations(members, 2):
-        verdict = compare_values(a.effective_value, b.effective_value)
-        if _RANK[verdict] > _RANK[status]:
-            status = verdict
-        if verdict == "conflict":
-            conflicting.append((a, b))
-            gap, relative = difference(a.effective_value, b.effective_value)
-            if gap >= worst_gap:
-                worst_gap, worst_relative = gap, relative
+    if pair is not None:
+        worst_gap, worst_relative = difference(values[pair[0]], values[pair[1]])
     sources = {c.source for c in members}
     kind = "cross-source" if len(sources) > 1 else "internal"
     label = topic_label(topic)
@@ -131,7 +123,8 @@ def _finding(topic: Topic, members: Sequence[Claim], others: Sequence[Claim]) ->
 
     distinct = _distinct_values(members)
     if status == "conflict":
-        a, b = max(conflicting, key=lambda p: difference(p[0].effective_value, p[1].effective_value)[0])
+        assert pair is not None
+        a, b = members[pair[0]], members[pair[1]]
         size = _format_gap(worst_gap, a.effective_value, worst_relative)
         message = (
             f"{label}: {format_value(a.effective_value)} vs {format_value(b.effective_value)} cannot both hold; {size}"

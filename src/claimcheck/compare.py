@@ -204,3 +204,49 @@ def overlaps(a: DateValue | None, b: DateValue | None) -> bool:
     if a is None or b is None:
         return True
     return a.start <= b.end and b.start <= a.end
+
+
+_RANK = {"agree": 0, "compatible": 1, "conflict": 2}
+
+
+def group_verdict(values: list[Quantity | DateValue]) -> tuple[Status, tuple[int, int] | None]:
+    """The worst pairwise ``compare_values`` verdict over a group, in linear time, and the widest-apart pair.
+
+    Intervals on a line overlap pairwise exactly when they all share a point (Helly's theorem in one
+    dimension), so the group is in conflict iff the intersection of all allowed intervals is empty, and the pair
+    furthest apart is the one with the highest low bound against the one with the lowest high bound. Agreement
+    needs every pair to agree: one stated interval for all, or points whose rounding intervals share a point.
+    Equivalent to checking every pair (a property test holds it to that), without the quadratic cost.
+    """
+    if len(values) < 2:
+        return "agree", None
+    allowed = [allowed_interval(v) for v in values]
+    common: Interval | None = allowed[0]
+    for interval in allowed[1:]:
+        common = common.intersect(interval) if common is not None else None
+        if common is None:
+            break
+    if common is None:
+        return "conflict", _widest_pair(values)
+    stated = [stated_interval(v) for v in values]
+    if all(s == stated[0] for s in stated):
+        return "agree", None
+    if all(s.is_point() for s in stated):
+        rounding: Interval | None = _rounding_interval(values[0])
+        for value in values[1:]:
+            rounding = rounding.intersect(_rounding_interval(value)) if rounding is not None else None
+        if rounding is not None:
+            return "agree", None
+    return "compatible", None
+
+
+def _widest_pair(values: list[Quantity | DateValue]) -> tuple[int, int]:
+    """Indices of the two values furthest apart (stated intervals): highest low bound vs lowest high bound."""
+    stated = [stated_interval(v) for v in values]
+    lows = [(s.low if s.low is not None else -math.inf, i) for i, s in enumerate(stated)]
+    highs = [(s.high if s.high is not None else math.inf, i) for i, s in enumerate(stated)]
+    high_low, i = max(lows)
+    low_high, j = min(highs)
+    if i == j:  # one value is both; fall back to the lowest high among the others
+        low_high, j = min((h for h in highs if h[1] != i), default=(low_high, j))
+    return (j, i) if j != i else (0, 1)

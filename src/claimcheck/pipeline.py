@@ -37,7 +37,7 @@ from .models import (
     Topic,
 )
 from .records import is_claims_file, read_claims
-from .sources import load_paths
+from .sources import ArticleFile, discover, load_article
 from .timeline import Timeline
 
 FailOn = Literal["conflict", "compatible", "never"]
@@ -103,8 +103,12 @@ def _split_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:
     return articles, records
 
 
-def _extract_one(article: Article, lexicon_path: str | None) -> list[Claim]:
-    return extract_article(article, default_lexicon(lexicon_path))
+def _load_and_extract(item: ArticleFile, lexicon_path: str | None) -> tuple[Source | Skipped, list[Claim]]:
+    """One file, start to finish, in a worker: only the source record and its claims travel back."""
+    loaded = load_article(item.path, key=item.key, display=item.display, extra_meta=item.meta)
+    if isinstance(loaded, Skipped):
+        return loaded, []
+    return loaded.source, extract_article(loaded, default_lexicon(lexicon_path))
 
 
 def collect(paths: Sequence[str | Path], settings: Settings = Settings()) -> Corpus:
@@ -113,30 +117,33 @@ def collect(paths: Sequence[str | Path], settings: Settings = Settings()) -> Cor
     corpus = Corpus()
     lexicon = _lexicon(settings)
     if article_paths:
-        articles, skipped = load_paths(article_paths)
+        items = discover(article_paths)
+        files = [item for item in items if isinstance(item, ArticleFile)]
+        corpus.skipped.extend(item for item in items if isinstance(item, Skipped))
         if record_paths:
-            skipped = [s for s in skipped if not s.path.endswith((".yaml", ".yml"))]
-        corpus.articles.extend(articles)
-        corpus.skipped.extend(skipped)
-        corpus.sources.extend(a.source for a in articles)
-        total = len(articles)
+            corpus.skipped = [s for s in corpus.skipped if not s.path.endswith((".yaml", ".yml"))]
+        total = len(files)
         if settings.jobs > 1 and total >= PARALLEL_THRESHOLD:
+            # workers load and extract from paths; Articles (large) never cross a process boundary, and the
+            # corpus keeps no Article objects in this mode (the checks need only sources and claims)
+            lexicon_arg = str(settings.lexicon) if settings.lexicon else None
             with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
-                lexicon_arg = str(settings.lexicon) if settings.lexicon else None
                 # map keeps input order, so the result is identical to a single-process run
                 results = pool.map(
-                    _extract_one,
-                    articles,
-                    [lexicon_arg] * total,
-                    chunksize=max(1, total // (settings.jobs * 8)),
+                    _load_and_extract, files, [lexicon_arg] * total, chunksize=max(1, total // (settings.jobs * 16))
                 )
-                for done, claims in enumerate(results, start=1):
-                    corpus.claims.extend(claims)
+                for done, (source, claims) in enumerate(results, start=1):
+                    _add(corpus, source, claims)
                     if settings.progress:
                         settings.progress(done, total)
         else:
-            for done, article in enumerate(articles, start=1):
-                corpus.claims.extend(extract_article(article, lexicon))
+            for done, item in enumerate(files, start=1):
+                loaded = load_article(item.path, key=item.key, display=item.display, extra_meta=item.meta)
+                if isinstance(loaded, Skipped):
+                    corpus.skipped.append(loaded)
+                else:
+                    corpus.articles.append(loaded)
+                    _add(corpus, loaded.source, extract_article(loaded, lexicon))
                 if settings.progress:
                     settings.progress(done, total)
     for record in record_paths:
@@ -151,6 +158,14 @@ def collect(paths: Sequence[str | Path], settings: Settings = Settings()) -> Cor
             + " (looked for .txt, .md, .markdown, .html, .htm and claim records)"
         )
     return corpus
+
+
+def _add(corpus: Corpus, source: Source | Skipped, claims: list[Claim]) -> None:
+    if isinstance(source, Skipped):
+        corpus.skipped.append(source)
+    else:
+        corpus.sources.append(source)
+        corpus.claims.extend(claims)
 
 
 def _display(path: Path) -> str:

@@ -7,6 +7,7 @@ version differently is already a cross-source conflict; the timeline shows it in
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -14,12 +15,10 @@ from collections.abc import Iterable, Sequence
 from pydantic import Field
 
 from .check import cite, finding_id
-from .compare import compare_values
+from .compare import group_verdict
 from .dates import format_date
 from .lexicon import default_lexicon
 from .models import Claim, DateValue, Finding, Frozen, Status
-
-_RANK = {"agree": 0, "compatible": 1, "conflict": 2}
 
 
 class TimelineRow(Frozen):
@@ -88,13 +87,8 @@ def build_timeline(claims: Sequence[Claim], sources: Sequence[str] = ()) -> Time
             if text not in dates[claim.source]:
                 dates[claim.source].append(text)
         status: Status | None = None
-        if len({c.source for c in members}) > 1 or len(members) > 1:
-            status = "agree"
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    verdict = compare_values(a.effective_value, b.effective_value)
-                    if _RANK[verdict] > _RANK[status]:
-                        status = verdict
+        if len(members) > 1:
+            status = group_verdict([c.effective_value for c in members])[0]
         families[family].append(
             TimelineRow(
                 version=version,
@@ -114,35 +108,38 @@ def build_timeline(claims: Sequence[Claim], sources: Sequence[str] = ()) -> Time
 
 
 def timeline_findings(claims: Sequence[Claim]) -> list[Finding]:
-    """Order checks: within a line, a later version must not be dated before an earlier one."""
+    """Order checks: within a line, no version may be dated before its predecessor.
+
+    Each version is compared with the previous version number in its line, using the latest date any source
+    gives the predecessor and the earliest date any source gives the version: linear in the number of claims.
+    """
     releases = _release_claims(claims)
-    lines: dict[str, list[tuple[tuple[int, ...], Claim]]] = defaultdict(list)
+    lines: dict[str, dict[tuple[int, ...], list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in releases:
         parsed = _parse(claim.subject or "")
         if parsed is not None:
-            lines[parsed[1]].append((parsed[2], claim))
+            lines[parsed[1]][parsed[2]].append(claim)
     findings = []
-    for line, entries in lines.items():
-        entries.sort(key=lambda e: e[0])
-        for i, (number, claim) in enumerate(entries):
-            for later_number, later in entries[i + 1 :]:
-                if later_number <= number:
-                    continue
-                a, b = claim.effective_value, later.effective_value
-                assert isinstance(a, DateValue) and isinstance(b, DateValue)
-                if b.end < a.start:
-                    findings.append(
-                        Finding(
-                            id=finding_id("timeline", f"{line} order", [claim.id, later.id]),
-                            kind="timeline",
-                            status="conflict",
-                            topic=f"{line} / version order",
-                            message=f"{later.subject} is dated {format_date(b)}, before its predecessor "
-                            f"{claim.subject} ({format_date(a)})",
-                            computation=f"{later.subject} ({format_date(b)}) < {claim.subject} ({format_date(a)})",
-                            claims=(cite(claim), cite(later)),
-                        )
+    for line, versions in lines.items():
+        ordered = sorted(versions)
+        for previous, current in zip(ordered, ordered[1:], strict=False):
+            before = max(versions[previous], key=lambda c: c.effective_value.start)  # type: ignore[union-attr]
+            after = min(versions[current], key=lambda c: c.effective_value.end)  # type: ignore[union-attr]
+            a, b = before.effective_value, after.effective_value
+            assert isinstance(a, DateValue) and isinstance(b, DateValue)
+            if b.end < a.start:
+                findings.append(
+                    Finding(
+                        id=finding_id("timeline", f"{line} order", [before.id, after.id]),
+                        kind="timeline",
+                        status="conflict",
+                        topic=f"{line} / version order",
+                        message=f"{after.subject} is dated {format_date(b)}, before its predecessor "
+                        f"{before.subject} ({format_date(a)})",
+                        computation=f"{after.subject} ({format_date(b)}) < {before.subject} ({format_date(a)})",
+                        claims=(cite(before), cite(after)),
                     )
+                )
     return findings
 
 
@@ -162,34 +159,43 @@ def era_findings(claims: Sequence[Claim]) -> list[Finding]:
         and not c.orphaned
         and isinstance(c.effective_value, DateValue)
     ]
+    # one representative claim per organisation and distinct span: pairwise work stays tiny at any corpus size
+    spans: dict[str | None, dict[tuple[dt.date, dt.date], Claim]] = defaultdict(dict)
+    for era in eras:
+        value = era.effective_value
+        assert isinstance(value, DateValue)
+        spans[era.subject].setdefault((value.start, value.end), era)
+    pairs = [
+        (a, b)
+        for by_span in spans.values()
+        for i, a in enumerate(by_span.values())
+        for b in list(by_span.values())[i + 1 :]
+    ]
     findings = []
-    for i, a in enumerate(eras):
-        for b in eras[i + 1 :]:
-            if a.subject != b.subject:
-                continue
-            va, vb = a.effective_value, b.effective_value
-            assert isinstance(va, DateValue) and isinstance(vb, DateValue)
-            if (va.start, va.end) == (vb.start, vb.end):
-                continue
-            start, end = max(va.start, vb.start), min(va.end, vb.end)
-            overlap_days = (end - start).days + 1
-            if overlap_days <= 366:
-                continue  # adjacent phases share at most their boundary year
-            kind = "timeline"
-            where = "in the same article" if a.source == b.source else "across sources"
-            findings.append(
-                Finding(
-                    id=finding_id(kind, f"{a.subject} eras", [a.id, b.id]),
-                    kind=kind,
-                    status="conflict",
-                    topic=f"{a.subject} / eras",
-                    message=(
-                        f"{a.subject}: the era {format_date(va)} ({a.scope}) and the era {format_date(vb)} "
-                        f"({b.scope}) overlap {where} for {start.year}-{end.year}"
-                    ),
-                    computation=f"{format_date(va)} ∩ {format_date(vb)} = {start.isoformat()} to {end.isoformat()} "
-                    f"({overlap_days} days, more than one shared boundary year)",
-                    claims=(cite(a), cite(b)),
-                )
+    for a, b in pairs:
+        va, vb = a.effective_value, b.effective_value
+        assert isinstance(va, DateValue) and isinstance(vb, DateValue)
+        if (va.start, va.end) == (vb.start, vb.end):
+            continue
+        start, end = max(va.start, vb.start), min(va.end, vb.end)
+        overlap_days = (end - start).days + 1
+        if overlap_days <= 366:
+            continue  # adjacent phases share at most their boundary year
+        kind = "timeline"
+        where = "in the same article" if a.source == b.source else "across sources"
+        findings.append(
+            Finding(
+                id=finding_id(kind, f"{a.subject} eras", [a.id, b.id]),
+                kind=kind,
+                status="conflict",
+                topic=f"{a.subject} / eras",
+                message=(
+                    f"{a.subject}: the era {format_date(va)} ({a.scope}) and the era {format_date(vb)} "
+                    f"({b.scope}) overlap {where} for {start.year}-{end.year}"
+                ),
+                computation=f"{format_date(va)} ∩ {format_date(vb)} = {start.isoformat()} to {end.isoformat()} "
+                f"({overlap_days} days, more than one shared boundary year)",
+                claims=(cite(a), cite(b)),
             )
+        )
     return findings
