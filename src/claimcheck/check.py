@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .compare import Interval, difference, group_verdict, reconcile, scale_of
 from .dates import format_date
-from .models import CitedClaim, Claim, DateValue, Finding, Quantity, Status, Topic
+from .models import CitedClaim, Claim, DateValue, Finding, Quantity, Status, Topic, build
 from .quantities import format_quantity
 
 _RANK: dict[Status, int] = {"agree": 0, "compatible": 1, "conflict": 2}
@@ -24,7 +24,8 @@ def format_value(value: Quantity | DateValue) -> str:
 
 
 def cite(claim: Claim) -> CitedClaim:
-    return CitedClaim(
+    return build(
+        CitedClaim,
         id=claim.id,
         source=claim.source,
         line=claim.line,

@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from claimcheck.models import DateMarker, DatePrecision, DateValue, YearOrigin
+from claimcheck.models import DateMarker, DatePrecision, DateValue, YearOrigin, build
 
 __all__ = [
     "DateMatch",
@@ -681,7 +681,8 @@ def _value(
         marker = _MARKERS[" ".join(words[-2:])]
     elif words and words[-1] in _SINGLE_MARKERS:
         marker = _MARKERS[words[-1]]
-    value = DateValue(
+    value = build(
+        DateValue,
         start=span[0], end=span[1], precision=precision, text=text[s:e],
         approximate=approximate or hedged, relative=relative, year_from=origin, marker=marker,
     )  # fmt: skip

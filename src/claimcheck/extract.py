@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .dates import DateMatch, find_dates, format_date
 from .lexicon import Lexicon, MetricRule, Name, default_lexicon
-from .models import Article, Claim, DateValue, Quantity, Unit
+from .models import Article, Claim, DateValue, Quantity, Unit, build, replace
 from .quantities import QuantityMatch, find_quantities
 
 _SUBJECT_KINDS = frozenset({"model", "product", "lab", "reference"})
@@ -177,9 +177,7 @@ def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Cl
     if state.labs and any(c.metric == "era" and c.subject is None for c in drafts):
         # an era with no organisation in its clause is about the organisation the article is about
         main_lab = state.labs.most_common(1)[0][0]
-        drafts = [
-            c.model_copy(update={"subject": main_lab}) if c.metric == "era" and c.subject is None else c for c in drafts
-        ]
+        drafts = [replace(c, subject=main_lab) if c.metric == "era" and c.subject is None else c for c in drafts]
     return _with_ids(article, drafts)
 
 
@@ -200,7 +198,7 @@ def _with_ids(article: Article, drafts: list[Claim]) -> list[Claim]:
         digest = hashlib.sha1(
             "\x1f".join([article.source.key, pair[0], pair[1], str(occurrence)]).encode("utf-8")
         ).hexdigest()[:12]
-        out.append(claim.model_copy(update={"id": digest}))
+        out.append(replace(claim, id=digest))
     return out
 
 
@@ -313,9 +311,9 @@ class _UnitExtractor:
             )
             starting = self.starting_value(v, quantities, i)
             if starting:
-                claim = claim.model_copy(update={"period": starting})
+                claim = replace(claim, period=starting)
             elif period_text and not as_of:
-                claim = claim.model_copy(update={"period": period_text})
+                claim = replace(claim, period=period_text)
             claim = self.back_reference(claim, subject_name, claims)
             if claim.metric is None and self.is_noise(q, v):
                 continue
@@ -762,11 +760,11 @@ class _UnitExtractor:
             and value.kind == "number"
             and ref.value.kind == "percent"
         ):
-            value = value.model_copy(update={"kind": "percent", "unit": "%"})
+            value = replace(value, kind="percent", unit="%")
         subject = subject_name.canonical if subject_name else ref.subject
         if subject_name is not None and subject != ref.subject and self.lex.owner_of(subject) == ref.subject:
             subject = ref.subject
-        return claim.model_copy(update={"metric": ref.metric, "subject": subject, "scope": ref.scope, "value": value})
+        return replace(claim, metric=ref.metric, subject=subject, scope=ref.scope, value=value)
 
     # -- tables -----------------------------------------------------------------------------------------------
 
@@ -915,7 +913,8 @@ class _UnitExtractor:
     ) -> Claim:
         start = self.unit.start + v.start
         line, column = self.article.position(start)
-        return Claim(
+        return build(
+            Claim,
             id="",
             source=self.article.source.path,
             line=line,

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .models import Quantity
+from .models import Quantity, build
 
 # ------------------------------------------------------------------------------------------------ number words
 
@@ -571,7 +571,8 @@ class _Scanner:
         return QuantityMatch(
             start,
             end,
-            Quantity(
+            build(
+                Quantity,
                 kind=kind,
                 low=low,
                 high=high,
@@ -623,7 +624,8 @@ class _Scanner:
         return QuantityMatch(
             m.start(),
             end,
-            Quantity(
+            build(
+                Quantity,
                 kind=kind,
                 low=low,
                 high=high,
@@ -852,7 +854,8 @@ class _Scanner:
         return QuantityMatch(
             m.start(),
             m.end(),
-            Quantity(
+            build(
+                Quantity,
                 kind="multiplier",
                 low=factor,
                 high=factor,
