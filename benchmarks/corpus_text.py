@@ -1,14 +1,14 @@
 """Phrasing banks for the synthetic benchmark corpus: fact templates and filler prose.
 
-Owns the wording only. Every fact template here was checked against claimcheck's extractor (``make_corpus.py
---verify`` reports any planted value that does not come out with the right subject and metric); a template that
-the extractor misreads is a finding to report, not something to keep in the bank. Filler prose carries no
-numbers or dates, so everything the extractor finds in a generated article is a planted fact.
+Owns the wording only. Every fact template here was checked against claimcheck's extractor
+(``make_corpus.py --verify`` reports any planted value that does not come out with the right subject,
+metric and value); a template that the extractor misreads is a finding to report, not something to keep in
+the bank. Filler prose has no numbers or dates, so everything the extractor finds in an article is planted.
 
 Slots: ``{m}`` a model name, ``{m2}`` a second model, ``{lab}`` its lab, ``{labs}`` the lab's possessive,
-``{b}``/``{b2}`` benchmark names, ``{v}``/``{v2}`` a score ("81.4%", "about 81%"), ``{p}``/``{po}`` input/output
-prices ("$3.00"), ``{when}`` a dated phrase with its preposition ("on March 5, 2025", "in Q1 2025"),
-``{date}`` a bare date, ``{asof}`` a month ("March 2025").
+``{b}``/``{b2}`` benchmark names, ``{v}``/``{v2}`` a score ("81.4%", "about 81%"), ``{p}``/``{po}``
+input/output prices ("$3.00"), ``{when}`` a dated phrase with its preposition ("on March 5, 2025",
+"in Q1 2025"), ``{date}`` a bare date, ``{asof}`` a month ("March 2025").
 """
 
 from __future__ import annotations
@@ -75,9 +75,7 @@ PRICE = (
     "{lab} charges {p} per 1M input tokens for {m}.",
     "At {p} per million input tokens, {m} undercuts {m2}.",
 )
-PRICE_HEDGED = (
-    "{m} runs about {p} per million input tokens.",
-)
+PRICE_HEDGED = ("{m} runs about {p} per million input tokens.",)
 PRICE_SERIES = (
     "As of {asof}, {m} cost {p} per million input tokens.",
     "{m} was priced at {p} per million input tokens as of {asof}.",
@@ -117,8 +115,16 @@ TITLES_TIMELINE = (
     "From first release to flagship: the {fam} story",
     "Every {fam} release, explained",
 )
-OUTLETS = ("The Circuit", "Model Watch", "Inference Weekly", "The Token Ledger", "Frontier Notes",
-           "Latent Space Review", "Gradient Post", "The Eval Desk")
+OUTLETS = (
+    "The Circuit",
+    "Model Watch",
+    "Inference Weekly",
+    "The Token Ledger",
+    "Frontier Notes",
+    "Latent Space Review",
+    "Gradient Post",
+    "The Eval Desk",
+)
 AUTHORS = ("Dana Whitlock", "Priya Raman", "Tomas Egger", "Lena Ortiz", "Sam Okafor", "Mina Cho")
 
 # ------------------------------------------------------------------------------------------------- filler
