@@ -290,3 +290,11 @@ def test_context_window_scopes_are_distinct_metrics() -> None:
     metrics = {c.value.text: c.metric for c in claims}
     assert metrics["272K"] == "context window (standard)"
     assert metrics["1M"] == "context window (extended mode)"
+
+
+def test_timeframes_are_not_claims_but_task_lengths_are() -> None:
+    assert [c.value.text for c in claims_of("The success rate rose sharply within six months.")] == []
+    claims = claims_of("In early 2024, Claude Opus 3 could handle tasks that a human would finish in four minutes.")
+    task = next(c for c in claims if c.value.text == "four minutes")
+    assert task.metric == "length of tasks handled" and task.subject == "Claude Opus 3"
+    assert task.as_of is not None and task.as_of.text == "early 2024"

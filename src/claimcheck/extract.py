@@ -410,6 +410,13 @@ class _UnitExtractor:
             return False
         if q.hedge and q.hedge.lower() == "within":
             return True
+        if re.search(
+            r"\b(?:finish|finished|finishes|complete|completed|completes|done|solve|solved|take|takes|taking|took|"
+            r"last|lasts|lasting|run|runs)\s+(?:it\s+|them\s+)?in\s+$",
+            self.text[max(0, v.start - 30) : v.start],
+            re.IGNORECASE,
+        ):
+            return False  # "tasks a human would finish in four minutes": how long the task is
         return bool(
             re.search(
                 r"\b(?:within|in|over|during|after|than)\s+(?:the\s+)?(?:(?:past|last|next|just|only|roughly|"
