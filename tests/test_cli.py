@@ -378,3 +378,26 @@ def test_progress_bar_only_on_a_terminal_and_for_long_runs(monkeypatch: pytest.M
     total = cli.PROGRESS_MIN_ARTICLES
     for done in range(1, total + 1):
         update(done, total)  # a long run: drawn, then removed when complete
+
+
+def test_user_lexicon_families_get_the_timeline_and_price_checks(tmp_path: Path) -> None:
+    lexicon = tmp_path / "lex.yaml"
+    lexicon.write_text(
+        "families:\n  Nimbus:\n    owner: Helix Labs\nentities:\n  Helix Labs:\n    kind: lab\n", encoding="utf-8"
+    )
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "one.md").write_text(
+        "---\ntitle: One\npublished: 2025-12-01\n---\n\n"
+        "Helix Labs released Nimbus 3 on March 5, 2025.\n\nHelix Labs released Nimbus 4 on January 10, 2024.\n\n"
+        "Nimbus 4 costs $2.00 per million input tokens and $8.00 per million output tokens. Nimbus 3 costs $1.00 "
+        "per million input tokens and $4.00 per million output tokens. Nimbus 4 costs roughly 5x the price of "
+        "Nimbus 3.\n",
+        encoding="utf-8",
+    )
+    report = json.loads(run("audit", str(folder), "--lexicon", str(lexicon), "--format", "json").stdout)
+    kinds = {(f["kind"], f["topic"]) for f in report["findings"] if f["status"] == "conflict"}
+    assert ("timeline", "Nimbus / version order") in kinds
+    assert any(kind == "arithmetic" and "price ratio" in topic for kind, topic in kinds)
+    timeline = json.loads(run("timeline", str(folder), "--lexicon", str(lexicon), "--format", "json").stdout)
+    assert [f["family"] for f in timeline["families"]] == ["Nimbus"]

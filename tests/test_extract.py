@@ -298,3 +298,10 @@ def test_timeframes_are_not_claims_but_task_lengths_are() -> None:
     task = next(c for c in claims if c.value.text == "four minutes")
     assert task.metric == "length of tasks handled" and task.subject == "Claude Opus 3"
     assert task.as_of is not None and task.as_of.text == "early 2024"
+
+
+def test_price_label_nearest_the_amount_wins() -> None:
+    claims = claims_of("For GPT-5.4, input tokens cost $3.00 per million, output $12.00 per million.")
+    got = {c.value.text.split()[0]: c.metric for c in claims}
+    assert got["$3.00"] == "input price per 1M tokens"
+    assert got["$12.00"] == "output price per 1M tokens"

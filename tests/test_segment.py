@@ -575,3 +575,13 @@ def test_pathological_lines_are_fast(line: str) -> None:
     started = time.perf_counter()
     segment(f"Header Row\n{line}\n{line}\n")
     assert time.perf_counter() - started < 2.0
+
+
+def test_versioned_names_sharing_a_prefix_split_into_their_own_columns() -> None:
+    from claimcheck.segment import _split_header
+
+    assert _split_header("Benchmark Corvid Swift 3 Corvid Swift 2 Delta".split(), 3) == (
+        "Benchmark",
+        ["Corvid Swift 3", "Corvid Swift 2", "Delta"],
+    )
+    assert _split_header("Model Input Cached Input Output".split(), 3) == ("Model", ["Input", "Cached Input", "Output"])

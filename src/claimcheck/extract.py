@@ -657,9 +657,19 @@ class _UnitExtractor:
             return f"input price per {per}"
         if prev_q and prev_q.value.kind == "money" and self.text[prev_q.end : v.start].strip() == "/":
             return f"output price per {per}"
-        for word in ("cached input", "output", "input"):
-            if word in window:
-                return f"{word} price per {per}"
+        # the label nearest the amount wins: "Input tokens cost $3.00 per million, output $12.00"
+        offset = max(0, v.start - 25)
+        value_start, value_end = v.start - offset, v.end - offset
+        labels = [
+            (max(0, m.start() - value_end, value_start - m.end()), -len(m.group(1)), m.group(1))
+            for m in re.finditer(r"\b(cached input|output|input)\b", window)
+            # a label right in front of the next amount introduces that amount ("..., output $12.00")
+            if not (
+                m.start() >= value_end and re.match(r"[\s:,-]*(?:tokens?\s*)?(?:costs?\s*)?[$€£]", window[m.end() :])
+            )
+        ]
+        if labels:
+            return f"{min(labels)[2]} price per {per}"
         return f"price per {per}"
 
     def describe(self, q: Quantity, v: _Value, clause: str, clause_start: int) -> str | None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from .check import cite, finding_id, format_value
 from .compare import APPROXIMATE_TOLERANCE
 from .dates import format_date
-from .lexicon import default_lexicon
+from .lexicon import Lexicon, default_lexicon
 from .models import Claim, DateValue, Finding, Quantity, Source
 
 if TYPE_CHECKING:
@@ -33,7 +33,8 @@ _MONTH_DAYS = 365.25 / 12
 _UNIT_DAYS = {"days": 1.0, "weeks": 7.0, "months": _MONTH_DAYS, "years": 365.25, "quarters": 365.25 / 4}
 
 
-def internal_findings(corpus: Corpus) -> list[Finding]:
+def internal_findings(corpus: Corpus, lexicon: Lexicon | None = None) -> list[Finding]:
+    """Every internal check over a loaded corpus; ``lexicon`` is the one the claims were extracted with."""
     from .timeline import era_findings, timeline_findings
 
     by_source: dict[str, list[Claim]] = defaultdict(list)
@@ -45,12 +46,12 @@ def internal_findings(corpus: Corpus) -> list[Finding]:
     for path, claims in by_source.items():
         findings.extend(table_differences(claims))
         findings.extend(release_gaps(claims))
-        findings.extend(price_ratios(claims))
+        findings.extend(price_ratios(claims, lexicon))
         findings.extend(doubling_rates(claims))
         source = sources.get(path)
         if source is not None:
             findings.extend(after_publication(source, claims))
-    findings.extend(timeline_findings(corpus.claims))
+    findings.extend(timeline_findings(corpus.claims, lexicon))
     findings.extend(era_findings(corpus.claims))
     return findings
 
@@ -195,9 +196,9 @@ def release_gaps(claims: Sequence[Claim]) -> list[Finding]:
 # ------------------------------------------------------------------------------------------- price ratios
 
 
-def price_ratios(claims: Sequence[Claim]) -> list[Finding]:
+def price_ratios(claims: Sequence[Claim], lexicon: Lexicon | None = None) -> list[Finding]:
     """ "Opus 4.6 costs roughly 2x what GPT-5.4 does" against the article's own per-token prices."""
-    lexicon = default_lexicon()
+    lexicon = lexicon or default_lexicon()
     prices: dict[tuple[str, str], Claim] = {}
     for claim in claims:
         value = claim.effective_value

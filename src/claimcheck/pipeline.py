@@ -232,7 +232,7 @@ def analyse(corpus: Corpus, settings: Settings) -> Report:
 
     aligned = align_claims(corpus.claims)
     findings: list[Finding] = cross_check(aligned)
-    findings.extend(internal_findings(corpus))
+    findings.extend(internal_findings(corpus, _lexicon(settings)))
     return build_report(corpus, [t for t, _ in aligned], findings, settings)
 
 
@@ -301,4 +301,4 @@ def timeline(paths: Sequence[str | Path], settings: Settings = Settings()) -> tu
     from .timeline import build_timeline
 
     corpus = collect(paths, settings)
-    return build_timeline(corpus.claims, [s.path for s in corpus.sources]), corpus
+    return build_timeline(corpus.claims, [s.path for s in corpus.sources], _lexicon(settings)), corpus

@@ -488,7 +488,10 @@ def _group_words(words: list[str], *, whole_name: bool) -> list[list[str]]:
     pending: list[list[str]] = []
     seen: set[str] = set()
     depth = 0
-    for word in words:
+    # index of the last word with a digit: before it, a repeated word is part of a versioned name ("Corvid Swift
+    # 3 Corvid Swift 2"), not a qualifier pairing with its neighbour ("Input Cached Input")
+    last_digit = max((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), default=-1)
+    for index, word in enumerate(words):
         attaches = depth > 0 or word.startswith("(") or not (word[:1].isupper() or word[:1].isdigit())
         depth = max(0, depth + word.count("(") - word.count(")"))
         if attaches and (pending or groups):
@@ -499,7 +502,7 @@ def _group_words(words: list[str], *, whole_name: bool) -> list[list[str]]:
             groups.extend(pending[: len(pending) - len(taken)])
             groups.append([*(w for item in taken for w in item), word])
             pending = []
-        elif word.lower() in seen and pending:
+        elif word.lower() in seen and pending and index > last_digit:
             groups.extend(pending[:-1])
             groups.append([*pending[-1], word])
             pending = []

@@ -17,7 +17,7 @@ from pydantic import Field
 from .check import cite, finding_id
 from .compare import group_verdict
 from .dates import format_date
-from .lexicon import default_lexicon
+from .lexicon import Lexicon, default_lexicon
 from .models import Claim, DateValue, Finding, Frozen, Status
 
 
@@ -42,9 +42,9 @@ class Timeline(Frozen):
     findings: tuple[Finding, ...] = ()
 
 
-def _parse(version: str) -> tuple[str, str, tuple[int, ...]] | None:
+def _parse(version: str, lexicon: Lexicon | None = None) -> tuple[str, str, tuple[int, ...]] | None:
     """("Claude", "Claude Opus", (4, 6)) for "Claude Opus 4.6"; None for names without a version number."""
-    lexicon = default_lexicon()
+    lexicon = lexicon or default_lexicon()
     for family in lexicon.families:
         if not version.startswith(family):
             continue
@@ -69,7 +69,7 @@ def _release_claims(claims: Iterable[Claim]) -> list[Claim]:
     ]
 
 
-def build_timeline(claims: Sequence[Claim], sources: Sequence[str] = ()) -> Timeline:
+def build_timeline(claims: Sequence[Claim], sources: Sequence[str] = (), lexicon: Lexicon | None = None) -> Timeline:
     releases = _release_claims(claims)
     by_version: dict[str, list[Claim]] = defaultdict(list)
     for claim in releases:
@@ -77,7 +77,7 @@ def build_timeline(claims: Sequence[Claim], sources: Sequence[str] = ()) -> Time
         by_version[claim.subject].append(claim)
     families: dict[str, list[TimelineRow]] = defaultdict(list)
     for version, members in by_version.items():
-        parsed = _parse(version)
+        parsed = _parse(version, lexicon)
         if parsed is None:
             continue
         family, line, number = parsed
@@ -104,10 +104,10 @@ def build_timeline(claims: Sequence[Claim], sources: Sequence[str] = ()) -> Time
         for f, rows in sorted(families.items())
     )
     used_sources = tuple(sources) or tuple(sorted({c.source for c in releases}))
-    return Timeline(sources=used_sources, families=ordered, findings=tuple(timeline_findings(claims)))
+    return Timeline(sources=used_sources, families=ordered, findings=tuple(timeline_findings(claims, lexicon)))
 
 
-def timeline_findings(claims: Sequence[Claim]) -> list[Finding]:
+def timeline_findings(claims: Sequence[Claim], lexicon: Lexicon | None = None) -> list[Finding]:
     """Order checks: within a line, no version may be dated before its predecessor.
 
     Each version is compared with the previous version number in its line, using the latest date any source
@@ -116,7 +116,7 @@ def timeline_findings(claims: Sequence[Claim]) -> list[Finding]:
     releases = _release_claims(claims)
     lines: dict[str, dict[tuple[int, ...], list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in releases:
-        parsed = _parse(claim.subject or "")
+        parsed = _parse(claim.subject or "", lexicon)
         if parsed is not None:
             lines[parsed[1]][parsed[2]].append(claim)
     findings = []
