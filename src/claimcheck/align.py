@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from .models import Claim, DateValue, Quantity, Topic
+from .models import Claim, DateValue, Topic
 
 # Free-text metric phrases at or above this token-sort similarity name the same metric. Chosen with the pairs in
 # tests/test_align.py: "share of code merged" ~ "share of merged code" (100) must align; "share of bugs" vs
@@ -65,12 +65,6 @@ def comparable(claim: Claim) -> bool:
         and claim.metric != "era"  # eras are phases, compared for overlaps by the timeline check, not as values
         and claim.review != "rejected"
         and not claim.orphaned
-        and not (
-            isinstance(claim.effective_value, Quantity)
-            and claim.effective_value.kind == "number"
-            and claim.effective_value.unit is None
-            and claim.metric is None
-        )
     )
 
 

@@ -8,15 +8,14 @@ event-relative period, facts not mixed with forecasts), the verdict on each comp
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
 from .compare import Interval, difference, group_verdict, reconcile, scale_of
 from .dates import format_date
-from .models import CitedClaim, Claim, DateValue, Finding, Quantity, Status, Topic, build
+from .models import CitedClaim, Claim, DateValue, Finding, Quantity, Topic, build
 from .quantities import format_quantity
-
-_RANK: dict[Status, int] = {"agree": 0, "compatible": 1, "conflict": 2}
 
 
 def format_value(value: Quantity | DateValue) -> str:
@@ -48,6 +47,11 @@ def finding_id(kind: str, topic: str, claim_ids: Sequence[str]) -> str:
 
 def topic_label(topic: Topic) -> str:
     return f"{topic.subject} / {topic.metric}" if topic.subject else topic.metric
+
+
+def claim_topic(claim: Claim) -> str:
+    """The "Subject / metric" label a claim would be filed under (before alignment)."""
+    return f"{claim.subject} / {claim.metric}" if claim.subject else (claim.metric or "-")
 
 
 # ------------------------------------------------------------------------------------------------ slicing
@@ -186,7 +190,7 @@ def _notes(members: Sequence[Claim], others: Sequence[Claim]) -> list[str]:
             )
     if others:
         series = []
-        for c in sorted(others, key=lambda c: c.as_of.start if c.as_of else __import__("datetime").date.min):
+        for c in sorted(others, key=lambda c: c.as_of.start if c.as_of else dt.date.min):
             when = f"as of {format_date(c.as_of)}" if c.as_of else c.period or ("forecast" if c.forecast else "undated")
             series.append(f"{format_value(c.effective_value)} {when} ({c.source}:{c.line})")
         notes.append("same metric at other times (a series, not compared): " + "; ".join(series))

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .dates import DateMatch, find_dates, format_date
 from .lexicon import Lexicon, MetricRule, Name, default_lexicon
@@ -216,7 +217,7 @@ class _UnitExtractor:
 
     # -- scanning ---------------------------------------------------------------------------------------------
 
-    def scan(self, text: str, base: int = 0) -> tuple[list[Name], list[DateMatch], list[QuantityMatch]]:
+    def scan(self, text: str) -> tuple[list[Name], list[DateMatch], list[QuantityMatch]]:
         names = self.resolve_versions(self.lex.find_names(text))
         spans = [(n.start, n.end) for n in names]
         dates = find_dates(text, published=self.published, context_year=self.state.context_year, exclude=spans)
@@ -286,7 +287,7 @@ class _UnitExtractor:
             clause_start, clause_end = self.clause_of(v.start)
             clause = self.text[clause_start:clause_end]
             forecast, tense = self.mood(clause)
-            baseline, baseline_span = self.baseline(v, clause_start, clause_end, dates)
+            baseline, baseline_span = self.baseline(v, clause_end, dates)
             as_of, as_of_index = self.as_of(
                 v, clause_start, clause_end, dates, exclude=baseline_span, names=subject_names
             )
@@ -315,7 +316,7 @@ class _UnitExtractor:
             elif period_text and not as_of:
                 claim = replace(claim, period=period_text)
             claim = self.back_reference(claim, subject_name, claims)
-            if claim.metric is None and self.is_noise(q, v):
+            if claim.metric is None and self.is_noise(q):
                 continue
             claims.append(claim)
 
@@ -396,7 +397,7 @@ class _UnitExtractor:
             return f"starting value (from {self.text[v.start : quantities[index + 1].end]})"
         return None
 
-    def is_noise(self, q: Quantity, v: _Value) -> bool:
+    def is_noise(self, q: Quantity) -> bool:
         """Numbers with no metric that a reader could never check against anything."""
         if q.kind == "number":
             return True  # "The two flagships", a bare "3"
@@ -438,11 +439,6 @@ class _UnitExtractor:
                 return True  # "March 5, 2026(Updated: March 5, 2026)"
         return False
 
-    def published_or_max(self):  # type: ignore[no-untyped-def]
-        import datetime as dt
-
-        return self.published or dt.date.max
-
     def paren_after_name(self, d: DateMatch, names: Sequence[Name]) -> Name | None:
         """ "Version 4.0 (2024)", "GPT-3 (2020)": a year in brackets right after a model name is its release."""
         before = self.text[: d.start]
@@ -472,20 +468,27 @@ class _UnitExtractor:
         which belongs to the clause around it rather than cutting it in three.
         """
         start, end = 0, len(self.text)
-        dashes = [i for i, ch in enumerate(self.text) if ch == "—"]
-        paired = set(dashes[: len(dashes) // 2 * 2])
-        for m in _CLAUSE_BREAK.finditer(self.text):
-            if self.text[m.start() : m.end()].strip() == "—" and m.start() + m.group(0).find("—") in paired:
-                inner = m.start() + m.group(0).find("—")
-                first, second = dashes[dashes.index(inner) // 2 * 2], dashes[dashes.index(inner) // 2 * 2 + 1]
-                if not (first < offset < second):
-                    continue  # skip the aside's dashes unless the value is inside the aside
-            if m.end() <= offset:
-                start = m.end()
-            elif m.start() >= offset:
-                end = m.start()
+        for b_start, b_end, aside in self.clause_breaks:
+            if aside is not None and not (aside[0] < offset < aside[1]):
+                continue  # an aside's dash does not split the clause around it, only the aside itself
+            if b_end <= offset:
+                start = b_end
+            elif b_start >= offset:
+                end = b_start
                 break
         return start, end
+
+    @cached_property
+    def clause_breaks(self) -> list[tuple[int, int, tuple[int, int] | None]]:
+        """Clause breaks of the unit, computed once: (start, end, the aside a paired em dash encloses)."""
+        dashes = [i for i, ch in enumerate(self.text) if ch == "\u2014"]
+        pairs = {d: (dashes[i - i % 2], dashes[i - i % 2 + 1]) for i, d in enumerate(dashes[: len(dashes) // 2 * 2])}
+        breaks = []
+        for m in _CLAUSE_BREAK.finditer(self.text):
+            dash = m.start() + m.group(0).find("\u2014")
+            aside = pairs.get(dash) if m.group(0).strip() == "\u2014" else None
+            breaks.append((m.start(), m.end(), aside))
+        return breaks
 
     def remember_subject(self, names: Sequence[Name]) -> None:
         """Remember what the unit was about, for a following "It ..." sentence: a model or product first."""
@@ -585,7 +588,7 @@ class _UnitExtractor:
         subject_canonical = subject.canonical if subject else None
         # prices per token: "$2.50/$15 per million tokens" is input/output
         if q.kind == "money" and q.unit and "tokens" in q.unit:
-            return self.price_metric(q, v, quantities, index, clause), None, subject_canonical
+            return self.price_metric(q, v, quantities, index), None, subject_canonical
         benchmark = self.nearest_benchmark(v, clause_start, clause_start + len(clause), names)
         anchor = (v.start - clause_start, v.end - clause_start)
         rule = self.lex.match_metric(clause, q.kind, anchor)
@@ -643,7 +646,7 @@ class _UnitExtractor:
             return None
         return min(benches, key=lambda n: min(abs(n.start - v.end), abs(v.start - n.end))).canonical
 
-    def price_metric(self, q: Quantity, v: _Value, quantities: Sequence[QuantityMatch], index: int, clause: str) -> str:
+    def price_metric(self, q: Quantity, v: _Value, quantities: Sequence[QuantityMatch], index: int) -> str:
         per = q.unit.split("/", 1)[1] if q.unit and "/" in q.unit else "1M tokens"
         window = self.text[max(0, v.start - 25) : v.end + 25].lower()
         prev_q = quantities[index - 1] if index > 0 else None
@@ -687,9 +690,7 @@ class _UnitExtractor:
             return m.group("np")
         return None
 
-    def baseline(
-        self, v: _Value, cs: int, ce: int, dates: Sequence[DateMatch]
-    ) -> tuple[str | None, tuple[int, int] | None]:
+    def baseline(self, v: _Value, ce: int, dates: Sequence[DateMatch]) -> tuple[str | None, tuple[int, int] | None]:
         q = v.value
         assert isinstance(q, Quantity)
         if not (q.kind in ("multiplier", "score", "percentage_points") or q.change):
@@ -888,7 +889,6 @@ class _UnitExtractor:
                         forecast=cell_forecast,
                         row_label=label.strip() or None,
                         column_header=header or None,
-                        date_marker=True,
                     )
                 )
         # dates in the row label itself are claims too when nothing else in the row used them
@@ -905,7 +905,6 @@ class _UnitExtractor:
                         None,
                         forecast=section_forecast or self.is_forecast(self.text),
                         row_label=label.strip() or None,
-                        date_marker=True,
                     )
                 )
         claims.sort(key=lambda c: c.start)
@@ -926,7 +925,6 @@ class _UnitExtractor:
         forecast: bool = False,
         row_label: str | None = None,
         column_header: str | None = None,
-        date_marker: bool = False,
     ) -> Claim:
         start = self.unit.start + v.start
         line, column = self.article.position(start)

@@ -13,6 +13,7 @@ Text is expected to be normalised (``textnorm.normalize``): dashes are "-", quot
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -475,7 +476,7 @@ class _Scanner:
         if is_word or is_fraction:
             precision = None  # "eight times" carries no rounding interval of its own
 
-        unit_info = self.unit_after(lit_start, end, value, currency, is_fraction)
+        unit_info = self.unit_after(lit_start, end, currency, is_fraction)
         if unit_info is None:
             return None
         kind, unit, end, change, rate = unit_info
@@ -654,7 +655,6 @@ class _Scanner:
         self,
         lit_start: int,
         end: int,
-        value: float,
         currency: str | None,
         is_fraction: bool,
     ) -> tuple[str, str | None, int, str | None, bool] | None:
@@ -820,7 +820,7 @@ class _Scanner:
         unit_info = None
         if pos == lit_end:
             # the unit, if any, follows the second number: "70-90%", "12-18 months", "$5-10/M tokens"
-            q = self.unit_after(num_start, end, second, currency or _CURRENCY.get(cm.group("cur") or ""), False)
+            q = self.unit_after(num_start, end, currency or _CURRENCY.get(cm.group("cur") or ""), False)
             if q is None:
                 return None
             kind, unit, end, change, rate = q
@@ -891,7 +891,7 @@ def format_quantity(q: Quantity) -> str:
 
     def num(x: float) -> str:
         if q.precision is not None and q.precision < 1:
-            digits = max(0, min(6, round(-__import__("math").log10(q.precision))))
+            digits = max(0, min(6, round(-math.log10(q.precision))))
             return f"{x:,.{digits}f}"
         return f"{x:,.0f}" if x == int(x) and abs(x) >= 1 else f"{x:,.4g}"
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from ..check import format_value
-from ..models import CitedClaim, Claim
-
 QUOTE_LIMIT = 160
 
 
@@ -30,15 +27,6 @@ def shorten_quote(quote: str, value_text: str, limit: int = QUOTE_LIMIT) -> str:
         space = quote.rfind(" ", value_end, end)
         end = space if space != -1 else end
     return ("…" if start > 0 else "") + quote[start:end].strip() + ("…" if end < len(quote) else "")
-
-
-def citation(claim: CitedClaim | Claim) -> str:
-    return f"{claim.source}:{claim.line}"
-
-
-def value_text(claim: CitedClaim | Claim) -> str:
-    value = claim.effective_value if isinstance(claim, Claim) else claim.value
-    return format_value(value)
 
 
 def common_folder(paths: list[str]) -> str:

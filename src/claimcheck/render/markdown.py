@@ -11,9 +11,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..check import format_value
+from ..check import claim_topic, format_value
 from ..dates import format_date
-from ..models import Claim, DiffReport, Finding, Report
+from ..models import DiffReport, Finding, Report
 from ..timeline import Timeline
 from .common import shorten_quote
 
@@ -210,10 +210,6 @@ def _notes(findings: Sequence[Finding]) -> list[str]:
     return lines
 
 
-def _topic_of(claim: Claim) -> str:
-    return f"{claim.subject} / {claim.metric}" if claim.subject else (claim.metric or "")
-
-
 def diff_markdown(report: DiffReport) -> str:
     s = report.summary
     out = [f"# claimcheck diff: {code(report.a.path)} vs {code(report.b.path)}", ""]
@@ -258,12 +254,12 @@ def diff_markdown(report: DiffReport) -> str:
         if claims:
             rows = [
                 [
-                    cell(_topic_of(c)),
+                    cell(claim_topic(c)),
                     cell(format_value(c.effective_value)),
                     code(f"{c.source}:{c.line}"),
                     "“" + cell(shorten_quote(c.quote, c.value.text, 120)) + "”",
                 ]
-                for c in sorted(claims, key=lambda c: (_topic_of(c).lower(), c.line, c.column))
+                for c in sorted(claims, key=lambda c: (claim_topic(c).lower(), c.line, c.column))
             ]
             out.extend(_table(["Topic", "Value", "Citation", "Quote"], rows))
         else:

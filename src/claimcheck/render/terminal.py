@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..check import format_value
+from ..check import claim_topic, format_value
 from ..dates import format_date
 from ..models import Claim, DiffReport, Extraction, Finding, Report
 from ..timeline import Timeline
@@ -184,10 +184,6 @@ def render_findings_list(findings: Sequence[Finding], console: Console) -> None:
         console.print(_finding_block(number, finding))
 
 
-def _topic_of(claim: Claim) -> str:
-    return f"{claim.subject} / {claim.metric}" if claim.subject else (claim.metric or "-")
-
-
 def render_diff(report: DiffReport, console: Console) -> None:
     s = report.summary
     console.print(Text(f"claimcheck diff: {report.a.path} vs {report.b.path}", style="bold"))
@@ -226,7 +222,7 @@ def render_diff(report: DiffReport, console: Console) -> None:
             continue
         by_topic: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:
-            by_topic[_topic_of(claim)].append(claim)
+            by_topic[claim_topic(claim)].append(claim)
         for topic in sorted(by_topic, key=str.lower):
             values = ", ".join(dict.fromkeys(format_value(c.effective_value) for c in by_topic[topic]))
             lines = ", ".join(str(c.line) for c in by_topic[topic])
