@@ -1167,7 +1167,7 @@ def verify(out: Path, show_misses: int = 25) -> int:
     Needs claimcheck importable (run with the project's venv). Returns the number of misses.
     """
     from claimcheck import pipeline
-    from claimcheck.compare import allowed_interval
+    from claimcheck.checking.compare import allowed_interval
 
     extraction = pipeline.extract([out / "articles"], pipeline.Settings(lexicon=out / "lexicon.yaml", jobs=1))
     got: dict[tuple[str, int], list[tuple[str | None, str | None, object]]] = defaultdict(list)
@@ -1208,7 +1208,7 @@ def verify(out: Path, show_misses: int = 25) -> int:
 
 
 def _point(x: float):  # type: ignore[no-untyped-def]
-    from claimcheck.compare import Interval
+    from claimcheck.checking.compare import Interval
 
     return Interval(x, x)
 

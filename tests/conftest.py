@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.extract import extract_article
+from claimcheck.attribution.extract import extract_article
+from claimcheck.loading.segment import line_starts, segment
+from claimcheck.loading.textnorm import normalize
 from claimcheck.models import Article, Claim, Source
-from claimcheck.segment import line_starts, segment
-from claimcheck.textnorm import normalize
 
 
 def make_article(text: str, *, published: dt.date | None = None, path: str = "a.md", markdown: bool = True) -> Article:

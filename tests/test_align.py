@@ -1,4 +1,4 @@
-"""Tests for alignment (``claimcheck.align``): which claims are about the same subject, metric and dimension.
+"""Tests for alignment (``claimcheck.checking.align``): which claims are about the same subject, metric and dimension.
 
 The fuzzy threshold for free-text metrics (``METRIC_SIMILARITY``) is pinned by borderline pairs on both sides:
 if the threshold or the normalisation changes, one of those tests says which pair moved.
@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from rapidfuzz import fuzz
 
-from claimcheck.align import METRIC_SIMILARITY, align_claims, dimension, normalise_metric
+from claimcheck.checking.align import METRIC_SIMILARITY, align_claims, dimension, normalise_metric
 from claimcheck.models import Claim, DateValue, Quantity, Topic
-from claimcheck.quantities import parse_quantity
+from claimcheck.values.quantities import parse_quantity
 
 _ids = itertools.count(1)
 

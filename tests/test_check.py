@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claimcheck.align import align_claims
-from claimcheck.check import cross_check, time_slices
+from claimcheck.checking.align import align_claims
+from claimcheck.checking.check import cross_check, time_slices
 from claimcheck.models import Claim, DateValue, Quantity
 
 _counter = iter(range(10_000))

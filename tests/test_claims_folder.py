@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.pipeline import Settings, extract
-from claimcheck.records import read_claims, record_name
+from claimcheck.review.records import read_claims, record_name
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""Tests for interval comparison (``claimcheck.compare``): specific verdicts on values as articles write them,
+"""Tests for interval comparison (``claimcheck.checking.compare``): specific verdicts on values as articles write them,
 and the properties every verdict must have (symmetric, ``agree`` reflexive, containment, disjointness)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from claimcheck.compare import (
+from claimcheck.checking.compare import (
     APPROXIMATE_TOLERANCE,
     Interval,
     allowed_interval,
@@ -20,7 +20,7 @@ from claimcheck.compare import (
     stated_interval,
 )
 from claimcheck.models import DateValue, Quantity, QuantityKind
-from claimcheck.quantities import parse_quantity
+from claimcheck.values.quantities import parse_quantity
 
 D = dt.date
 
@@ -408,8 +408,8 @@ from hypothesis import given as _given  # noqa: E402
 from hypothesis import settings as _settings  # noqa: E402
 from hypothesis import strategies as _st  # noqa: E402
 
-from claimcheck.compare import difference as _difference  # noqa: E402
-from claimcheck.compare import group_verdict as _group_verdict  # noqa: E402
+from claimcheck.checking.compare import difference as _difference  # noqa: E402
+from claimcheck.checking.compare import group_verdict as _group_verdict  # noqa: E402
 
 _RANKS = {"agree": 0, "compatible": 1, "conflict": 2}
 

@@ -1,4 +1,4 @@
-"""Tests for the date grammar (``claimcheck.dates``): every form, every trap, properties, no hangs."""
+"""Tests for the date grammar (``claimcheck.values.dates``): every form, every trap, properties, no hangs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.dates import (
+from claimcheck.models import DateValue
+from claimcheck.values.dates import (
     DateMatch,
     days_between,
     find_dates,
@@ -17,7 +18,6 @@ from claimcheck.dates import (
     month_span,
     parse_date,
 )
-from claimcheck.models import DateValue
 
 PUBLISHED = date(2026, 3, 5)  # a Thursday
 D = date

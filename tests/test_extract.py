@@ -261,7 +261,7 @@ def test_versions_and_names_are_not_values() -> None:
 
 def test_citation_points_at_the_value_and_quotes_the_sentence() -> None:
     article = make_article("# Title\n\nFirst sentence here. GPT-5.4 achieves 75.0% on OSWorld-Verified.\n")
-    from claimcheck.extract import extract_article
+    from claimcheck.attribution.extract import extract_article
 
     claim = next(c for c in extract_article(article) if c.value.text == "75.0%")
     assert claim.quote == "GPT-5.4 achieves 75.0% on OSWorld-Verified."

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from claimcheck.attribution.extract import extract_article
 from claimcheck.cli import app
-from claimcheck.extract import extract_article
-from claimcheck.records import write_atomic
+from claimcheck.review.records import write_atomic
 
 from .conftest import make_article
 

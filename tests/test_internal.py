@@ -6,10 +6,16 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.extract import extract_article
-from claimcheck.internal import after_publication, doubling_rates, price_ratios, release_gaps, table_differences
+from claimcheck.attribution.extract import extract_article
+from claimcheck.checking.internal import (
+    after_publication,
+    doubling_rates,
+    price_ratios,
+    release_gaps,
+    table_differences,
+)
+from claimcheck.checking.timeline import build_timeline, timeline_findings
 from claimcheck.pipeline import Corpus, Settings, analyse
-from claimcheck.timeline import build_timeline, timeline_findings
 
 from .conftest import claims_of, make_article
 
@@ -233,7 +239,7 @@ def test_internal_findings_join_the_report() -> None:
 
 
 def test_eras_that_overlap_are_reported_and_adjacent_phases_stay_quiet() -> None:
-    from claimcheck.timeline import era_findings
+    from claimcheck.checking.timeline import era_findings
 
     phases = claims_of(
         "Anthropic builds models. From 2021 to 2023, Anthropic was an ordinary tech company where "
@@ -257,7 +263,7 @@ def test_eras_that_overlap_are_reported_and_adjacent_phases_stay_quiet() -> None
 
 
 def test_eras_are_not_compared_as_values() -> None:
-    from claimcheck.align import align_claims
+    from claimcheck.checking.align import align_claims
 
     claims = claims_of(
         "Anthropic grew. From 2021 to 2023, humans wrote the code at Anthropic. From 2023 to 2025, "

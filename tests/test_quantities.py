@@ -1,4 +1,4 @@
-"""Tests for the quantity grammar (``claimcheck.quantities``) over sentences as AI news writes them.
+"""Tests for the quantity grammar (``claimcheck.values.quantities``) over sentences as AI news writes them.
 
 Every case names the sentence, the text of the quantity it must find, and every field that carries meaning:
 kind, bounds and their openness, approximation, unit, implied precision, change direction and rate. Sentences
@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 
+from claimcheck.loading.textnorm import normalize
 from claimcheck.models import Quantity
-from claimcheck.quantities import (
+from claimcheck.values.quantities import (
     QuantityMatch,
     find_quantities,
     format_quantity,
     parse_quantity,
     words_to_number,
 )
-from claimcheck.textnorm import normalize
 
 SAME = object()  # high defaults to low: a point value
 

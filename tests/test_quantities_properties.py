@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.quantities import QuantityMatch, find_quantities, format_quantity, parse_quantity
+from claimcheck.values.quantities import QuantityMatch, find_quantities, format_quantity, parse_quantity
 
 # Fragments that exercise every branch of the grammar when glued together in any order.
 FRAGMENTS = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.models import Claim, Quantity, Source
-from claimcheck.records import MergePlan, dump_claims, read_claims
+from claimcheck.review.records import MergePlan, dump_claims, read_claims
 
 SOURCE = Source(path="a.md", key="a.md", format="markdown")
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimcheck.loading.segment import line_starts, segment
 from claimcheck.models import Unit
-from claimcheck.segment import line_starts, segment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "loader"
 
@@ -578,7 +578,7 @@ def test_pathological_lines_are_fast(line: str) -> None:
 
 
 def test_versioned_names_sharing_a_prefix_split_into_their_own_columns() -> None:
-    from claimcheck.segment import _split_header
+    from claimcheck.loading.segment import _split_header
 
     assert _split_header("Benchmark Corvid Swift 3 Corvid Swift 2 Delta".split(), 3) == (
         "Benchmark",

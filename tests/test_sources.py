@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import ConfigError, InputError
-from claimcheck.models import Article, Skipped
-from claimcheck.sources import (
+from claimcheck.loading.sources import (
     discover,
     find_dateline,
     load_article,
@@ -22,6 +21,7 @@ from claimcheck.sources import (
     parse_date,
     parse_front_matter,
 )
+from claimcheck.models import Article, Skipped
 
 FIXTURES = Path(__file__).parent / "fixtures" / "loader"
 PROMO = "Free visibility audits for every brand this month only. See how AI search engines view you (click)"

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.errors import NotTextError
-from claimcheck.textnorm import _TABLE, decode, normalize
+from claimcheck.loading.textnorm import _TABLE, decode, normalize
 
 # ------------------------------------------------------------------------------------------- normalize
 

@@ -24,8 +24,8 @@ from . import __version__
 from .errors import ClaimcheckError
 from .models import Extraction, Report
 from .pipeline import FailOn, Settings, default_jobs
-from .records import dump_claims, record_name, write_atomic
 from .render import Format
+from .review.records import dump_claims, record_name, write_atomic
 
 app = typer.Typer(
     add_completion=False,
@@ -225,7 +225,7 @@ def extract(
 
 def _write_records(extraction: Extraction, out: Path, *, dry_run: bool = False) -> None:
     """Write claim records, merging each with the file already there so no review is ever lost."""
-    from .records import plan_records
+    from .review.records import plan_records
 
     if out.exists() and not out.is_dir():
         _fail(f"--out {out} exists and is not a folder")
@@ -355,7 +355,7 @@ def timeline(
 
 
 def _baseline(report: Report, path: Path | None, update: bool) -> Report:
-    from .baseline import apply_baseline, read_baseline, write_baseline
+    from .review.baseline import apply_baseline, read_baseline, write_baseline
 
     if path is None:
         _fail("--update-baseline needs --baseline FILE")

@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .align import align_claims
-from .check import cross_check
+from .attribution.extract import extract_article
+from .attribution.lexicon import Lexicon, default_lexicon
+from .checking.align import align_claims
+from .checking.check import cross_check
+from .checking.timeline import Timeline
 from .errors import InputError
-from .extract import extract_article
-from .lexicon import Lexicon, default_lexicon
+from .loading.sources import ArticleFile, discover, load_article
 from .models import (
     Article,
     Claim,
@@ -36,9 +38,7 @@ from .models import (
     Summary,
     Topic,
 )
-from .records import is_claims_file, read_claims
-from .sources import ArticleFile, discover, load_article
-from .timeline import Timeline
+from .review.records import is_claims_file, read_claims
 
 FailOn = Literal["conflict", "compatible", "never"]
 PARALLEL_THRESHOLD = 64  # below this many articles, starting worker processes costs more than it saves
@@ -228,7 +228,7 @@ def _finding_order(f: Finding) -> tuple[int, int, float, str, str]:
 
 def analyse(corpus: Corpus, settings: Settings) -> Report:
     """Align, cross-check and run the internal checks over a loaded corpus."""
-    from .internal import internal_findings
+    from .checking.internal import internal_findings
 
     aligned = align_claims(corpus.claims)
     findings: list[Finding] = cross_check(aligned)
@@ -246,7 +246,7 @@ def default_jobs() -> int:
 
 def diff(a: str | Path, b: str | Path, settings: Settings = Settings()) -> DiffReport:
     """Compare two articles (or two claim-record files): shared topics with verdicts, and what each adds."""
-    from .check import check_topic
+    from .checking.check import check_topic
 
     corpus_a = collect([a], settings)
     corpus_b = collect([b], settings)
@@ -298,7 +298,7 @@ def diff(a: str | Path, b: str | Path, settings: Settings = Settings()) -> DiffR
 
 
 def timeline(paths: Sequence[str | Path], settings: Settings = Settings()) -> tuple[Timeline, Corpus]:
-    from .timeline import build_timeline
+    from .checking.timeline import build_timeline
 
     corpus = collect(paths, settings)
     return build_timeline(corpus.claims, [s.path for s in corpus.sources], _lexicon(settings)), corpus

@@ -13,8 +13,8 @@ from typing import assert_never
 
 from rich.console import Console
 
+from ..checking.timeline import Timeline
 from ..models import DiffReport, Extraction, Report
-from ..timeline import Timeline
 from . import jsonfmt, markdown, terminal
 from .terminal import summary_line
 
@@ -101,7 +101,7 @@ def render_extraction(extraction: Extraction, fmt: Format, console: Callable[[],
         case Format.json:
             sys.stdout.write(jsonfmt.extraction_json(extraction))
         case Format.yaml:
-            from ..records import dump_claims
+            from ..review.records import dump_claims
 
             by_source: dict[str, list] = {}
             for claim in extraction.claims:

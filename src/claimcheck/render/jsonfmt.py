@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..checking.timeline import Timeline
 from ..models import DiffReport, Extraction, Report
-from ..timeline import Timeline
 
 
 def _dump(data: Any) -> str:

@@ -11,10 +11,10 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..check import claim_topic, format_value
-from ..dates import format_date
+from ..checking.check import claim_topic, format_value
+from ..checking.timeline import Timeline
 from ..models import DiffReport, Finding, Report
-from ..timeline import Timeline
+from ..values.dates import format_date
 from .common import shorten_quote
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")

@@ -15,10 +15,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..check import claim_topic, format_value
-from ..dates import format_date
+from ..checking.check import claim_topic, format_value
+from ..checking.timeline import Timeline
 from ..models import Claim, DiffReport, Extraction, Finding, Report
-from ..timeline import Timeline
+from ..values.dates import format_date
 from .common import common_folder, short_path, shorten_quote
 
 _STYLE = {"conflict": "bold red", "compatible": "yellow", "agree": "green"}

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from claimcheck.models import Cell, Unit, UnitKind
+from ..models import Cell, Unit, UnitKind
 
 # A line shorter than this, without terminal punctuation, standing alone, reads as a heading.
 _HEADING_MAX = 90

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .models import Quantity, build
+from ..models import Quantity, build
 
 # ------------------------------------------------------------------------------------------------ number words
 

@@ -12,10 +12,10 @@ import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
+from ..models import CitedClaim, Claim, DateValue, Finding, Quantity, Topic, build
+from ..values.dates import format_date
+from ..values.quantities import format_quantity
 from .compare import Interval, difference, group_verdict, reconcile, scale_of
-from .dates import format_date
-from .models import CitedClaim, Claim, DateValue, Finding, Quantity, Topic, build
-from .quantities import format_quantity
 
 
 def format_value(value: Quantity | DateValue) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from .models import Claim, DateValue, Topic
+from ..models import Claim, DateValue, Topic
 
 # Free-text metric phrases at or above this token-sort similarity name the same metric. Chosen with the pairs in
 # tests/test_align.py: "share of code merged" ~ "share of merged code" (100) must align; "share of bugs" vs

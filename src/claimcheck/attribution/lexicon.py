@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 EntityKind = str  # "lab" | "model" | "product" | "benchmark" | "reference" | "version"
 

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from .models import DateValue, Quantity, Status
+from ..models import DateValue, Quantity, Status
 
 APPROXIMATE_TOLERANCE = 0.10  # "about 8x" allows 7.2x..8.8x; documented in the README
 _DAYS = {

@@ -18,10 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .dates import DateMatch, find_dates, format_date
+from ..models import Article, Claim, DateValue, Quantity, Unit, build, replace
+from ..values.dates import DateMatch, find_dates, format_date
+from ..values.quantities import QuantityMatch, find_quantities
 from .lexicon import Lexicon, MetricRule, Name, default_lexicon
-from .models import Article, Claim, DateValue, Quantity, Unit, build, replace
-from .quantities import QuantityMatch, find_quantities
 
 _SUBJECT_KINDS = frozenset({"model", "product", "lab", "reference"})
 _SCORE_SUBJECT_KINDS = frozenset({"model", "product", "reference"})  # a lab does not score on a benchmark

@@ -14,11 +14,11 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import Field
 
+from ..attribution.lexicon import Lexicon, default_lexicon
+from ..models import Claim, DateValue, Finding, Frozen, Status
+from ..values.dates import format_date
 from .check import cite, finding_id
 from .compare import group_verdict
-from .dates import format_date
-from .lexicon import Lexicon, default_lexicon
-from .models import Claim, DateValue, Finding, Frozen, Status
 
 
 class TimelineRow(Frozen):

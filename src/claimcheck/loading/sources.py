@@ -26,10 +26,10 @@ from typing import Any
 
 import yaml
 
-from claimcheck.errors import ConfigError, InputError, NotTextError, config_error_from_yaml, yaml_problem
-from claimcheck.models import Article, DateOrigin, Skipped, Source, SourceFormat
-from claimcheck.segment import line_starts, segment
-from claimcheck.textnorm import decode, normalize
+from ..errors import ConfigError, InputError, NotTextError, config_error_from_yaml, yaml_problem
+from ..models import Article, DateOrigin, Skipped, Source, SourceFormat
+from .segment import line_starts, segment
+from .textnorm import decode, normalize
 
 ARTICLE_SUFFIXES: Mapping[str, SourceFormat] = {
     ".txt": "text",

@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from claimcheck.models import DateMarker, DatePrecision, DateValue, YearOrigin, build
+from ..models import DateMarker, DatePrecision, DateValue, YearOrigin, build
 
 __all__ = [
     "DateMatch",

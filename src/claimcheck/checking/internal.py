@@ -20,14 +20,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..attribution.lexicon import Lexicon, default_lexicon
+from ..models import Claim, DateValue, Finding, Quantity, Source
+from ..values.dates import format_date
 from .check import cite, finding_id, format_value
 from .compare import APPROXIMATE_TOLERANCE
-from .dates import format_date
-from .lexicon import Lexicon, default_lexicon
-from .models import Claim, DateValue, Finding, Quantity, Source
 
 if TYPE_CHECKING:
-    from .pipeline import Corpus
+    from ..pipeline import Corpus
 
 _MONTH_DAYS = 365.25 / 12
 _UNIT_DAYS = {"days": 1.0, "weeks": 7.0, "months": _MONTH_DAYS, "years": 365.25, "quarters": 365.25 / 4}

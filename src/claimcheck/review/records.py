@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .errors import ConfigError
-from .models import Claim, Skipped, Source
+from ..errors import ConfigError
+from ..models import Claim, Skipped, Source
 
 CLAIMS_SCHEMA = "claimcheck.claims/1"
 REVIEW_FIELDS = ("review", "corrected", "note")

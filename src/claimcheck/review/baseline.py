@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import ConfigError
-from .models import Report
-from .pipeline import fails
+from ..errors import ConfigError
+from ..models import Report
+from ..pipeline import fails
 from .records import write_atomic
 
 BASELINE_SCHEMA = "claimcheck.baseline/1"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from claimcheck.errors import NotTextError
+from ..errors import NotTextError
 
 # ------------------------------------------------------------------------------------------------- decode
 

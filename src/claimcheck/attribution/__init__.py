@@ -1,0 +1,1 @@
+"""Attribution: ``Article`` -> ``Claim`` (who and what each value is about, when, against what)."""

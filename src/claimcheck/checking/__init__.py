@@ -1,0 +1,1 @@
+"""Checking: ``Claim`` -> ``Topic`` -> ``Finding`` (alignment, verdicts, internal and timeline checks)."""

@@ -1,0 +1,1 @@
+"""Loading: files on disk -> ``Article`` (decoding, normalisation, metadata, sentences and table rows)."""

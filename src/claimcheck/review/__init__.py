@@ -1,0 +1,1 @@
+"""Review: what people accept and correct (claim record files, baselines of accepted findings)."""

@@ -1,0 +1,1 @@
+"""Value grammars: text -> ``Quantity`` and ``DateValue`` with interval semantics and citation spans."""
