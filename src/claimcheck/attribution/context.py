@@ -1,0 +1,174 @@
+"""What every attribution step sees about the unit being read.
+
+Owns the per-article memory (``ArticleState``: the context year, the model family and subject last talked about,
+how often each lab is named), the per-unit view (``UnitContext``: the text, its clauses, its names, dates and
+quantities, and how a value found in it becomes a ``Claim``), and the small vocabulary the steps share. The steps
+themselves live beside it: ``names`` (whom), ``metrics`` (what), ``timeframe`` (when, against what, in which
+mood), ``tables`` (table rows), and ``extract`` runs them in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..models import Article, Claim, DateValue, Quantity, Unit, build
+from ..values.dates import DateMatch, find_dates
+from ..values.quantities import QuantityMatch, find_quantities
+from .lexicon import Lexicon, Name
+
+SUBJECT_KINDS = frozenset({"model", "product", "lab", "reference"})
+SCORE_SUBJECT_KINDS = frozenset({"model", "product", "reference"})  # a lab does not score on a benchmark
+# a figure right after one of these words belongs to whatever is compared against
+COMPARISON_BEFORE = re.compile(
+    r"\b(?:vs\.?|versus|compared (?:to|with)|than|over|above|below|beyond|against|undercuts?|beats?|beating|"
+    r"exceeds?|exceeding|"
+    r"outperforms?|trails?|surpass(?:es)?)\s*(?:\S+\s*){0,2}$",
+    re.IGNORECASE,
+)
+PRONOUN_START = re.compile(r"^(?:It|Its|This|They|Their|The model|The company|The lab)\b")
+_CLAUSE_BREAK = re.compile(r";|\s-\s|—|\s–\s|:\s(?=[A-Z])|,\s(?:and|while|whereas|but|although)\b|\.\s")
+
+
+@dataclass
+class ArticleState:
+    """What the extractor remembers while it walks an article's units in order."""
+
+    context_year: int | None = None
+    family: str | None = None  # the last model family mentioned ("Claude"), for "Version 4.0"
+    last_subject: str | None = None
+    last_claims: list[Claim] = field(default_factory=list)
+    labs: Counter[str] = field(default_factory=Counter)  # how often each lab is named: the article's main one
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A value found in a unit, before it becomes a claim."""
+
+    start: int  # offsets within the unit text
+    end: int
+    value: Quantity | DateValue
+
+
+class UnitContext:
+    """One unit of one article, with the lexicon and the article's memory."""
+
+    def __init__(self, article: Article, unit: Unit, lexicon: Lexicon, state: ArticleState) -> None:
+        self.article = article
+        self.unit = unit
+        self.lex = lexicon
+        self.state = state
+        self.text = unit.text
+        self.published = article.source.published
+
+    # -- scanning ---------------------------------------------------------------------------------------------
+
+    def scan(self, text: str) -> tuple[list[Name], list[DateMatch], list[QuantityMatch]]:
+        """Names first, so their digits are never read as values; then dates; then the remaining quantities."""
+        names = self.find_names(text)
+        spans = [(n.start, n.end) for n in names]
+        dates = find_dates(text, published=self.published, context_year=self.state.context_year, exclude=spans)
+        for d in dates:
+            if d.value.year_from == "explicit" and d.value.precision != "range":
+                self.state.context_year = d.value.end.year
+        quantities = find_quantities(text, exclude=spans + [(d.start, d.end) for d in dates])
+        return names, dates, quantities
+
+    def find_names(self, text: str) -> list[Name]:
+        return self.resolve_versions(self.lex.find_names(text))
+
+    def resolve_versions(self, names: list[Name]) -> list[Name]:
+        """ "Version 4.0" means a version of the family the article is talking about."""
+        out = []
+        for name in names:
+            if name.kind == "lab" and name.canonical:
+                self.state.labs[name.canonical] += 1
+            family = self.lex.family_of(name)
+            if family:
+                self.state.family = family
+            if name.kind == "version" and self.state.family and name.version:
+                canonical = self.lex.model_name(self.state.family, name.version)
+                name = Name(
+                    name.start,
+                    name.end,
+                    name.text,
+                    canonical,
+                    "model",
+                    owner=self.lex.owner_of(canonical),
+                    family=self.state.family,
+                    version=name.version,
+                )
+            out.append(name)
+        return out
+
+    # -- clauses ----------------------------------------------------------------------------------------------
+
+    def clause_of(self, offset: int) -> tuple[int, int]:
+        """The clause around ``offset``: split at ; and dashes, ", but", ", while" and the like.
+
+        Two em dashes in one sentence enclose an aside ("CORE-Bench—a test for reproducing papers—shows ..."),
+        which belongs to the clause around it rather than cutting it in three.
+        """
+        start, end = 0, len(self.text)
+        for b_start, b_end, aside in self.clause_breaks:
+            if aside is not None and not (aside[0] < offset < aside[1]):
+                continue  # an aside's dash does not split the clause around it, only the aside itself
+            if b_end <= offset:
+                start = b_end
+            elif b_start >= offset:
+                end = b_start
+                break
+        return start, end
+
+    @cached_property
+    def clause_breaks(self) -> list[tuple[int, int, tuple[int, int] | None]]:
+        """Clause breaks of the unit, computed once: (start, end, the aside a paired em dash encloses)."""
+        dashes = [i for i, ch in enumerate(self.text) if ch == "\u2014"]
+        pairs = {d: (dashes[i - i % 2], dashes[i - i % 2 + 1]) for i, d in enumerate(dashes[: len(dashes) // 2 * 2])}
+        breaks = []
+        for m in _CLAUSE_BREAK.finditer(self.text):
+            dash = m.start() + m.group(0).find("\u2014")
+            aside = pairs.get(dash) if m.group(0).strip() == "\u2014" else None
+            breaks.append((m.start(), m.end(), aside))
+        return breaks
+
+    # -- building ---------------------------------------------------------------------------------------------
+
+    def claim(
+        self,
+        v: Located,
+        subject: str | None,
+        metric: str | None,
+        *,
+        as_of: DateValue | None = None,
+        baseline: str | None = None,
+        scope: str | None = None,
+        tense: str = "present",
+        forecast: bool = False,
+        row_label: str | None = None,
+        column_header: str | None = None,
+    ) -> Claim:
+        start = self.unit.start + v.start
+        line, column = self.article.position(start)
+        return build(
+            Claim,
+            id="",
+            source=self.article.source.path,
+            line=line,
+            column=column,
+            quote=self.unit.text,
+            subject=subject,
+            metric=metric,
+            value=v.value,
+            as_of=as_of,
+            baseline=baseline,
+            scope=scope,
+            tense=tense,
+            forecast=forecast,
+            row_label=row_label,
+            column_header=column_header,
+            start=start,
+            end=self.unit.start + v.end,
+        )

@@ -1,0 +1,188 @@
+"""What a value measures: its metric, from the words around it.
+
+Owns the metric of a quantity in prose: a benchmark named next to a score, a price per token and which side of
+it (input, output, cached input), a lexicon metric rule, or a plain description from the phrase after the value
+("share of merged code", "number of engineers"); carrying an earlier figure's metric over to "this figure";
+marking where a "from X to Y" series starts; and dropping numbers nobody could check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..models import Claim, Quantity, replace
+from ..values.quantities import QuantityMatch
+from . import names as subjects
+from .context import Located, UnitContext
+from .lexicon import Name
+
+VAGUE_NOUNS = frozenset(
+    (
+        "things ways steps parts kinds types reasons routes pathways mechanisms options questions points aspects "
+        "areas camps sides times cases examples ideas stages phases years months days"
+    ).split()
+)
+_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "which", "its"})
+_FILLER = frozenset(
+    (
+        "after before when during since until compared versus by of on in at to for with from and or the a an vs "
+        "than as is was over under while which that this"
+    ).split()
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:(?:this|that|the) (?:figure|number|share|rate|percentage|proportion)|of it|of that)\b",
+    re.IGNORECASE,
+)
+
+
+def metric(
+    ctx: UnitContext,
+    q: Quantity,
+    v: Located,
+    clause: str,
+    clause_start: int,
+    names: Sequence[Name],
+    subject: Name | None,
+    quantities: Sequence[QuantityMatch],
+    index: int,
+) -> tuple[str | None, str | None, str | None]:
+    """(metric, scope, subject) for a quantity in prose."""
+    subject_canonical = subject.canonical if subject else None
+    # prices per token: "$2.50/$15 per million tokens" is input/output
+    if q.kind == "money" and q.unit and "tokens" in q.unit:
+        return price_metric(ctx, q, v, quantities, index), None, subject_canonical
+    benchmark = nearest_benchmark(v, clause_start, clause_start + len(clause), names)
+    anchor = (v.start - clause_start, v.end - clause_start)
+    rule = ctx.lex.match_metric(clause, q.kind, anchor)
+    adjacent = benchmark is not None and benchmark_distance(v, names) <= 25
+    if benchmark and (adjacent or rule is None):
+        if q.kind in ("percent", "score", "number") and not q.change:
+            return benchmark, None, subject_canonical
+        if q.kind == "percentage_points" or q.change:
+            return f"{benchmark} difference", None, subject_canonical
+    if rule is None and q.kind in ("percent", "percentage_points", "multiplier", "duration", "count"):
+        # "X closed about 23% of the gap, while Y closed 97%": the sentence names the metric once
+        rule = ctx.lex.match_metric(ctx.text, q.kind, (v.start, v.end))
+    if rule is not None:
+        scope = ctx.lex.scope_of(rule, clause)
+        name = f"{rule.name} ({scope})" if rule.distinct_scopes and scope else rule.name
+        return (
+            name,
+            None if rule.distinct_scopes else scope,
+            subjects.rule_subject(ctx, rule, subject, names, clause),
+        )
+    return describe(ctx, q, v, clause, clause_start), None, subject_canonical
+
+
+def benchmark_distance(v: Located, names: Sequence[Name]) -> int:
+    gaps = [min(abs(n.start - v.end), abs(v.start - n.end)) for n in names if n.kind == "benchmark"]
+    return min(gaps) if gaps else 10**9
+
+
+def nearest_benchmark(v: Located, cs: int, ce: int, names: Sequence[Name]) -> str | None:
+    benches = [n for n in names if n.kind == "benchmark" and cs <= n.start < ce]
+    if not benches:
+        return None
+    return min(benches, key=lambda n: min(abs(n.start - v.end), abs(v.start - n.end))).canonical
+
+
+def price_metric(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence[QuantityMatch], index: int) -> str:
+    text = ctx.text
+    per = q.unit.split("/", 1)[1] if q.unit and "/" in q.unit else "1M tokens"
+    window = text[max(0, v.start - 25) : v.end + 25].lower()
+    prev_q = quantities[index - 1] if index > 0 else None
+    next_q = quantities[index + 1] if index + 1 < len(quantities) else None
+    if (
+        next_q
+        and next_q.value.kind == "money"
+        and text[v.end : next_q.start].strip() == "/"
+        or (next_q and next_q.value.kind == "money" and text[v.start : next_q.start].rstrip().endswith("/"))
+    ):
+        return f"input price per {per}"
+    if prev_q and prev_q.value.kind == "money" and text[prev_q.end : v.start].strip() == "/":
+        return f"output price per {per}"
+    # the label nearest the amount wins: "Input tokens cost $3.00 per million, output $12.00"
+    offset = max(0, v.start - 25)
+    value_start, value_end = v.start - offset, v.end - offset
+    labels = [
+        (max(0, m.start() - value_end, value_start - m.end()), -len(m.group(1)), m.group(1))
+        for m in re.finditer(r"\b(cached input|output|input)\b", window)
+        # a label right in front of the next amount introduces that amount ("..., output $12.00")
+        if not (m.start() >= value_end and re.match(r"[\s:,-]*(?:tokens?\s*)?(?:costs?\s*)?[$€£]", window[m.end() :]))
+    ]
+    if labels:
+        return f"{min(labels)[2]} price per {per}"
+    return f"price per {per}"
+
+
+def describe(ctx: UnitContext, q: Quantity, v: Located, clause: str, clause_start: int) -> str | None:
+    """A plain description of what an unmatched quantity measures, from the words around it."""
+    if q.kind == "count" and q.unit:
+        if q.unit.split()[-1].lower() in VAGUE_NOUNS:
+            return None
+        return f"number of {q.unit}"
+    after = ctx.text[v.end : clause_start + len(clause)]
+    m = re.match(r"\s+(?:of|on|in)\s+(?:the\s+|its\s+|their\s+)?(?P<np>[a-z][\w-]*(?:\s[a-z][\w-]*){0,3})", after)
+    if m and q.kind in ("percent", "fraction") and m.group("np").split()[0] not in _PRONOUNS:
+        return "share of " + m.group("np")
+    m = re.match(r"\s+(?P<np>(?:more |less |fewer )?[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})", after)
+    if m and q.kind in ("percent", "multiplier") and m.group("np").split()[0] not in _FILLER:
+        return m.group("np")
+    return None
+
+
+def is_noise(q: Quantity) -> bool:
+    """Numbers with no metric that a reader could never check against anything."""
+    if q.kind == "number":
+        return True  # "The two flagships", a bare "3"
+    if q.kind == "count" and q.unit and q.unit.split()[-1].lower() in VAGUE_NOUNS:
+        return True
+    return False
+
+
+def starting_value(ctx: UnitContext, v: Located, quantities: Sequence[QuantityMatch], index: int) -> str | None:
+    """ "lifts scores from 68.4% to 87.3%": the first figure is where it started, not what holds now."""
+    if index + 1 >= len(quantities):
+        return None
+    head = ctx.text[max(0, v.start - 40) : v.start]
+    between = ctx.text[v.end : quantities[index + 1].start]
+    if re.search(r"\bfrom\s+(?:\w+\s+){0,3}$", head, re.IGNORECASE) and re.fullmatch(
+        r"\s+(?:[\w-]+\s+){0,3}to\s+(?:\w+\s+)?", between, re.IGNORECASE
+    ):
+        return f"starting value (from {ctx.text[v.start : quantities[index + 1].end]})"
+    return None
+
+
+def back_reference(ctx: UnitContext, claim: Claim, subject_name: Name | None, earlier: Sequence[Claim] = ()) -> Claim:
+    """ "Before Claude Code came out, that share sat in the single digits": carry the earlier metric over.
+
+    "This figure" refers to the nearest figure before it: earlier in the same sentence ("In May 2025 X
+    achieved a 3x speedup; by April 2026 Y had pushed this figure to 52x"), else in the previous unit.
+    """
+    if claim.metric is not None or not _BACK_REFERENCE.search(ctx.text):
+        return claim
+    same_kind = [
+        c
+        for c in earlier
+        if c.metric
+        and isinstance(c.value, Quantity)
+        and isinstance(claim.value, Quantity)
+        and c.value.kind == claim.value.kind
+    ]
+    previous = same_kind or [c for c in ctx.state.last_claims if c.metric and isinstance(c.value, Quantity)]
+    if not previous:
+        return claim
+    ref = previous[-1]
+    value = claim.value
+    if (
+        isinstance(value, Quantity)
+        and isinstance(ref.value, Quantity)
+        and value.kind == "number"
+        and ref.value.kind == "percent"
+    ):
+        value = replace(value, kind="percent", unit="%")
+    subject = subject_name.canonical if subject_name else ref.subject
+    if subject_name is not None and subject != ref.subject and ctx.lex.owner_of(subject) == ref.subject:
+        subject = ref.subject
+    return replace(claim, metric=ref.metric, subject=subject, scope=ref.scope, value=value)

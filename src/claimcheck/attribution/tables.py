@@ -1,0 +1,141 @@
+"""Claims from one table row: each cell's values, attributed by the row label and the column header.
+
+Owns tables: an entity in the column header (or else the row label) is the subject, a benchmark or label in the
+row label is the metric; price columns ("Input", "Output") name the side of a token price; a Delta column is a
+difference between the two other columns; dates in headers or labels date the row; a column or section about the
+future makes its cells forecasts; a flattened row whose cells cannot be matched to columns gets no subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Claim
+from ..values.dates import find_dates
+from . import names as subjects
+from . import timeframe
+from .context import COMPARISON_BEFORE, SUBJECT_KINDS, Located, UnitContext
+from .lexicon import MetricRule
+
+_DELTA_HEADERS = ("delta", "change", "difference", "diff", "gain")
+
+
+def table_row(ctx: UnitContext) -> list[Claim]:
+    unit = ctx.unit
+    label = next((c.row_label for c in unit.cells if c.row_label), None) or ""
+    label_names = ctx.find_names(label)
+    label_dates = find_dates(
+        label,
+        published=ctx.published,
+        context_year=ctx.state.context_year,
+        exclude=[(n.start, n.end) for n in label_names],
+    )
+    label_entity = next(
+        (
+            n
+            for n in label_names
+            if n.kind in SUBJECT_KINDS and n.canonical and not COMPARISON_BEFORE.search(label[: n.start])
+        ),
+        None,
+    )
+    label_bench = next((n.canonical for n in label_names if n.kind == "benchmark"), None)
+    section_forecast = timeframe.in_forecast_section(ctx)
+    claims: list[Claim] = []
+    for cell in unit.cells:
+        offset = cell.start - unit.start
+        names, dates, quantities = ctx.scan(cell.text)
+        header = cell.header or ""
+        header_names = ctx.find_names(header) if header else []
+        header_entity = next((n for n in header_names if n.kind in SUBJECT_KINDS and n.canonical), None)
+        header_dates = find_dates(header, published=ctx.published, context_year=ctx.state.context_year)
+        cell_forecast = (
+            section_forecast
+            or bool(timeframe.FORECAST.search(header) or timeframe.FORECAST_SECTION.search(header))
+            or bool(header_dates and ctx.published and header_dates[0].value.start > ctx.published)
+        )
+        as_of = label_dates[0].value if label_dates else header_dates[0].value if header_dates else None
+        for d in dates:
+            if d.value.marker == "as_of" or d.start > 0:
+                as_of = d.value  # "100% (as of March 7, 2026)"
+        for qm in quantities:
+            q = qm.value
+            if q.kind == "multiplier" and q.low == q.high == 1 and re.search(r"baseline", cell.text, re.I):
+                continue  # "Baseline (1x)" is the reference point of the row, not a claim
+            if cell.ambiguous:
+                subject, metric = None, label_bench or (label.strip() or None)
+            elif header_entity is not None:
+                subject = header_entity.canonical
+                metric = label_bench or label.strip() or None
+            elif label_entity is not None:
+                subject = label_entity.canonical
+                metric = None
+            else:
+                subject, metric = None, None
+            rule: MetricRule | None = None
+            scope = None
+            context = f"{label} {header} {cell.text}"
+            if q.kind == "money" and q.unit and "tokens" in q.unit:
+                per = q.unit.split("/", 1)[1]
+                metric = f"{header.lower()} price per {per}" if header else f"price per {per}"
+            elif header and header.lower() in _DELTA_HEADERS:
+                metric = f"{label_bench or label.strip()} difference"
+                others = [h for h in unit.table_headers[1:] if h and h.lower() != header.lower()]
+                subject = " vs ".join(others) if len(others) == 2 else None
+            elif metric is None or (not label_bench and header_entity is None):
+                rule = ctx.lex.match_metric(context, q.kind)
+                if rule is not None:
+                    metric = rule.name
+                    scope = ctx.lex.scope_of(rule, context)
+                    if rule.subject == "owner":
+                        all_names = label_names + header_names + names
+                        subject = subjects.rule_subject(ctx, rule, label_entity or header_entity, all_names, context)
+                elif metric is None:
+                    metric = label.strip() or None
+            if cell.text.strip() != qm.value.text and q.change and header.lower() not in ("delta",):
+                # "Claude (+23.1%)" in a Winner column: a lead, measured between the row's other cells
+                if label_bench:
+                    metric = f"{label_bench} difference"
+                    subject = None
+            claims.append(
+                ctx.claim(
+                    Located(offset + qm.start, offset + qm.end, q),
+                    subject,
+                    metric,
+                    as_of=as_of,
+                    scope=scope,
+                    tense="future" if cell_forecast else "present",
+                    forecast=cell_forecast,
+                    row_label=label.strip() or None,
+                    column_header=header or None,
+                )
+            )
+        for d in dates:
+            if d.value.marker == "as_of" and quantities:
+                continue
+            claims.append(
+                ctx.claim(
+                    Located(offset + d.start, offset + d.end, d.value),
+                    label_entity.canonical if label_entity else None,
+                    None,
+                    forecast=cell_forecast,
+                    row_label=label.strip() or None,
+                    column_header=header or None,
+                )
+            )
+    # dates in the row label itself are claims too when nothing else in the row used them
+    if not any(c.as_of for c in claims):
+        for d in label_dates:
+            label_offset = ctx.text.find(label)
+            if label_offset < 0:
+                continue
+            claims.append(
+                ctx.claim(
+                    Located(label_offset + d.start, label_offset + d.end, d.value),
+                    None,
+                    None,
+                    forecast=section_forecast or timeframe.is_forecast(ctx.text),
+                    row_label=label.strip() or None,
+                )
+            )
+    claims.sort(key=lambda c: c.start)
+    return claims
