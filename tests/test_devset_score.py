@@ -163,3 +163,8 @@ def test_main_scores_a_saved_report_and_prints_json(tmp_path: Path, capsys: pyte
     assert printed["recall_conflicts"] == 1.0 and printed["gold"] == {"conflicts": 1, "agreements": 1, "traps": 1}
     gold_file.write_text("topics: [unclosed")
     assert score_module.main(args) == 2
+
+
+def test_conflicts_within_one_page_are_listed_not_scored() -> None:
+    result = run([finding("conflict", A_DATE, A_PARAMS, kind="internal")])
+    assert len(result.internal_conflicts) == 1 and result.reported_conflicts == 0

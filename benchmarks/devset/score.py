@@ -254,6 +254,7 @@ class Score:
     false_conflicts: int = 0  # hit a trap or judged false
     unjudged: list[dict[str, Any]] = field(default_factory=list)
     judged_false: list[dict[str, Any]] = field(default_factory=list)
+    internal_conflicts: list[dict[str, Any]] = field(default_factory=list)  # listed for a person, not scored
     per_topic: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
@@ -292,6 +293,7 @@ class Score:
             "missed_agreements": self.missed_agreements,
             "judged_false": self.judged_false,
             "unjudged": self.unjudged,
+            "internal_conflicts": self.internal_conflicts,
             "per_topic": self.per_topic,
         }
 
@@ -366,6 +368,7 @@ def score(report: dict[str, Any], gold: Sequence[GoldItem], judged: Sequence[Gol
             result.judged_false.append(_cited(finding))
         else:
             result.unjudged.append(_cited(finding))
+    result.internal_conflicts = [_cited(f) for f in conflicts if f.get("kind") != "cross-source"]
     result.per_topic = dict(sorted(topics.items()))
     return result
 
@@ -465,6 +468,7 @@ def render(result: Score) -> str:
     for title, entries in (
         ("reported conflicts judged false (trap or judged.yaml)", result.judged_false),
         ("reported conflicts not in gold and not judged (judge them in judged.yaml)", result.unjudged),
+        ("conflicts within one page (not scored; listed to read)", result.internal_conflicts),
     ):
         if entries:
             lines += ["", f"{title}:"]
