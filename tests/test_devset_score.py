@@ -84,6 +84,8 @@ def test_values_match_on_their_numbers_not_their_spelling() -> None:
     assert not score_module.value_matches("37B", "371B")
     assert not score_module.value_matches("2.788M", "2,788")
     assert score_module.value_matches("twelve", "Twelve")
+    assert score_module.value_matches("2,048", "2,048 NVIDIA H800 GPUs")  # a unit's own digits are ignored
+    assert not score_module.value_matches("1.5B to 70B", "1.5B")
 
 
 def test_quotes_match_across_table_pipes_case_and_dashes() -> None:
@@ -168,3 +170,15 @@ def test_main_scores_a_saved_report_and_prints_json(tmp_path: Path, capsys: pyte
 def test_conflicts_within_one_page_are_listed_not_scored() -> None:
     result = run([finding("conflict", A_DATE, A_PARAMS, kind="internal")])
     assert len(result.internal_conflicts) == 1 and result.reported_conflicts == 0
+
+
+def test_each_gold_claim_is_explained_by_how_the_report_read_it() -> None:
+    subjectless = dict(C_PARAMS, subject=None, metric="parameters")
+    result = score_module.score(
+        {"findings": [], "claims": [dict(A_PARAMS, subject="Orion-2", metric="parameters"), subjectless]},
+        score_module.parse_gold(GOLD),
+    )
+    assert (result.gold_claims, result.gold_claims_read, result.gold_claims_with_subject) == (7, 2, 1)
+    read = {tuple(entry["claim"]): entry["read_as"] for entry in result.explained}
+    assert read[("page-a", "has 412 billion parameters", "412 billion")] == [["Orion-2", "parameters"]]
+    assert read[("page-b", "arrived on", "March 4, 2031")] == []

@@ -188,10 +188,13 @@ def page_of(source: str) -> str:
 
 
 def value_matches(gold_value: str, value_text: str) -> bool:
-    """Same numbers in the same order; for a value written without digits, one text contains the other."""
+    """The report's value starts with the gold value's numbers, in order; without digits, one text contains the other.
+
+    "Starts with" because a value's text may carry a unit with digits of its own ("2,048 NVIDIA H800 GPUs").
+    """
     gold_numbers = numbers(gold_value)
     if gold_numbers:
-        return gold_numbers == numbers(value_text)
+        return numbers(value_text)[: len(gold_numbers)] == gold_numbers
     a, b = normalise(gold_value), normalise(value_text)
     return bool(a and b) and (a in b or b in a)
 
@@ -255,6 +258,10 @@ class Score:
     unjudged: list[dict[str, Any]] = field(default_factory=list)
     judged_false: list[dict[str, Any]] = field(default_factory=list)
     internal_conflicts: list[dict[str, Any]] = field(default_factory=list)  # listed for a person, not scored
+    gold_claims: int = 0  # distinct claims the gold cites
+    gold_claims_read: int = 0  # ... that claimcheck extracted as a claim with that value
+    gold_claims_with_subject: int = 0  # ... and gave a subject
+    explained: list[dict[str, Any]] = field(default_factory=list)  # per gold claim: subject and metric read
     per_topic: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
@@ -294,6 +301,12 @@ class Score:
             "judged_false": self.judged_false,
             "unjudged": self.unjudged,
             "internal_conflicts": self.internal_conflicts,
+            "gold_claims": {
+                "total": self.gold_claims,
+                "read": self.gold_claims_read,
+                "with_subject": self.gold_claims_with_subject,
+            },
+            "explained": self.explained,
             "per_topic": self.per_topic,
         }
 
@@ -369,8 +382,35 @@ def score(report: dict[str, Any], gold: Sequence[GoldItem], judged: Sequence[Gol
         else:
             result.unjudged.append(_cited(finding))
     result.internal_conflicts = [_cited(f) for f in conflicts if f.get("kind") != "cross-source"]
+    explain_claims(result, report, gold)
     result.per_topic = dict(sorted(topics.items()))
     return result
+
+
+def explain_claims(result: Score, report: dict[str, Any], gold: Sequence[GoldItem]) -> None:
+    """How claimcheck read each claim the gold cites: was the value extracted, with what subject and metric.
+
+    This separates "never read" from "read but attributed elsewhere" when a gold item is missed.
+    """
+    claims = [c for c in report.get("claims") or [] if isinstance(c, dict)]
+    seen: set[GoldClaim] = set()
+    for item in gold:
+        for group in item.groups:
+            for gold_claim in group:
+                if gold_claim in seen:
+                    continue
+                seen.add(gold_claim)
+                matches = [c for c in claims if claim_matches(gold_claim, c)]
+                result.gold_claims += 1
+                result.gold_claims_read += bool(matches)
+                result.gold_claims_with_subject += any(c.get("subject") for c in matches)
+                result.explained.append(
+                    {
+                        "item": item.id,
+                        "claim": gold_claim.as_list(),
+                        "read_as": [[c.get("subject"), c.get("metric")] for c in matches],
+                    }
+                )
 
 
 # ------------------------------------------------------------------------------------------- gold lint
@@ -435,6 +475,16 @@ def _short(text: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def render_explained(result: Score) -> str:
+    """One line per gold claim: how claimcheck read it (subject / metric), or that it did not."""
+    lines = []
+    for entry in result.explained:
+        page, quote, value = entry["claim"]
+        read = "; ".join(f"{subject or '-'} / {metric or '-'}" for subject, metric in entry["read_as"]) or "not read"
+        lines.append(f"{entry['item']:28} {page:24} {value!r:18} -> {read}")
+    return "\n".join(lines)
+
+
 def render(result: Score) -> str:
     lines = [
         f"pages {result.pages}; gold: {result.gold_conflicts} conflicts, {result.gold_agreements} agreements, "
@@ -448,6 +498,8 @@ def render(result: Score) -> str:
         f"{len(result.unjudged)} unjudged, {result.false_conflicts} judged false)",
         f"precision over judged ones   {_percent(result.precision_judged)}",
         f"traps hit                    {len(result.traps_hit)}/{result.gold_traps}",
+        f"gold claims read as a value  {result.gold_claims_read}/{result.gold_claims}, "
+        f"with a subject {result.gold_claims_with_subject}/{result.gold_claims}",
         "",
         "per topic: conflicts found/gold, agreements found/gold, traps hit/gold",
     ]
@@ -487,6 +539,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="score this saved `audit --format json` report instead")
     parser.add_argument("--json", action="store_true", help="print the score as JSON")
     parser.add_argument("--no-builtin-lexicon", action="store_true", help="pass --no-builtin-lexicon to audit")
+    parser.add_argument("--explain", action="store_true", help="also show how each gold claim was read")
     parser.add_argument("--check-gold", action="store_true", help="only check gold quotes against the cache")
     args = parser.parse_args(argv)
     try:
@@ -521,6 +574,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"warning: {problem}", file=sys.stderr)
     result = score(report, gold, judged)
     print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False) if args.json else render(result))
+    if args.explain and not args.json:
+        print("\nhow each gold claim was read (subject / metric):\n" + render_explained(result))
     return 0
 
 
