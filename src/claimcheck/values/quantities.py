@@ -162,7 +162,9 @@ def words_to_number(words: str) -> float | None:
         else:
             return None
         seen = True
-    return float(total + current) if seen else None
+    value = total + current
+    # "hundred hundred hundred ..." multiplies without end: past MAX_MAGNITUDE it is not a number anyone states
+    return float(value) if seen and value <= MAX_MAGNITUDE else None
 
 
 # ----------------------------------------------------------------------------------------------- context words
@@ -365,6 +367,27 @@ class QuantityMatch:
     value: Quantity
 
 
+# A digit literal longer than this, or with more decimals, is not a figure a news text states: a float cannot hold
+# it exactly (or at all: 309 digits overflow), so it is skipped rather than turned into inf or a zero step.
+MAX_DIGITS = 15
+MAX_DECIMALS = 12
+# the largest magnitude a value can reach: a MAX_DIGITS literal times the largest scale word ("trillion")
+MAX_MAGNITUDE = 1e27
+
+
+def _number(literal: str) -> float | None:
+    """A digit literal ("1,250", "75.0") as a float, or None when it is too long to be a stated figure."""
+    digits = literal.replace(",", "")
+    whole, _, decimals = digits.partition(".")
+    if len(whole.lstrip("0")) + len(decimals) > MAX_DIGITS or len(decimals) > MAX_DECIMALS:
+        return None
+    return float(digits)
+
+
+def _bounded(q: Quantity) -> bool:
+    return all(b is None or (math.isfinite(b) and abs(b) <= MAX_MAGNITUDE) for b in (q.low, q.high))
+
+
 def _precision(literal: str) -> float:
     """Rounding step implied by a digit literal: "75" -> 1, "75.0" -> 0.1, "2.50" -> 0.01."""
     if "." in literal:
@@ -377,7 +400,8 @@ def _parse_literal(match: re.Match[str]) -> tuple[float, float | None] | None:
     groups = match.groupdict()
     if groups.get("digits"):
         literal = match.group("digits").replace(",", "")
-        return float(literal), _precision(literal)
+        number = _number(literal)
+        return (number, _precision(literal)) if number is not None else None
     if groups.get("fraction"):
         fraction = _FRACTIONS.get(match.group("fraction").lower())
         return (fraction, None) if fraction is not None else None
@@ -745,7 +769,7 @@ class _Scanner:
             re.IGNORECASE,
         )
         if m and (m.group("scale") or m.group("what")):
-            n = float(m.group("n")) if m.group("n") else 1.0
+            n = (_number(m.group("n")) or 1.0) if m.group("n") else 1.0
             scale = {
                 "k": 1e3,
                 "thousand": 1e3,
@@ -812,7 +836,7 @@ class _Scanner:
         if self.excluded(num_start, num_end):
             return None
         literal = cm.group("num")
-        second = float(literal.replace(",", "")) if literal[0] in "0123456789." else words_to_number(literal)
+        second = _number(literal) if literal[0] in "0123456789." else words_to_number(literal)
         if second is None:
             return None
         end, second_scale = self.scale_after(num_end, allow_words=True, money=currency is not None)
@@ -876,7 +900,7 @@ def _format_amount(amount: float) -> str:
 
 def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityMatch]:
     """Every quantity in ``text`` outside the ``exclude`` spans (names, versions, dates), in order."""
-    return _Scanner(text, exclude).scan()
+    return [m for m in _Scanner(text, exclude).scan() if _bounded(m.value)]
 
 
 def parse_quantity(text: str) -> Quantity | None:
