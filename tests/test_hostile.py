@@ -164,3 +164,27 @@ def test_extraction_survives_arbitrary_unicode(text: str) -> None:
     article = make_article(text)
     for claim in extract_article(article):
         assert article.text[claim.start : claim.end] == claim.value.text
+
+
+@pytest.mark.parametrize("published", ["2026-13-45", "2026-02-30", "not a date", "[2026, 1]"])
+def test_unreadable_publication_date_is_reported_and_the_article_still_read(tmp_path: Path, published: str) -> None:
+    (tmp_path / "bad.md").write_text(
+        f"---\ntitle: Bad date\npublished: {published}\n---\nClaude 4 was released in May 2025.\n", encoding="utf-8"
+    )
+    (tmp_path / "good.md").write_text("# Good\n\nClaude 4 was released in May 2025.\n", encoding="utf-8")
+    result = run("extract", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["skipped"] == []
+    bad = next(s for s in data["sources"] if s["path"].endswith("bad.md"))
+    assert bad["published"] is None and bad["published_from"] == "unknown" and bad["title"] == "Bad date"
+    assert "line 3" in bad["metadata_problems"][0]
+    assert "bad.md" in result.stderr and "publication date unknown" in result.stderr
+    assert {c["source"].rsplit("/", 1)[-1] for c in data["claims"]} == {"bad.md", "good.md"}
+
+
+def test_unreadable_date_in_sources_yaml_is_exit_2_with_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Claude 4 was released in May 2025.\n", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("a.txt:\n  title: A\n  published: 2026-13-45\n", encoding="utf-8")
+    result = run("audit", str(tmp_path))
+    assert result.exit_code == 2 and "sources.yaml:3" in result.stderr

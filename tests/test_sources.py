@@ -172,10 +172,6 @@ def test_a_leading_rule_without_closing_is_not_front_matter(tmp_path: Path) -> N
         ("---\ntitle: A\nauthor: [unclosed\n---\nBody.\n", "malformed front matter: "),
         ("---\ntitle: ok\n  bad: indent\n---\nBody.\n", "at line 3"),
         ("---\n- a list\n---\nBody.\n", "malformed front matter: expected a mapping of fields at line 2"),
-        (
-            "---\ntitle: A\ndate: someday soon\n---\nBody.\n",
-            "malformed front matter: cannot read date 'someday soon'",
-        ),
     ],
 )
 def test_malformed_front_matter_is_skipped_with_the_line(tmp_path: Path, content: str, reason: str) -> None:
@@ -185,6 +181,14 @@ def test_malformed_front_matter_is_skipped_with_the_line(tmp_path: Path, content
     assert reason in loaded.reason
     assert loaded.reason.startswith("malformed front matter: ")
     assert " at line " in loaded.reason
+
+
+def test_an_unreadable_date_field_leaves_the_article_readable_with_the_problem_noted(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad.md", "---\ntitle: A\ndate: someday soon\n---\nBody.\n")
+    loaded = load_article(path, key="bad.md", display="bad.md", extra_meta={"published": dt.date(2026, 1, 2)})
+    assert not isinstance(loaded, Skipped)
+    assert loaded.source.title == "A" and loaded.source.published == dt.date(2026, 1, 2)
+    assert loaded.source.metadata_problems == ("front matter: cannot read date 'someday soon' as a date at line 3",)
 
 
 def test_malformed_front_matter_reports_the_file_line(tmp_path: Path) -> None:

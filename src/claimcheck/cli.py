@@ -254,6 +254,10 @@ def _write_records(extraction: Extraction, out: Path, *, dry_run: bool = False) 
 
 
 def _report_skipped(result: Extraction | Report) -> None:
+    for source in result.sources:
+        for problem in source.metadata_problems:
+            unknown = "; publication date unknown" if source.published is None else ""
+            _err(f"warning: {source.path}: {problem}; the article is read without it{unknown}")
     for skipped in result.skipped:
         _err(f"skipped {skipped.path}: {skipped.reason}")
 
@@ -347,8 +351,7 @@ def timeline(
         result, corpus = pipeline.timeline(paths, settings)
     except ClaimcheckError as exc:
         _fail(str(exc))
-    for skipped in corpus.skipped:
-        _err(f"skipped {skipped.path}: {skipped.reason}")
+    _report_skipped(corpus)
     render_timeline(result, format, output, _emit)
     versions = sum(len(f.rows) for f in result.families)
     _err(f"{versions} versions in {len(result.families)} families, {len(result.findings)} order problems")

@@ -40,6 +40,8 @@ class Source(Frozen):
     published_from: DateOrigin = "unknown"  # where `published` came from: never guessed silently
     encoding: str = "utf-8"
     sha256: str = ""
+    # metadata fields that could not be read ("published ... at line 3"): the article is still read without them
+    metadata_problems: tuple[str, ...] = ()
 
 
 class Skipped(Frozen):

@@ -145,6 +145,7 @@ def load_article(
         return Skipped(path=display, reason="empty file")
 
     source_format = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
+    problems: list[str] = []
     file_meta: dict[str, Any] = {}
     origin: DateOrigin = "front-matter"
     body_start = 0
@@ -158,7 +159,7 @@ def load_article(
         text = normalize(decoded)
         if source_format == "markdown":
             try:
-                file_meta, body_start = parse_front_matter(text)
+                file_meta, body_start = parse_front_matter(text, problems=problems)
             except _FrontMatterError as error:
                 return Skipped(path=display, reason=f"malformed front matter: {error}")
 
@@ -178,6 +179,7 @@ def load_article(
         published_from=published_from,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
+        metadata_problems=tuple(problems),
     )
     return Article(source=source, text=text, units=units, line_starts=line_starts(text))
 
@@ -293,7 +295,7 @@ def _read_sources_yaml(folder: Path, entries: Sequence[os.DirEntry[str]] | None 
         raise ConfigError(f"cannot read: {getattr(error, 'strerror', None) or error}", path=display) from error
     try:
         document = yaml.compose(content, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(content)
+        data = yaml.load(content, Loader=_MetadataLoader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.YAMLError as error:
         raise config_error_from_yaml(error, display) from error
     if data is None:
@@ -335,13 +337,32 @@ class _FieldError(Exception):
         self.message = message
 
 
-def read_fields(raw: Mapping[Any, Any], *, strict: bool) -> dict[str, Any]:
+class _MetadataLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that a date-shaped scalar that is no calendar date (``2026-13-45``) stays a
+    string: PyYAML would raise a bare ``ValueError`` and lose every other field, while ``read_fields`` can say
+    which field is wrong and on which line."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_MetadataLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+def read_fields(
+    raw: Mapping[Any, Any], *, strict: bool, problems: list[tuple[str, str]] | None = None
+) -> dict[str, Any]:
     """Canonical metadata from a front-matter or ``sources.yaml`` mapping.
 
     Aliases are folded (``site``/``publisher`` -> ``outlet``, ``date`` -> ``published``) and ``published`` is
     parsed into a date. ``strict`` rejects unknown field names (``sources.yaml`` is ours; front matter is
     shared with site generators, so unknown names there are ignored). Raises ``_FieldError`` naming the
-    offending field.
+    offending field, unless ``problems`` is given: then an unreadable value is left out and (field, message) is
+    appended there, so the article can still be read without it.
     """
     fields: dict[str, Any] = {}
     for name, value in raw.items():
@@ -357,7 +378,9 @@ def read_fields(raw: Mapping[Any, Any], *, strict: bool) -> dict[str, Any]:
             try:
                 fields[canonical] = parse_date(value)
             except ValueError as error:
-                raise _FieldError(str(name), f"cannot read {name} {value!r} as a date") from error
+                if problems is None:
+                    raise _FieldError(str(name), f"cannot read {name} {value!r} as a date") from error
+                problems.append((str(name), f"cannot read {name} {value!r} as a date"))
         elif isinstance(value, list):
             fields[canonical] = ", ".join(str(item) for item in value)
         else:
@@ -375,10 +398,12 @@ class _FrontMatterError(Exception):
     pass
 
 
-def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
+def parse_front_matter(text: str, problems: list[str] | None = None) -> tuple[dict[str, Any], int]:
     """Fields of a leading ``---`` YAML block and the offset where the body starts (0 when there is no block).
 
-    Raises ``_FrontMatterError`` ("<problem> at line N", N counted in the file) for malformed YAML.
+    Raises ``_FrontMatterError`` ("<problem> at line N", N counted in the file) for malformed YAML. A field whose
+    value cannot be read (a date that is no date) is left out and described in ``problems`` when it is given,
+    else raised like malformed YAML.
     """
     opening = _FRONT_MATTER_OPEN.match(text)
     if not opening:
@@ -389,7 +414,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
     block = text[opening.end() : closing.start()]
     first_line = 2  # the block starts on the line after the opening ---
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_MetadataLoader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.YAMLError as error:
         problem, line = yaml_problem(error)
         raise _FrontMatterError(f"{problem} at line {(line or 1) + first_line - 1}") from error
@@ -397,11 +422,15 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
         return {}, closing.end()
     if not isinstance(data, dict):
         raise _FrontMatterError(f"expected a mapping of fields at line {first_line}")
+    field_problems: list[tuple[str, str]] = []
     try:
-        fields = read_fields(data, strict=False)
+        fields = read_fields(data, strict=False, problems=field_problems if problems is not None else None)
     except _FieldError as error:
         line = _key_line(block, error.field)
         raise _FrontMatterError(f"{error.message} at line {line + first_line - 1}") from error
+    for name, message in field_problems:
+        assert problems is not None
+        problems.append(f"front matter: {message} at line {_key_line(block, name) + first_line - 1}")
     return fields, closing.end()
 
 
