@@ -182,20 +182,60 @@ def _tables(markdown: str) -> list[list[list[str]]]:
 def test_markdown_tables_parse_with_the_right_shape() -> None:
     text = report_markdown(canned_report())
     tables = _tables(text)
-    assert len(tables) >= 4
+    assert len(tables) >= 3
     for table in tables:
         widths = {len(r) for r in table}
         assert len(widths) == 1, table  # every row has as many cells as the header
     contradictions = tables[0]
-    assert contradictions[0][:3] == ["#", "Topic", "Value"]
+    assert contradictions[0][:3] == ["#", "Topic", "Check"]
     assert any("May 2025" in c for r in contradictions for c in r)
+
+
+def test_markdown_contradictions_table_lists_every_conflict_the_summary_counts() -> None:
+    report = canned_report()
+    contradictions = _tables(report_markdown(report))[0]
+    assert len(contradictions) - 1 == report.summary.conflicts
+    assert {r[2] for r in contradictions[1:]} == {"cross-source", "arithmetic"}
+
+
+def test_markdown_same_quote_of_one_article_appears_once_with_its_lines() -> None:
+    report = canned_report()
+    first = report.findings[0]
+    again = first.claims[0].model_copy(update={"line": 40, "id": "c9"})
+    finding = first.model_copy(update={"claims": (*first.claims, again)})
+    report = report.model_copy(update={"findings": (finding, *report.findings[1:])})
+    text = report_markdown(report)
+    row = _tables(text)[0][1]
+    assert row[-1].count("Claude 4 was released in May 2025.") == 1
+    assert "also line 40" in row[-1]
+
+
+def test_markdown_topic_named_once_per_table() -> None:
+    report = canned_report()
+    second = report.findings[0].model_copy(update={"id": "f9", "message": "another check of the same topic"})
+    report = report.model_copy(update={"findings": (*report.findings, second)})
+    contradictions = _tables(report_markdown(report))[0]
+    topics = [r[1] for r in contradictions[1:] if r[1]]
+    assert topics.count("Claude 4 / release date") == 1
+
+
+def test_markdown_agreements_are_one_line_each_with_detail_folded() -> None:
+    report = canned_report()
+    agree = report.findings[1].model_copy(
+        update={"id": "f8", "status": "agree", "topic": "GPT-5.4 / GDPval", "reconciled": "83.0%"}
+    )
+    report = report.model_copy(update={"findings": (*report.findings, agree)})
+    text = report_markdown(report)
+    assert "- **GPT-5.4 / GDPval**: 83.0%, 2 claims in 2 sources" in text
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+    folded = html[html.index("<details>") : html.index("</details>")]
+    assert "<table>" in folded and "GDPval" in folded
 
 
 def test_markdown_escapes_pipes_and_keeps_the_cited_value() -> None:
     text = report_markdown(canned_report())
     compat = next(t for t in _tables(text) if any("80-90%" in c for r in t for c in r))
-    quote_cells = [r[3] for r in compat[1:]]
-    long_cell = next(c for c in quote_cells if "over 80%" in c)
+    long_cell = next(r[-1] for r in compat[1:] if "over 80%" in r[-1])
     assert "…" in long_cell  # shortened
     assert "over 80%" in long_cell  # never cut inside the cited value
     assert "\n" not in long_cell
@@ -275,4 +315,4 @@ def test_code_spans_are_not_backslash_escaped() -> None:
     assert code("seeds/000_fe79.txt:46") == "`seeds/000_fe79.txt:46`"
     assert code("a|b.md:3") == "`a\\|b.md:3`"
     html = MarkdownIt("commonmark").enable("table").render(report_markdown(canned_report()))
-    assert "sources/a.md:9" in html and "\\_" not in html
+    assert "a.md:9" in html and "\\_" not in html

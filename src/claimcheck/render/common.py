@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..models import CitedClaim, Finding
+
 QUOTE_LIMIT = 160
 
 
@@ -46,3 +48,14 @@ def short_path(path: str, folder: str) -> str:
     if folder and path.startswith(folder.rstrip("/") + "/"):
         return path[len(folder.rstrip("/")) + 1 :]
     return path
+
+
+def finding_locations(finding: Finding) -> list[tuple[CitedClaim, list[CitedClaim]]]:
+    """The distinct (source, line) places a finding cites, in order, each with every claim cited there.
+
+    An arithmetic finding often cites three values of one sentence; they are one place to point at.
+    """
+    places: dict[tuple[str, int], list[CitedClaim]] = {}
+    for claim in finding.claims:
+        places.setdefault((claim.source, claim.line), []).append(claim)
+    return [(claims[0], claims) for claims in places.values()]

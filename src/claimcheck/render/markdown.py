@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..checking.check import claim_topic, format_value
 from ..checking.timeline import Timeline
-from ..models import DiffReport, Finding, Report
+from ..models import CitedClaim, DiffReport, Finding, Report
 from ..values.dates import format_date
-from .common import shorten_quote
+from .common import common_folder, short_path, shorten_quote
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -80,103 +80,137 @@ def _findings_table(findings: Sequence[Finding]) -> list[str]:
     return _table(["#", "Topic", "Value", "Quote", "Citation", "Status", "Reconciled / difference"], rows)
 
 
+def _cited(claims: Sequence[CitedClaim], folder: str, *, quotes: bool = True) -> str:
+    """The claims a finding cites, one entry per quote: a sentence cited several times (several values in it,
+    or the same sentence on several lines) appears once, with all its lines and values."""
+    groups: dict[tuple[str, str], list[CitedClaim]] = {}
+    for claim in claims:
+        groups.setdefault((claim.source, " ".join(claim.quote.split())), []).append(claim)
+    entries = []
+    for (source, _), members in groups.items():
+        lines = sorted({c.line for c in members})
+        where = f"{short_path(source, folder)}:{lines[0]}"
+        also = f" (also line{'s' if len(lines) > 2 else ''} {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
+        values = []
+        for c in members:
+            text = format_value(c.value) + (f" as of {format_date(c.as_of)}" if c.as_of else "")
+            if text not in values:
+                values.append(text)
+        entry = code(where) + (" " + cell(also) if also else "") + " **" + cell(", ".join(values)) + "**"
+        if quotes:
+            entry += " " + "“" + cell(shorten_quote(members[0].quote, members[0].value.text, 140)) + "”"
+        entries.append(entry)
+    return "<br>".join(entries)
+
+
+def _what(finding: Finding) -> str:
+    """What the finding says, without repeating the topic the row already names."""
+    message = finding.computation or finding.message
+    for prefix in (finding.topic + ": ", finding.topic.split(" / ")[0] + ": "):
+        if message.startswith(prefix):
+            message = message[len(prefix) :]
+            break
+    size = _size(finding) if finding.status == "conflict" and finding.kind == "cross-source" else ""
+    return cell(message) + (f" ({size})" if size and size not in cell(message) else "")
+
+
+def _grouped_by_topic(findings: Sequence[Finding]) -> list[Finding]:
+    """Findings with those of one topic next to each other (in the order each topic first appears)."""
+    order: dict[str, list[Finding]] = {}
+    for finding in findings:
+        order.setdefault(finding.topic, []).append(finding)
+    return [f for group in order.values() for f in group]
+
+
+def _topic_rows(findings: Sequence[Finding], folder: str, columns: Callable[[Finding], list[str]]) -> list[list[str]]:
+    rows = []
+    previous = None
+    for number, finding in enumerate(findings, start=1):
+        topic = cell(finding.topic) if finding.topic != previous else ""
+        previous = finding.topic
+        rows.append([str(number), topic, *columns(finding), _cited(finding.claims, folder)])
+    return rows
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
 def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
     s = report.summary
-    names = ", ".join(code(src.path) for src in report.sources) or "none"
+    folder = common_folder([src.path for src in report.sources])
+    names = ", ".join(code(short_path(src.path, folder)) for src in report.sources) or "none"
+    where = f" in {code(folder + '/')}" if folder else ""
     out: list[str] = [f"# {title}: contradiction report", ""]
     out.append(
-        f"Audited {s.sources} source{'s' if s.sources != 1 else ''} on "
-        f"{report.generated.isoformat() if report.generated else 'an unknown date'}: {names}."
+        f"Audited {_plural(s.sources, 'source')}{where} on "
+        f"{report.generated.isoformat() if report.generated else 'an unknown date'}: {names}. "
+        + ("Citations below are relative to that folder." if folder else "")
     )
     out.append("")
     out.append(
-        f"**Summary:** {s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, "
+        f"**Summary:** {_plural(s.conflicts, 'conflict')}, {s.compatible} compatible, "
         f"{s.agree} agree; {s.claims} claims in {s.topics} topics; {s.skipped} skipped. "
         f"Fails at `{report.fail_on}`: **{'yes' if s.failed else 'no'}**."
     )
     out.append("")
 
-    cross = [f for f in report.findings if f.kind == "cross-source" and f.status != "agree"]
-    conflicts = [f for f in cross if f.status == "conflict"]
-    compatible = [f for f in cross if f.status == "compatible"]
-    out.append("## Contradictions between sources")
+    conflicts = _grouped_by_topic([f for f in report.findings if f.status == "conflict"])
+    compatible = _grouped_by_topic([f for f in report.findings if f.status == "compatible"])
+    agreed = [f for f in report.findings if f.status == "agree"]
+
+    out.append(f"## Contradictions ({len(conflicts)})")
     out.append("")
     if conflicts:
-        out.extend(_findings_table(conflicts))
+        rows = _topic_rows(conflicts, folder, lambda f: [cell(f.kind), _what(f)])
+        out.extend(_table(["#", "Topic", "Check", "What does not fit", "Cited"], rows))
         out.append("")
         out.extend(_notes(conflicts))
     else:
-        out.append("No contradictions between sources.")
-        out.append("")
+        out.extend(["No contradictions found.", ""])
+
     if compatible:
-        out.append("## Compatible figures, reconciled")
+        out.append(f"## Compatible figures, reconciled ({len(compatible)})")
         out.append("")
-        out.extend(_findings_table(compatible))
+        rows = _topic_rows(compatible, folder, lambda f: [cell(f.kind), cell(f.reconciled or _what(f))])
+        out.extend(_table(["#", "Topic", "Check", "Together they allow", "Cited"], rows))
         out.append("")
         out.extend(_notes(compatible))
 
-    internal = [f for f in report.findings if f.kind in ("arithmetic", "temporal", "internal") and f.status != "agree"]
-    out.append("## Internal checks (arithmetic, dates, self-consistency)")
+    out.append(f"## Agreements ({len(agreed)})")
     out.append("")
-    if internal:
-        rows = []
-        for number, finding in enumerate(internal, start=1):
-            cites = "<br>".join(f"{code(f'{c.source}:{c.line}')} {cell(format_value(c.value))}" for c in finding.claims)
-            rows.append(
-                [
-                    str(number),
-                    cell(finding.kind),
-                    cell(finding.topic),
-                    f"**{finding.status}**",
-                    cell(finding.computation or finding.message),
-                    cites,
-                ]
+    if agreed:
+        by_topic: dict[str, list[Finding]] = defaultdict(list)
+        for finding in agreed:
+            by_topic[finding.topic].append(finding)
+        topics = sorted(by_topic, key=str.lower)
+        for topic in topics:
+            members = by_topic[topic]
+            values = list(dict.fromkeys(f.reconciled or format_value(f.claims[0].value) for f in members))
+            claims = [c for f in members for c in f.claims]
+            sources = {c.source for c in claims}
+            out.append(
+                f"- **{cell(topic)}**: {cell(', '.join(values))}, "
+                f"{_plural(len({(c.source, c.line, c.value.text) for c in claims}), 'claim')} in "
+                f"{_plural(len(sources), 'source')}"
             )
-        out.extend(_table(["#", "Check", "Topic", "Status", "Computation", "Cited values"], rows))
-    else:
-        out.append("No arithmetic or date slips found.")
-    out.append("")
-
-    timeline = [f for f in report.findings if f.kind == "timeline"]
-    if timeline:
-        out.append("## Version timeline")
+        out.append("")
+        out.append("<details>")
+        out.append("<summary>Where each agreement is stated</summary>")
         out.append("")
         rows = [
             [
-                cell(f.topic),
-                f"**{f.status}**",
-                cell(f.message),
-                "<br>".join(f"{code(f'{c.source}:{c.line}')} {cell(format_value(c.value))}" for c in f.claims),
+                cell(topic),
+                cell(", ".join(dict.fromkeys(f.reconciled or "" for f in by_topic[topic]))),
+                _cited([c for f in by_topic[topic] for c in f.claims], folder),
             ]
-            for f in timeline
+            for topic in topics
         ]
-        out.extend(_table(["Topic", "Status", "Finding", "Cited dates"], rows))
+        out.extend(_table(["Topic", "Value", "Cited"], rows))
         out.append("")
-
-    agreed = [f for f in report.findings if f.kind in ("cross-source", "internal") and f.status == "agree"]
-    out.append("## Reconciled claims by topic")
-    out.append("")
-    if agreed or cross:
-        by_topic: dict[str, list[Finding]] = defaultdict(list)
-        for finding in [*cross, *agreed]:
-            by_topic[finding.topic].append(finding)
-        rows = []
-        for topic in sorted(by_topic, key=str.lower):
-            for finding in by_topic[topic]:
-                for index, claim in enumerate(finding.claims):
-                    rows.append(
-                        [
-                            cell(topic) if index == 0 else "",
-                            code(f"{claim.source}:{claim.line}"),
-                            cell(format_value(claim.value)),
-                            cell(format_date(claim.as_of)) if claim.as_of else "",
-                            finding.status if index == 0 else "",
-                            cell(finding.reconciled) if index == 0 else "",
-                        ]
-                    )
-        out.extend(_table(["Topic", "Citation", "Value", "As of", "Status", "Reconciled"], rows))
+        out.append("</details>")
     else:
-        out.append("No topic is claimed by more than one statement.")
+        out.append("No topic is stated the same way twice.")
     out.append("")
 
     out.append("## Appendix: sources")
@@ -204,7 +238,7 @@ def _notes(findings: Sequence[Finding]) -> list[str]:
     lines = []
     for number, finding in enumerate(findings, start=1):
         for note in finding.notes:
-            lines.append(f"- #{number} {cell(finding.topic)}: {cell(note)}")
+            lines.append(f"- #{number}: {cell(note)}")
     if lines:
         lines.append("")
     return lines
