@@ -79,3 +79,19 @@ def test_a_malformed_pages_file_is_a_clear_error(tmp_path: Path, capsys: pytest.
     pages.write_text("pages: [{id: x}]")
     assert fetch.main(["--pages", str(pages), "--cache", str(tmp_path)]) == 2
     assert "needs id, topic, url, query and sha256" in capsys.readouterr().err
+
+
+def test_copy_from_another_cache_takes_only_pages_with_the_recorded_text(tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    page = fetch.Page("orion-news", "orion", "https://example.org/orion", "q", "", title="Orion-2 ships")
+    (other / "orion-news.md").write_text(fetch.page_text(page, " date 2031-03-05 " + EXCERPT))
+    cache = tmp_path / "cache"
+    pages = write_pages(tmp_path, expected_sha())
+    assert fetch.main(["--pages", str(pages), "--cache", str(cache), "--from", str(other)]) == 0
+    assert (cache / "orion-news.md").read_bytes() == (other / "orion-news.md").read_bytes()
+    edited = tmp_path / "edited"
+    edited.mkdir()
+    (edited / "orion-news.md").write_text("someone's edit\n")
+    assert fetch.main(["--pages", str(pages), "--cache", str(tmp_path / "c2"), "--from", str(edited)]) == 2
+    assert fetch.main(["--pages", str(pages), "--cache", str(tmp_path / "c3"), "--from", str(tmp_path / "no")]) == 2

@@ -6,6 +6,7 @@ search, its URL and the sha256 of the cached text.
 
     .venv/bin/python benchmarks/devset/fetch.py                      # check; list what is missing, exit 2 if any
     .venv/bin/python benchmarks/devset/fetch.py --import results.json # add pages from saved search results
+    .venv/bin/python benchmarks/devset/fetch.py --from OTHER/.cache    # copy pages from another checkout's cache
 
 A results file is the JSON a pages search returns (`{"query": ..., "results": [{"url", "excerpt", ...}]}`),
 or a list of those. A result whose URL is a missing page becomes `.cache/<id>.md`: a small front matter (url,
@@ -158,11 +159,28 @@ def import_results(data: Any, pages: Sequence[Page], cache: Path = CACHE) -> lis
     return written
 
 
+def copy_from(source: Path, pages: Sequence[Page], cache: Path = CACHE) -> list[str]:
+    """Copy missing pages from another cache folder, only those whose text has the recorded sha256."""
+    copied = []
+    cache.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        origin, target = source / f"{page.id}.md", cache / f"{page.id}.md"
+        if target.exists() or not origin.is_file() or digest(origin) != page.sha256:
+            continue
+        handle, temporary = tempfile.mkstemp(dir=cache, prefix=f".{page.id}.", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(origin.read_bytes())
+        os.replace(temporary, target)
+        copied.append(page.id)
+    return copied
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check the development set's page cache (no network).")
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--pages", type=Path, default=PAGES)
     parser.add_argument("--import", dest="results", type=Path, help="saved search results (JSON) to add")
+    parser.add_argument("--from", dest="source", type=Path, help="another cache folder to copy pages from")
     args = parser.parse_args(argv)
     try:
         pages = load_pages(args.pages)
@@ -170,6 +188,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             data = json.loads(args.results.read_text(encoding="utf-8"))
             for page_id in import_results(data, pages, args.cache):
                 print(f"imported {page_id}", file=sys.stderr)
+        if args.source:
+            if not args.source.is_dir():
+                raise ValueError(f"--from: not a folder: {args.source}")
+            for page_id in copy_from(args.source, pages, args.cache):
+                print(f"copied {page_id}", file=sys.stderr)
     except (OSError, ValueError) as error:
         print(f"fetch.py: {error}", file=sys.stderr)
         return 2
