@@ -1,10 +1,10 @@
 """What every attribution step sees about the unit being read.
 
-Owns the per-article memory (``ArticleState``: the context year, the model family and subject last talked about,
-how often each lab is named), the per-unit view (``UnitContext``: the text, its clauses, its names, dates and
+Owns the per-article memory (``ArticleState``: the context year, the model family and subject last talked about, how
+often each lab is named), the per-unit view (``UnitContext``: the text, its clauses, its names, dates and
 quantities, and how a value found in it becomes a ``Claim``), and the small vocabulary the steps share. The steps
-themselves live beside it: ``names`` (whom), ``metrics`` (what), ``timeframe`` (when, against what, in which
-mood), ``tables`` (table rows), and ``extract`` runs them in order.
+themselves live beside it: ``names`` (names from their shape), ``subjects`` (whom), ``metrics`` (what),
+``timeframe`` (when, against what, in which mood), ``tables`` (table rows), and ``extract`` runs them in order.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ..models import Article, Claim, DateValue, Quantity, Unit, build
 from ..values.dates import DateMatch, find_dates
 from ..values.quantities import QuantityMatch, find_quantities
 from .lexicon import Lexicon, Name
+from .names import find_shaped_names, merge
 
 SUBJECT_KINDS = frozenset({"model", "product", "lab", "reference"})
 SCORE_SUBJECT_KINDS = frozenset({"model", "product", "reference"})  # a lab does not score on a benchmark
@@ -41,6 +42,7 @@ class ArticleState:
     last_subject: str | None = None
     last_claims: list[Claim] = field(default_factory=list)
     labs: Counter[str] = field(default_factory=Counter)  # how often each lab is named: the article's main one
+    benchmarks: frozenset[str] = frozenset()  # names the article uses in a benchmark's place ("71% on X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,9 @@ class UnitContext:
         return names, dates, quantities
 
     def find_names(self, text: str) -> list[Name]:
-        return self.resolve_versions(self.lex.find_names(text))
+        """The lexicon's names, then names nobody listed, recognised from their shape and place."""
+        shaped = find_shaped_names(text, self.state.benchmarks)
+        return self.resolve_versions(merge(self.lex.find_names(text), shaped))
 
     def resolve_versions(self, names: list[Name]) -> list[Name]:
         """ "Version 4.0" means a version of the family the article is talking about."""

@@ -1,9 +1,9 @@
 """Claim extraction: Article -> Claims. The orchestrator of the attribution steps.
 
-Walks an article's units in order and, for each number and date the value grammars (``values``) find, asks the
-steps beside it who the value is about (``names``), what it measures (``metrics``), when it holds, against what and
-in which mood (``timeframe``); table rows go to ``tables``. It also gives each claim a stable id. This module
-never parses numbers itself.
+Walks an article's units in order and, for each number and date the value grammars (``values``) find, asks the steps
+beside it who the value is about (``names``, ``subjects``), what it measures (``metrics``), when it holds, against
+what and in which mood (``timeframe``); table rows go to ``tables``. It also gives each claim a stable id. This
+module never parses numbers itself.
 
 Attribution is conservative on purpose: a value whose subject cannot be told from its clause gets ``subject=None``
 and is never aligned with anything. A missed alignment costs less trust than a false contradiction.
@@ -18,14 +18,15 @@ from collections.abc import Sequence
 from ..models import Article, Claim, replace
 from ..values.dates import DateMatch
 from ..values.quantities import QuantityMatch
-from . import metrics, names, tables, timeframe
+from . import metrics, subjects, tables, timeframe
 from .context import SCORE_SUBJECT_KINDS, SUBJECT_KINDS, ArticleState, Located, UnitContext
 from .lexicon import Lexicon, Name, default_lexicon
+from .names import learn_benchmarks
 
 
 def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim]:
     lex = lexicon or default_lexicon()
-    state = ArticleState()
+    state = ArticleState(benchmarks=learn_benchmarks(unit.text for unit in article.units))
     drafts: list[Claim] = []
     for unit in article.units:
         drafts.extend(_extract_unit(UnitContext(article, unit, lex, state)))
@@ -70,7 +71,7 @@ def _extract_unit(ctx: UnitContext) -> list[Claim]:
 def _prose(ctx: UnitContext) -> list[Claim]:
     found_names, dates, quantities = ctx.scan(ctx.text)
     if (not dates and not quantities) or timeframe.is_metadata(ctx, dates):
-        names.remember_subject(ctx, found_names)
+        subjects.remember_subject(ctx, found_names)
         return []
     period_span, period_text = timeframe.period(ctx)
     # names inside "before Claude Code came out" say when, not whom
@@ -80,7 +81,7 @@ def _prose(ctx: UnitContext) -> list[Claim]:
     claims += _date_claims(ctx, found_names, subject_names, dates, used_dates)
     claims = timeframe.drop_containers(claims)
     claims.sort(key=lambda c: c.start)
-    names.remember_subject(ctx, found_names)
+    subjects.remember_subject(ctx, found_names)
     return claims
 
 
@@ -114,7 +115,7 @@ def _quantity_claims(
                 used_dates.add(j)
         benchmark = metrics.nearest_benchmark(v, clause_start, clause_end, found_names)
         subject_kinds = SCORE_SUBJECT_KINDS if benchmark else SUBJECT_KINDS
-        subject_name = names.subject(ctx, v.start, v.end, clause_start, clause_end, subject_names, subject_kinds)
+        subject_name = subjects.subject(ctx, v.start, v.end, clause_start, clause_end, subject_names, subject_kinds)
         metric, scope, subject = metrics.metric(
             ctx, q, v, clause, clause_start, found_names, subject_name, quantities, i
         )
@@ -154,10 +155,10 @@ def _date_claims(
         if metric in ("release date", "publication date") and d.value.precision == "range":
             metric = None  # "between 2023 and early 2025" is a period, not the day something shipped
         if metric in ("release date", "publication date"):
-            subject_name = names.release_subject(ctx, d.start, d.end, clause_start, clause_end, subject_names)
+            subject_name = subjects.release_subject(ctx, d.start, d.end, clause_start, clause_end, subject_names)
         else:
-            subject_name = names.subject(ctx, d.start, d.end, clause_start, clause_end, subject_names)
-        paren = names.paren_after_name(ctx, d, found_names)
+            subject_name = subjects.subject(ctx, d.start, d.end, clause_start, clause_end, subject_names)
+        paren = subjects.paren_after_name(ctx, d, found_names)
         if metric is None and paren:
             metric, subject_name = "release date", paren
         if metric is None and d.value.relative:

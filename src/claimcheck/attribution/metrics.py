@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..models import Claim, Quantity, replace
 from ..values.quantities import QuantityMatch
-from . import names as subjects
+from . import subjects
 from .context import Located, UnitContext
 from .lexicon import Name
 

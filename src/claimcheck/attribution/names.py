@@ -1,139 +1,239 @@
-"""Whom a value is about: choosing the subject among the names of its clause.
+"""Names nobody listed: models, labs and benchmarks recognised from their shape and their place in the sentence.
 
-Owns the subject of a value (the nearest entity of its clause, "X's 68.4%", "68.4% for X", a sentence that
-continues the previous one's subject with "It ..."), the subject of a release date (models and products only),
-the subject a metric rule asks for (the owning lab, a pair of models), and remembering what a unit was about.
-Conservative on purpose: when the text does not make the subject clear the answer is None.
+Owns open-vocabulary name recognition. The lexicon names what it knows; this module finds the rest:
+
+* models: a capitalised name with a version token (``Orion-2``, ``Nimbus-R1``, ``Qwen2.5-Max``, ``Phi-4-mini``,
+  ``o3-mini``, ``Vireo 1.5 Flash``, ``Sable Edge 2``), with the variant words that are part of its identity
+  (``Mini`` and ``Max`` are different models);
+* labs: capitalised words ending in an organisation word (``Lumen Labs``, ``Orchard AI``, ``Kestrel Systems``);
+* benchmarks: a name ending in a benchmark word (``LogicBench``, ``ReasonEval``, ``PolyglotQA``), or in a
+  benchmark's place ("71% on X", "the X benchmark", "On X, ..."); once an article uses a name as a benchmark, it
+  is a benchmark everywhere in that article;
+* non-values: slugs and model IDs with date stamps (``vendor-vireo-1-5-20250815``), URLs, footnote markers
+  (``[12]``): spans whose digits are never read as values.
+
+A name's digits are never a value: ``Orion-2 serves 3 million users`` is one claim, 3,000,000 users about Orion-2.
+Recognition is deliberately strict about the head word (no sentence-opening "About 1.5 million", no "Figure 2",
+no "Q3"), because a wrong name eats a value and a wrong subject makes a false contradiction.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
-from ..values.dates import DateMatch
-from .context import COMPARISON_BEFORE, PRONOUN_START, SUBJECT_KINDS, UnitContext
-from .lexicon import MetricRule, Name
+from .lexicon import Name
 
-
-def subject(
-    ctx: UnitContext,
-    start: int,
-    end: int,
-    cs: int,
-    ce: int,
-    names: Sequence[Name],
-    kinds: frozenset[str] | set[str] = SUBJECT_KINDS,
-) -> Name | None:
-    """The entity a value in the clause [cs, ce) is about, or None when the text does not make it clear."""
-    text = ctx.text
-    names = [n for n in names if n.kind in kinds]
-    candidates = [n for n in names if n.canonical and cs <= n.start < ce]
-    before = [n for n in candidates if n.end <= start]
-    after = [n for n in candidates if n.start >= end]
-    if before:
-        nearest = before[-1]
-        between = text[nearest.end : start]
-        if re.match(r"^'s?\s", between):
-            return nearest  # "GPT-5.2's 68.4%"
-    if after and re.fullmatch(r"\s+(?:[a-z]+ed\s+)?(?:for|from|by|of)\s+(?:the\s+)?", text[end : after[0].start]):
-        return after[0]  # "68.4% for GPT-5.2", "written 100% by Claude Code"
-    if COMPARISON_BEFORE.search(text[max(cs, start - 30) : start]):
-        # "... vs 57.7%": the figure belongs to whatever is compared against, which the clause does not name
-        if not (before and re.match(r"^'s?\s", text[before[-1].end : start])):
-            return None
-    if not before and PRONOUN_START.match(text) and ctx.state.last_subject:
-        # "It scores 75.0% on ...": the sentence continues the previous one's subject
-        kind = ctx.lex.kind_of(ctx.state.last_subject) or "model"
-        if kind in kinds:
-            return Name(0, 0, ctx.state.last_subject, ctx.state.last_subject, kind)
-    if before:
-        # the nearest entity before the value, unless it is itself the target of a comparison
-        nearest = before[-1]
-        if not COMPARISON_BEFORE.search(text[max(cs, nearest.start - 30) : nearest.start]):
-            return nearest
-    if after:
-        first = after[0]
-        if not COMPARISON_BEFORE.search(text[max(cs, first.start - 30) : first.start]):
-            return first
-    if not candidates:
-        unit_names = [n for n in names if n.canonical]
-        whole_sentence = (cs, ce) == (0, len(text))
-        if whole_sentence and len({n.canonical for n in unit_names}) == 1:
-            return unit_names[0]  # one entity in a one-clause sentence: "... , says Anthropic"
-        if not unit_names and PRONOUN_START.match(text) and ctx.state.last_subject:
-            canonical = ctx.state.last_subject
-            kind = ctx.lex.kind_of(canonical) or "model"
-            if kind in kinds:
-                return Name(0, 0, canonical, canonical, kind)
-    return None
-
-
-def release_subject(ctx: UnitContext, start: int, end: int, cs: int, ce: int, names: Sequence[Name]) -> Name | None:
-    """For release dates only models and products count.
-
-    A model in the date's own clause wins (the nearest one before the date, else the first after it:
-    "then on April 15 came Opus 4.7"); in a list whose later items drop the verb ("Opus 4.1 followed in
-    August and Sonnet 4.5 in September") the nearest model before the date in the sentence.
+# Words that open a capitalised phrase without naming anything: sentence openers, prepositions, calendar words,
+# document furniture and generic adjectives ("Generative AI" is not a lab).
+_STOP = frozenset(
     """
-    models = [n for n in names if n.kind in ("model", "product") and n.canonical]
-    in_clause = [n for n in models if cs <= n.start < ce]
-    before = [n for n in in_clause if n.end <= start]
-    if before:
-        return before[-1]
-    after = [n for n in in_clause if n.start >= end]
-    if after:
-        return after[0]
-    earlier = [n for n in models if n.end <= start]
-    return earlier[-1] if earlier else None
+    a an the this that these those its it their our his her we they you i my your some any each every all both
+    in on at by for from to of with into onto over under about around nearly almost roughly approximately only
+    just up down since after before between until through during within per than and or but nor so yet also
+    still more less fewer most least another other such no not as if when while where which who what how why
+    then there here now today yesterday tomorrow new old first last next top
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+    figure fig table section chapter part phase step level tier series round day week month year quarter q
+    page article rule item no vol volume issue episode season gen generation act title class type grade stage
+    category version model number option plan group team case note footnote appendix exhibit slide
+    generative responsible agentic frontier open applied conversational enterprise general artificial physical
+    sovereign safe modern leading major big small large independent several many
+    """.split()
+)
+# Variant and mode words that belong to a model's name when they follow (or precede) its version.
+_VARIANT = (
+    r"(?:Pro|Max|Mini|mini|Lite|Light|Flash|Ultra|Nano|Micro|Turbo|Plus|Instant|Thinking|Preview|Air|Edge|Base|"
+    r"Chat|Instruct|Coder|Vision|Large|Small|Medium|Omni|Reasoner|Reasoning|Fast|Heavy|Scout|Maverick|Spark|"
+    r"Express|High|Low|Exp|Experimental|Haiku|Sonnet|Opus)"
+)
+_SIZE = r"(?:\d+x)?\d+(?:\.\d+)?[BMT](?!\w)"  # "405B", "8x7B": a size that names a variant
+_ORG = (
+    r"(?:Labs?|AI|Research|Systems|Dynamics|Technologies|Robotics|Intelligence|Computing|Semiconductors?|Networks|"
+    r"Inc\.?|Corp\.?|Corporation)"
+)
+_BENCH_SUFFIX = re.compile(r"(?:Bench|bench|Eval|QA|Arena)$")
+_WORD = r"[A-Z][A-Za-z]*[A-Za-z]"  # a capitalised word of two letters or more ("DeepSeek", "GPT")
+_MAGNITUDE = re.compile(
+    r"\s?(?:%|x\b|×|percent|per\b|times\b|points?\b|pp\b|bn\b|million|billion|thousand|trillion|hours?\b|"
+    r"minutes?\b|days?\b|weeks?\b|months?\b|years?\b|[/:]\d)",
+    re.IGNORECASE,
+)
+
+# One token with a version in it: "Orion-2", "Nimbus-R1", "Qwen2.5-Max", "Phi-4-mini", "GPT-4o", "H100", "o3-mini".
+_TOKEN_MODEL = re.compile(
+    rf"(?<![\w./@-])(?P<name>(?:[A-Z][A-Za-z]*(?:-?[A-Za-z]*\d[\w.]*)(?:-[A-Za-z0-9][\w.]*)*"
+    rf"|[a-z]\d+(?:-[a-z][\w]*)+)(?:\s{_VARIANT}(?![\w-])){{0,2}}(?:\s{_SIZE})?)(?![\w@/-])"
+)
+# Words then a version: "Vireo 1.5 Flash", "Nimbus R1", "Sable Edge 2", "Talon 1".
+_SPACED_MODEL = re.compile(
+    rf"(?<![\w.-])(?P<head>{_WORD}(?:\s{_WORD}){{0,2}})\s(?P<version>\d+\.\d+(?:\.\d+)*|[A-Z]\d+(?:\.\d+)?|\d{{1,2}})"
+    rf"(?![\w.,]\d|\w|\.\d)(?P<tail>(?:\s{_VARIANT}(?![\w-])){{0,2}}(?:\s{_SIZE})?)"
+)
+_LAB = re.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:\s(?:{_WORD}|&))?\s{_ORG})(?![\w-])")
+_BENCH_TOKEN = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w-]*(?:Bench|bench|Eval|QA|Arena)(?:\s(?:\d+(?:\.\d+)*|Pro|Verified|Lite|Hard))?)(?![\w-])"
+)
+# A benchmark's place: "71% on X", "71% for Y on X", "the X benchmark", "On X, ...", "X results put".
+_BENCH_NAME = r"(?P<name>[A-Z][\w-]*[A-Za-z0-9](?:\s(?:Pro|Verified|Diamond|Lite|Hard|Live|v?\d+(?:\.\d+)*))?)"
+_BENCH_PLACES = (
+    re.compile(rf"(?:%|\bpercent|\bpoints?|\bpp)\s+on\s+(?:the\s+)?{_BENCH_NAME}(?![\w-])"),
+    re.compile(rf"(?:%|\bpercent|\bpoints?)\s+(?:for|by)\s+[^.;%]{{1,30}}?\s+on\s+(?:the\s+)?{_BENCH_NAME}(?![\w-])"),
+    re.compile(rf"\b(?:the|on|of)\s+{_BENCH_NAME}\s+(?:benchmark|leaderboard|eval(?:uation)?)s?\b"),
+    re.compile(rf"(?:^|[.;:]\s+)On\s+(?:the\s+)?{_BENCH_NAME},"),
+    re.compile(rf"(?:^|[.;:]\s+){_BENCH_NAME}\s+(?:results|scores)\s+put\b"),
+)
+# Spans whose digits are not values.
+_NON_VALUES = re.compile(
+    r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|ai|io|net|dev)(?:/\S*)?"  # URLs and their slugs
+    r"|(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?![\w-])"  # slugs and IDs: vendor-vireo-1-5-20250815
+    r"|(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{8}(?![\w-])"  # a model ID with a date stamp
+    r"|(?<=[\w.,;:)\]])\[\d{1,3}\]"  # footnote markers glued to the text: "...in 2025.[12]"
+)
+_EXCLUDED_TOKEN = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|CY\d+|COVID-19|[A-Z]\d{1,2}:\d+)$")
 
 
-def paren_after_name(ctx: UnitContext, d: DateMatch, names: Sequence[Name]) -> Name | None:
-    """ "Version 4.0 (2024)", "GPT-3 (2020)": a year in brackets right after a model name is its release."""
-    m = re.search(r"\(\s*$", ctx.text[: d.start])
-    if not m:
+def _stop(word: str) -> bool:
+    return word.lower().rstrip(".") in _STOP
+
+
+def _trim_head(words: list[str]) -> list[str]:
+    while words and _stop(words[0]):
+        words = words[1:]
+    return words
+
+
+def learn_benchmarks(texts: Iterable[str]) -> frozenset[str]:
+    """Names an article uses in a benchmark's place, so every mention of them in that article is a benchmark."""
+    found: set[str] = set()
+    for text in texts:
+        for pattern in _BENCH_PLACES:
+            for m in pattern.finditer(text):
+                name = m.group("name").rstrip(".")
+                first = name.split()[0]
+                if _stop(first) or _EXCLUDED_TOKEN.match(first):
+                    continue
+                found.add(name)
+    return frozenset(found)
+
+
+def find_shaped_names(text: str, benchmarks: frozenset[str] = frozenset()) -> list[Name]:
+    """Model, lab and benchmark names by shape (plus the article's learned benchmarks), and non-value spans.
+
+    Non-overlapping, in order; a longer name wins over a shorter one at the same place.
+    """
+    return list(_find_shaped_names(text, benchmarks))
+
+
+@lru_cache(maxsize=4096)  # table headers, row labels and repeated boilerplate recur within and across articles
+def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...]:
+    found: list[Name] = []
+    for m in _NON_VALUES.finditer(text):
+        found.append(Name(m.start(), m.end(), m.group(0), None, "name"))
+    for name in sorted(benchmarks, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            found.append(Name(m.start(), m.end(), m.group(0), name, "benchmark"))
+    for m in _BENCH_TOKEN.finditer(text):
+        found.append(Name(m.start(), m.end(), m.group(0), m.group(0), "benchmark"))
+    for m in _LAB.finditer(text):
+        words = _trim_head(m.group("name").split())
+        if len(words) < 2:
+            continue
+        start = m.end() - len(" ".join(words))
+        found.append(Name(start, m.end(), text[start : m.end()], " ".join(words), "lab"))
+    for m in _TOKEN_MODEL.finditer(text):
+        name = m.group("name").rstrip(".")
+        token = name.split()[0]
+        if _EXCLUDED_TOKEN.match(token) or _stop(re.split(r"[-\d]", token)[0] or token):
+            continue
+        if not re.search(r"[A-Za-z]{2}|[A-Z]\d|^[a-z]\d", token):
+            continue
+        found.append(Name(m.start(), m.start() + len(name), name, _canonical(name), "model", version=_version(token)))
+    for m in _SPACED_MODEL.finditer(text):
+        words = _trim_head(m.group("head").split())
+        if not words:
+            continue
+        version = m.group("version")
+        if re.fullmatch(r"\d{1,2}", version) or re.fullmatch(r"\d+\.\d+", version):
+            if _MAGNITUDE.match(text, m.end("version")) or text[max(0, m.start() - 1) : m.start()] in ("$", "€", "£"):
+                continue  # "About 1.5 million", "Top 10 percent": a number after a word, not a version
+        if re.fullmatch(r"\d{1,2}", version) and (
+            text.startswith("+", m.end("version")) or (len(words) == 1 and re.search(r"(?:ing|ed|ly)$", words[0]))
+        ):
+            continue  # "Shipping 70+ features", "Roughly 12 labs": a verb or adverb before a count
+        head = " ".join(words)
+        start = m.end("head") - len(head)
+        end = m.end()
+        name = text[start:end]
+        found.append(Name(start, end, name, _canonical(name), "model", version=version))
+    return tuple(_non_overlapping(found))
+
+
+def merge(known: Sequence[Name], shaped: Sequence[Name]) -> list[Name]:
+    """The lexicon's names first; a shaped name fills the gaps and replaces a bare, unresolved lexicon match."""
+    keep = [n for n in known if n.canonical is not None or n.kind == "version" or not _weak(n, shaped)]
+    keep = [n for n in keep if not (n.canonical is None and n.kind == "name" and _stop(n.text.split()[0]))]
+    out = list(keep)
+    for name in shaped:
+        overlapping = [k for k in out if name.start < k.end and k.start < name.end]
+        extended = _extends(overlapping[0], name) if len(overlapping) == 1 else None
+        if extended is not None:
+            out[out.index(overlapping[0])] = extended  # "Llama 3.1 405B": the lexicon's model plus its variant
+        elif not overlapping:
+            out.append(name)
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _extends(known: Name, shaped: Name) -> Name | None:
+    """A lexicon model followed by variant words or a size that the lexicon's pattern left out."""
+    if known.kind != "model" or not known.canonical or shaped.kind != "model":
         return None
+    if shaped.start != known.start or shaped.end <= known.end:
+        return None
+    tail = shaped.text[known.end - shaped.start :]
+    if not re.fullmatch(rf"(?:\s{_VARIANT}){{0,2}}(?:\s{_SIZE})?", tail) or not tail.strip():
+        return None
+    canonical = f"{known.canonical} {' '.join(tail.split())}"
+    return Name(
+        known.start,
+        shaped.end,
+        shaped.text,
+        canonical,
+        "model",
+        owner=known.owner,
+        family=known.family,
+        version=known.version,
+    )
+
+
+def _weak(name: Name, shaped: Sequence[Name]) -> bool:
+    """A lexicon match with no canonical form ("Vireo 1.5") that a shaped name covers ("Vireo 1.5 Flash")."""
+    return any(s.canonical and s.start <= name.start and name.end <= s.end for s in shaped)
+
+
+def _non_overlapping(names: list[Name]) -> list[Name]:
+    names.sort(key=lambda n: (n.start, -(n.end - n.start)))
+    out: list[Name] = []
     for name in names:
-        if name.kind in ("model", "product") and name.canonical and 0 <= m.start() - name.end <= 1:
-            return name
-    return None
+        if out and name.start < out[-1].end:
+            continue
+        out.append(name)
+    return out
 
 
-def rule_subject(
-    ctx: UnitContext, rule: MetricRule, subject: Name | None, names: Sequence[Name], clause: str
-) -> str | None:
-    """The subject a metric rule asks for: the value's own, the owning lab (``owner``) or two models (``pair``)."""
-    if rule.subject == "pair":
-        models = [
-            n.canonical
-            for n in names
-            if n.kind in ("model", "product") and n.canonical and n.start >= ctx.text.find(clause)
-        ]
-        return f"{models[0]} to {models[1]}" if len(models) >= 2 else None
-    if rule.subject != "owner":
-        return subject.canonical if subject else None
-    # "Claude Code is 100% written by Claude Code": a product's own codebase stays the product's
-    products = [n for n in names if n.kind == "product" and n.canonical]
-    if subject is not None and subject.kind == "product":
-        return subject.canonical
-    if products and any(clause.find(n.text) >= 0 for n in products) and subject is None:
-        return products[0].canonical
-    if subject is not None:
-        return ctx.lex.owner_of(subject.canonical) or subject.canonical
-    labs = [n for n in names if n.kind == "lab"]
-    if labs:
-        return labs[0].canonical
-    owners = {ctx.lex.owner_of(n.canonical) for n in names if n.canonical and n.kind in ("model", "product")}
-    owners.discard(None)
-    return owners.pop() if len(owners) == 1 else None
+def _canonical(name: str) -> str:
+    return " ".join(name.split())
 
 
-def remember_subject(ctx: UnitContext, names: Sequence[Name]) -> None:
-    """Remember what the unit was about, for a following "It ..." sentence: a model or product first."""
-    if PRONOUN_START.match(ctx.text) and not any(n.kind in ("model", "product") for n in names):
-        return  # "It is OpenAI's first model ...": still about the previous sentence's model
-    for kinds in (("model", "product"), ("lab",)):
-        for name in names:
-            if name.kind in kinds and name.canonical:
-                ctx.state.last_subject = name.canonical
-                return
+def _version(token: str) -> str | None:
+    m = re.search(r"\d+(?:\.\d+)*", token)
+    return m.group(0) if m else None
+
+
+def entity_key(canonical: str) -> str:
+    """Spellings of one name that differ only in case, spaces and hyphens: "Nimbus R1" = "Nimbus-R1"."""
+    return re.sub(r"[\s_-]+", "", canonical.lower())

@@ -12,8 +12,7 @@ import re
 
 from ..models import Claim
 from ..values.dates import find_dates
-from . import names as subjects
-from . import timeframe
+from . import subjects, timeframe
 from .context import COMPARISON_BEFORE, SUBJECT_KINDS, Located, UnitContext
 from .lexicon import MetricRule
 

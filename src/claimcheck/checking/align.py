@@ -1,10 +1,10 @@
 """Alignment: which claims are about the same thing.
 
-Owns grouping claims into topics. Two claims share a topic only when their subject matches, their metric matches
-(exactly for lexicon metrics and benchmarks; fuzzily, with rapidfuzz, for free-text metrics), and their values
-measure the same dimension (a percent is never compared with an Elo score, a level never with a change, a
-one-off duration never with a period). Claims are first *blocked* by (subject, dimension) so no pairwise work
-ever crosses blocks: alignment is linear in the number of claims for a fixed block size.
+Owns grouping claims into topics. Two claims share a topic only when their subject matches (ignoring case, spaces
+and hyphens), their metric matches (exactly for lexicon metrics and benchmarks; fuzzily, with rapidfuzz, for
+free-text metrics), and their values measure the same dimension (a percent is never compared with an Elo score, a level
+never with a change, a one-off duration never with a period). Claims are first *blocked* by (subject, dimension) so
+no pairwise work ever crosses blocks: alignment is linear in the number of claims for a fixed block size.
 
 Time is not part of a topic: claims about the same thing at different dates are a series inside one topic, and
 ``check`` decides which of them are comparable.
@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from ..attribution.names import entity_key
 from ..models import Claim, DateValue, Topic
 
 # Free-text metric phrases at or above this token-sort similarity name the same metric. Chosen with the pairs in
@@ -74,7 +75,7 @@ def align_claims(claims: Iterable[Claim]) -> list[tuple[Topic, list[Claim]]]:
     for claim in claims:
         if comparable(claim):
             assert claim.subject is not None
-            blocks[(claim.subject.lower(), dimension(claim))].append(claim)
+            blocks[(entity_key(claim.subject), dimension(claim))].append(claim)  # "Nimbus R1" = "Nimbus-R1"
 
     topics: list[tuple[Topic, list[Claim]]] = []
     for (_, dim), members in blocks.items():

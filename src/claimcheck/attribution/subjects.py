@@ -1,0 +1,139 @@
+"""Whom a value is about: choosing the subject among the names of its clause.
+
+Owns the subject of a value (the nearest entity of its clause, "X's 68.4%", "68.4% for X", a sentence that
+continues the previous one's subject with "It ..."), the subject of a release date (models and products only),
+the subject a metric rule asks for (the owning lab, a pair of models), and remembering what a unit was about.
+Conservative on purpose: when the text does not make the subject clear the answer is None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..values.dates import DateMatch
+from .context import COMPARISON_BEFORE, PRONOUN_START, SUBJECT_KINDS, UnitContext
+from .lexicon import MetricRule, Name
+
+
+def subject(
+    ctx: UnitContext,
+    start: int,
+    end: int,
+    cs: int,
+    ce: int,
+    names: Sequence[Name],
+    kinds: frozenset[str] | set[str] = SUBJECT_KINDS,
+) -> Name | None:
+    """The entity a value in the clause [cs, ce) is about, or None when the text does not make it clear."""
+    text = ctx.text
+    names = [n for n in names if n.kind in kinds]
+    candidates = [n for n in names if n.canonical and cs <= n.start < ce]
+    before = [n for n in candidates if n.end <= start]
+    after = [n for n in candidates if n.start >= end]
+    if before:
+        nearest = before[-1]
+        between = text[nearest.end : start]
+        if re.match(r"^'s?\s", between):
+            return nearest  # "GPT-5.2's 68.4%"
+    if after and re.fullmatch(r"\s+(?:[a-z]+ed\s+)?(?:for|from|by|of)\s+(?:the\s+)?", text[end : after[0].start]):
+        return after[0]  # "68.4% for GPT-5.2", "written 100% by Claude Code"
+    if COMPARISON_BEFORE.search(text[max(cs, start - 30) : start]):
+        # "... vs 57.7%": the figure belongs to whatever is compared against, which the clause does not name
+        if not (before and re.match(r"^'s?\s", text[before[-1].end : start])):
+            return None
+    if not before and PRONOUN_START.match(text) and ctx.state.last_subject:
+        # "It scores 75.0% on ...": the sentence continues the previous one's subject
+        kind = ctx.lex.kind_of(ctx.state.last_subject) or "model"
+        if kind in kinds:
+            return Name(0, 0, ctx.state.last_subject, ctx.state.last_subject, kind)
+    if before:
+        # the nearest entity before the value, unless it is itself the target of a comparison
+        nearest = before[-1]
+        if not COMPARISON_BEFORE.search(text[max(cs, nearest.start - 30) : nearest.start]):
+            return nearest
+    if after:
+        first = after[0]
+        if not COMPARISON_BEFORE.search(text[max(cs, first.start - 30) : first.start]):
+            return first
+    if not candidates:
+        unit_names = [n for n in names if n.canonical]
+        whole_sentence = (cs, ce) == (0, len(text))
+        if whole_sentence and len({n.canonical for n in unit_names}) == 1:
+            return unit_names[0]  # one entity in a one-clause sentence: "... , says Anthropic"
+        if not unit_names and PRONOUN_START.match(text) and ctx.state.last_subject:
+            canonical = ctx.state.last_subject
+            kind = ctx.lex.kind_of(canonical) or "model"
+            if kind in kinds:
+                return Name(0, 0, canonical, canonical, kind)
+    return None
+
+
+def release_subject(ctx: UnitContext, start: int, end: int, cs: int, ce: int, names: Sequence[Name]) -> Name | None:
+    """For release dates only models and products count.
+
+    A model in the date's own clause wins (the nearest one before the date, else the first after it:
+    "then on April 15 came Opus 4.7"); in a list whose later items drop the verb ("Opus 4.1 followed in
+    August and Sonnet 4.5 in September") the nearest model before the date in the sentence.
+    """
+    models = [n for n in names if n.kind in ("model", "product") and n.canonical]
+    in_clause = [n for n in models if cs <= n.start < ce]
+    before = [n for n in in_clause if n.end <= start]
+    if before:
+        return before[-1]
+    after = [n for n in in_clause if n.start >= end]
+    if after:
+        return after[0]
+    earlier = [n for n in models if n.end <= start]
+    return earlier[-1] if earlier else None
+
+
+def paren_after_name(ctx: UnitContext, d: DateMatch, names: Sequence[Name]) -> Name | None:
+    """ "Version 4.0 (2024)", "GPT-3 (2020)": a year in brackets right after a model name is its release."""
+    m = re.search(r"\(\s*$", ctx.text[: d.start])
+    if not m:
+        return None
+    for name in names:
+        if name.kind in ("model", "product") and name.canonical and 0 <= m.start() - name.end <= 1:
+            return name
+    return None
+
+
+def rule_subject(
+    ctx: UnitContext, rule: MetricRule, subject: Name | None, names: Sequence[Name], clause: str
+) -> str | None:
+    """The subject a metric rule asks for: the value's own, the owning lab (``owner``) or two models (``pair``)."""
+    if rule.subject == "pair":
+        models = [
+            n.canonical
+            for n in names
+            if n.kind in ("model", "product") and n.canonical and n.start >= ctx.text.find(clause)
+        ]
+        return f"{models[0]} to {models[1]}" if len(models) >= 2 else None
+    if rule.subject != "owner":
+        return subject.canonical if subject else None
+    # "Claude Code is 100% written by Claude Code": a product's own codebase stays the product's
+    products = [n for n in names if n.kind == "product" and n.canonical]
+    if subject is not None and subject.kind == "product":
+        return subject.canonical
+    if products and any(clause.find(n.text) >= 0 for n in products) and subject is None:
+        return products[0].canonical
+    if subject is not None:
+        return ctx.lex.owner_of(subject.canonical) or subject.canonical
+    labs = [n for n in names if n.kind == "lab"]
+    if labs:
+        return labs[0].canonical
+    owners = {ctx.lex.owner_of(n.canonical) for n in names if n.canonical and n.kind in ("model", "product")}
+    owners.discard(None)
+    return owners.pop() if len(owners) == 1 else None
+
+
+def remember_subject(ctx: UnitContext, names: Sequence[Name]) -> None:
+    """Remember what the unit was about, for a following "It ..." sentence: a model or product first."""
+    if PRONOUN_START.match(ctx.text) and not any(n.kind in ("model", "product") for n in names):
+        return  # "It is OpenAI's first model ...": still about the previous sentence's model
+    for kinds in (("model", "product"), ("lab",)):
+        for name in names:
+            if name.kind in kinds and name.canonical:
+                ctx.state.last_subject = name.canonical
+                return
