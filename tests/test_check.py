@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from claimcheck.checking.align import align_claims
 from claimcheck.checking.check import cross_check, time_slices
@@ -159,3 +160,64 @@ def test_finding_ids_are_stable_and_ignore_line_numbers() -> None:
     first = findings_for([a, b])[0].id
     moved = [a.model_copy(update={"line": 99}), b.model_copy(update={"line": 7})]
     assert findings_for(moved)[0].id == first
+
+
+def _big_topic() -> list[Claim]:
+    """30 undated claims of one figure, 40 as-of months with another each, and one undated outlier."""
+    undated = [claim(pct(72.0, 72.0, "72%"), source=f"u{i}.md") for i in range(30)]
+    dated = [claim(pct(40.0 + i, 40.0 + i, f"{40 + i}%"), source=f"d{i}.md", as_of=month(2020 + i // 12, i % 12 + 1))
+             for i in range(40)]
+    return [*undated, *dated, claim(pct(10.0, 10.0, "10%"), source="outlier.md")]
+
+
+def test_a_finding_cites_a_bounded_number_of_claims_and_counts_the_rest() -> None:
+    from claimcheck.checking.check import MAX_CITED, SERIES_SHOWN
+
+    findings = cross_check(align_claims(_big_topic()))
+    assert len(findings) == 40  # one per as-of month, each with every undated claim
+    for finding in findings:
+        assert len(finding.claims) <= MAX_CITED
+        assert len(finding.claims) + finding.uncited == 32  # 31 undated + the month's own claim
+        cited = {c.source for c in finding.claims}
+        assert "outlier.md" in cited  # the disagreeing pair is always cited
+        assert finding.status == "conflict"
+        series = next(n for n in finding.notes if n.startswith("same metric at other times"))
+        assert series.count("as of") == SERIES_SHOWN
+        assert series.endswith("; and 31 more")  # 39 other months, 8 shown
+        assert "31 claims give no date" in " ".join(finding.notes)
+
+
+def test_the_uncited_count_shows_in_every_renderer() -> None:
+    import io
+
+    from rich.console import Console
+
+    from claimcheck import pipeline
+    from claimcheck.render.jsonfmt import report_json
+    from claimcheck.render.markdown import report_markdown
+    from claimcheck.render.terminal import render_report
+
+    claims = _big_topic()
+    corpus = pipeline.Corpus(claims=claims)
+    aligned = align_claims(claims)
+    report = pipeline.build_report(corpus, [t for t, _ in aligned], cross_check(aligned), pipeline.Settings())
+    assert "and 20 more claims, not cited" in report_markdown(report)
+    assert json.loads(report_json(report))["findings"][0]["uncited"] == 20
+    buffer = io.StringIO()
+    render_report(report, Console(file=buffer, width=100, color_system=None))
+    assert "and 20 more claims, not cited" in buffer.getvalue()
+
+
+def test_checking_stays_linear_when_one_topic_has_thousands_of_dates() -> None:
+    """Counted, not timed: the work per finding is bounded, so the total report size grows linearly."""
+    def size(n: int) -> int:
+        undated = [claim(pct(72.0, 72.0, "72%"), source=f"u{i}.md") for i in range(n)]
+        dated = [claim(pct(72.0, 72.0, "72%"), source=f"d{i}.md",
+                       as_of=DateValue(start=dt.date(2000, 1, 1) + dt.timedelta(days=i),
+                                       end=dt.date(2000, 1, 1) + dt.timedelta(days=i), precision="day", text="x"))
+                 for i in range(n)]
+        findings = cross_check(align_claims([*undated, *dated]))
+        assert len(findings) == n
+        return sum(len(f.claims) + len(" ".join(f.notes)) for f in findings)
+
+    assert size(800) <= 4.2 * size(200)

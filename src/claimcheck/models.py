@@ -223,7 +223,8 @@ class Finding(Frozen):
     status: Status
     topic: str  # "Claude 4 / release date"
     message: str
-    claims: tuple[CitedClaim, ...]
+    claims: tuple[CitedClaim, ...]  # the cited claims: at most a dozen, the disagreeing pair first
+    uncited: int = 0  # claims in the same comparison not cited ("and 3,412 more")
     reconciled: str | None = None  # the value all claims allow together, written out ("80-90%")
     difference: float | None = None  # absolute size of the disagreement, in the claims' unit (days for dates)
     relative_difference: float | None = None  # difference / the larger magnitude

@@ -8,14 +8,13 @@ event-relative period, facts not mixed with forecasts), the verdict on each comp
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
 from ..models import CitedClaim, Claim, DateValue, Finding, Quantity, Topic, build
 from ..values.dates import format_date
 from ..values.quantities import format_quantity
-from .compare import Interval, difference, group_verdict, reconcile, scale_of
+from .compare import GroupStats, Interval, difference, scale_of
 
 
 def format_value(value: Quantity | DateValue) -> str:
@@ -56,6 +55,16 @@ def claim_topic(claim: Claim) -> str:
 
 # ------------------------------------------------------------------------------------------------ slicing
 
+# A finding cites at most this many claims (the disagreeing pair first) and counts the rest in
+# ``Finding.uncited``; its series note lists at most SERIES_SHOWN values at other times. Both keep a finding's
+# size, and so the whole check, linear in a topic's claims however many as-of dates or undated claims it has.
+MAX_CITED = 12
+SERIES_SHOWN = 8
+# Finding ids hash every claim id of the group while the group is at most this large (the id scheme findings
+# have always had); past it, the undated claims a topic shares between its slices enter as one digest computed
+# once, so fingerprinting stays linear.
+FULL_ID_LIMIT = 64
+
 
 def time_slices(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Groups of claims that speak about the same time and can be compared.
@@ -63,44 +72,86 @@ def time_slices(claims: Sequence[Claim]) -> list[list[Claim]]:
     Claims with different event-relative periods, or a forecast and a statement of fact, never share a slice.
     Claims with explicit ``as_of`` dates share a slice when their dates overlap; a claim without a date is
     compared with every dated slice of its group (it says nothing about when, so it must hold at all of them).
+    (Lists, for tests and callers; ``check_topic`` works on the shared form and never copies undated claims.)
     """
-    groups: dict[tuple[str | None, bool], list[Claim]] = {}
+    out: list[list[Claim]] = []
+    for group in _groups(claims):
+        if not group.dated:
+            out.append(list(group.undated))
+        for dated in group.dated:
+            out.append([*group.undated, *dated])
+    return [s for s in out if s]
+
+
+class _Part:
+    """Claims checked together, with what a finding needs from them computed once."""
+
+    __slots__ = ("claims", "stats", "sources", "baselines", "scopes", "distinct", "_digest_ids")
+
+    def __init__(self, claims: Sequence[Claim], offset: int = 0) -> None:
+        self.claims = claims
+        self.stats = GroupStats.of([c.effective_value for c in claims], offset) if claims else None
+        self.sources = {c.source for c in claims}
+        self.baselines = {c.baseline for c in claims if c.baseline}
+        self.scopes = {c.scope for c in claims if c.scope}
+        self.distinct = _distinct_values(claims)
+        self._digest_ids: list[str] | None = None
+
+    def sorted_ids(self) -> list[str]:
+        if self._digest_ids is None:
+            self._digest_ids = sorted(c.id for c in self.claims)
+        return self._digest_ids
+
+
+class _Group:
+    """One (period, forecast) group of a topic: its undated claims once, and its dated slices."""
+
+    __slots__ = ("undated", "dated", "shared")
+
+    def __init__(self, undated: list[Claim], dated: list[list[Claim]]) -> None:
+        self.undated = undated
+        self.dated = dated
+        self.shared = _Part(undated)
+
+
+def _groups(claims: Sequence[Claim]) -> list[_Group]:
+    by_key: dict[tuple[str | None, bool], list[Claim]] = {}
     for claim in claims:
-        groups.setdefault((claim.period, claim.forecast), []).append(claim)
-    slices: list[list[Claim]] = []
-    for members in groups.values():
+        by_key.setdefault((claim.period, claim.forecast), []).append(claim)
+    groups: list[_Group] = []
+    for members in by_key.values():
         dated = sorted((c for c in members if c.as_of is not None), key=lambda c: (c.as_of.start, c.as_of.end))  # type: ignore[union-attr]
         undated = [c for c in members if c.as_of is None]
-        dated_slices: list[list[Claim]] = []
+        slices: list[list[Claim]] = []
         current_end = None
         for claim in dated:
             assert claim.as_of is not None
-            if dated_slices and current_end is not None and claim.as_of.start <= current_end:
-                dated_slices[-1].append(claim)
+            if slices and current_end is not None and claim.as_of.start <= current_end:
+                slices[-1].append(claim)
                 current_end = max(current_end, claim.as_of.end)
             else:
-                dated_slices.append([claim])
+                slices.append([claim])
                 current_end = claim.as_of.end
-        if not dated_slices:
-            slices.append(undated)
-        else:
-            for dated_slice in dated_slices:
-                slices.append([*undated, *dated_slice] if undated else dated_slice)
-    return [s for s in slices if s]
+        groups.append(_Group(undated, slices))
+    return groups
 
 
 # ----------------------------------------------------------------------------------------------- findings
 
 
 def check_topic(topic: Topic, claims: Sequence[Claim]) -> list[Finding]:
-    slices = time_slices(claims)
+    groups = _groups(claims)
+    # every dated claim of the topic in date order, for the "other times" note
+    series = sorted((c for c in claims if c.as_of is not None), key=lambda c: c.as_of.start)  # type: ignore[union-attr]
     findings: list[Finding] = []
-    for members in slices:
-        if len(members) < 2:
+    for group in groups:
+        if not group.dated:
+            if len(group.undated) >= 2:
+                findings.append(_finding(topic, groups, group, None, series))
             continue
-        inside = {id(c) for c in members}
-        others = [c for s in slices if s is not members for c in s if id(c) not in inside]
-        findings.append(_finding(topic, members, others))
+        for dated in group.dated:
+            if len(group.undated) + len(dated) >= 2:
+                findings.append(_finding(topic, groups, group, dated, series))
     return findings
 
 
@@ -111,25 +162,46 @@ def cross_check(topics: Sequence[tuple[Topic, list[Claim]]]) -> list[Finding]:
     return findings
 
 
-def _finding(topic: Topic, members: Sequence[Claim], others: Sequence[Claim]) -> Finding:
-    values = [c.effective_value for c in members]
-    status, pair = group_verdict(values)
+def _member(group: _Group, dated: Sequence[Claim], position: int) -> Claim:
+    """The claim at a position in the slice's order: the group's undated claims, then the dated ones."""
+    u = len(group.undated)
+    return group.undated[position] if position < u else dated[position - u]
+
+
+def _finding(
+    topic: Topic, groups: Sequence[_Group], group: _Group, dated: Sequence[Claim] | None, series: Sequence[Claim]
+) -> Finding:
+    shared = group.shared
+    own = _Part(dated or (), offset=len(group.undated))
+    dated = dated or ()
+    if shared.stats is None:
+        stats = own.stats
+    elif own.stats is None:
+        stats = shared.stats
+    else:
+        stats = shared.stats.merge(own.stats)
+    assert stats is not None
+    count = stats.size
+    status, pair = stats.verdict()
+    first_value = _member(group, dated, 0).effective_value
     worst_gap = 0.0
     worst_relative: float | None = None
     if pair is not None:
-        worst_gap, worst_relative = difference(values[pair[0]], values[pair[1]])
-    sources = {c.source for c in members}
-    kind = "cross-source" if len(sources) > 1 else "internal"
+        worst_gap, worst_relative = difference(
+            _member(group, dated, pair[0]).effective_value, _member(group, dated, pair[1]).effective_value
+        )
+    source_count = len(shared.sources) + len(own.sources - shared.sources)
+    kind = "cross-source" if source_count > 1 else "internal"
     label = topic_label(topic)
     reconciled = None
     if status != "conflict":
-        interval = reconcile(values)
-        reconciled = format_interval(interval, values[0]) if interval else None
+        interval = stats.reconciled()
+        reconciled = format_interval(interval, first_value) if interval else None
 
-    distinct = _distinct_values(members)
+    distinct = [*shared.distinct, *(v for v in own.distinct if v not in shared.distinct)]
     if status == "conflict":
         assert pair is not None
-        a, b = members[pair[0]], members[pair[1]]
+        a, b = _member(group, dated, pair[0]), _member(group, dated, pair[1])
         size = _format_gap(worst_gap, a.effective_value, worst_relative)
         message = (
             f"{label}: {format_value(a.effective_value)} vs {format_value(b.effective_value)} cannot both hold; {size}"
@@ -138,24 +210,28 @@ def _finding(topic: Topic, members: Sequence[Claim], others: Sequence[Claim]) ->
         message = f"{label}: {', '.join(distinct)} overlap; together they allow {reconciled}"
     else:
         message = (
-            f"{label}: {len(members)} claims in {len(sources)} source{'s' if len(sources) > 1 else ''} "
+            f"{label}: {count} claims in {source_count} source{'s' if source_count > 1 else ''} "
             f"agree on {distinct[0]}"
         )
 
-    notes = _notes(members, others)
-    dimension_value = values[0]
+    notes = _notes(groups, group, dated, own, series)
     diff_value = None
     if status == "conflict":
         diff_value = worst_gap
-        if isinstance(dimension_value, Quantity):
-            diff_value = worst_gap / scale_of(dimension_value)
+        if isinstance(first_value, Quantity):
+            diff_value = worst_gap / scale_of(first_value)
+    # cite the disagreeing pair first, then the slice in order, up to MAX_CITED; count the rest
+    wanted = list(pair) if pair is not None else []
+    wanted += [i for i in range(min(count, MAX_CITED + 2)) if i not in wanted]
+    cited_positions = sorted(wanted[:MAX_CITED])
     return Finding(
-        id=finding_id(kind, topic.key, [c.id for c in members]),
+        id=_slice_id(kind, topic.key, group, dated, own),
         kind=kind,
         status=status,
         topic=label,
         message=message,
-        claims=tuple(cite(c) for c in members),
+        claims=tuple(cite(_member(group, dated, i)) for i in cited_positions),
+        uncited=count - len(cited_positions),
         reconciled=reconciled,
         difference=diff_value,
         relative_difference=worst_relative if status == "conflict" else None,
@@ -163,38 +239,61 @@ def _finding(topic: Topic, members: Sequence[Claim], others: Sequence[Claim]) ->
     )
 
 
+def _slice_id(kind: str, topic_key: str, group: _Group, dated: Sequence[Claim], own: _Part) -> str:
+    if len(group.undated) + len(dated) <= FULL_ID_LIMIT:
+        return finding_id(kind, topic_key, [*(c.id for c in group.undated), *(c.id for c in dated)])
+    shared = "\x1e" + finding_id("undated", topic_key, group.shared.sorted_ids()) if group.undated else ""
+    raw = "\x1f".join([kind, topic_key, *own.sorted_ids()]) + shared
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+
+
 def _distinct_values(claims: Sequence[Claim]) -> list[str]:
-    seen: list[str] = []
+    seen: dict[str, None] = {}
     for c in claims:
-        text = format_value(c.effective_value)
-        if text not in seen:
-            seen.append(text)
-    return seen
+        seen.setdefault(format_value(c.effective_value), None)
+    return list(seen)
 
 
-def _notes(members: Sequence[Claim], others: Sequence[Claim]) -> list[str]:
+def _notes(
+    groups: Sequence[_Group], group: _Group, dated: Sequence[Claim], own: _Part, dated_series: Sequence[Claim]
+) -> list[str]:
     notes = []
-    baselines = sorted({c.baseline for c in members if c.baseline})
+    baselines = sorted(group.shared.baselines | own.baselines)
     if len(baselines) > 1:
         notes.append("measured against different baselines: " + "; ".join(baselines))
-    scopes = sorted({c.scope for c in members if c.scope})
+    scopes = sorted(group.shared.scopes | own.scopes)
     if len(scopes) > 1:
         notes.append("different scopes: " + "; ".join(scopes))
-    dates = sorted({format_date(c.as_of) for c in members if c.as_of})
-    if dates:
-        undated = [c for c in members if c.as_of is None]
-        if undated:
-            notes.append(
-                f"compared with the figures dated {', '.join(dates)}; "
-                f"{len(undated)} claim{'s' if len(undated) > 1 else ''} give no date"
-            )
-    if others:
-        series = []
-        for c in sorted(others, key=lambda c: c.as_of.start if c.as_of else dt.date.min):
-            when = f"as of {format_date(c.as_of)}" if c.as_of else c.period or ("forecast" if c.forecast else "undated")
-            series.append(f"{format_value(c.effective_value)} {when} ({c.source}:{c.line})")
-        notes.append("same metric at other times (a series, not compared): " + "; ".join(series))
+    dates = sorted({format_date(c.as_of) for c in dated if c.as_of})
+    if dates and group.undated:
+        n = len(group.undated)
+        notes.append(
+            f"compared with the figures dated {', '.join(dates)}; {n:,} claim{'s' if n > 1 else ''} give no date"
+        )
+    # the rest of the topic (other groups' undated claims, then every dated claim outside this slice, in date
+    # order): a bounded few, then a count; whole groups are skipped at once so this stays linear
+    inside = {id(c) for c in dated}
+    shown: list[str] = []
+    for other in groups:
+        if other is not group:
+            for c in other.undated[: SERIES_SHOWN - len(shown)]:
+                shown.append(_series_entry(c))
+    for c in dated_series:
+        if len(shown) >= SERIES_SHOWN:
+            break
+        if id(c) not in inside:
+            shown.append(_series_entry(c))
+    if shown:
+        total = sum(len(g.undated) for g in groups) - len(group.undated) + len(dated_series) - len(dated)
+        more = total - len(shown)
+        tail = f"; and {more:,} more" if more > 0 else ""
+        notes.append("same metric at other times (a series, not compared): " + "; ".join(shown) + tail)
     return notes
+
+
+def _series_entry(c: Claim) -> str:
+    when = f"as of {format_date(c.as_of)}" if c.as_of else c.period or ("forecast" if c.forecast else "undated")
+    return f"{format_value(c.effective_value)} {when} ({c.source}:{c.line})"
 
 
 def _format_gap(gap: float, value: Quantity | DateValue, relative: float | None) -> str:

@@ -218,35 +218,92 @@ def group_verdict(values: list[Quantity | DateValue]) -> tuple[Status, tuple[int
     needs every pair to agree: one stated interval for all, or points whose rounding intervals share a point.
     Equivalent to checking every pair (a property test holds it to that), without the quadratic cost.
     """
-    if len(values) < 2:
-        return "agree", None
-    allowed = [allowed_interval(v) for v in values]
-    common: Interval | None = allowed[0]
-    for interval in allowed[1:]:
-        common = common.intersect(interval) if common is not None else None
-        if common is None:
-            break
-    if common is None:
-        return "conflict", _widest_pair(values)
-    stated = [stated_interval(v) for v in values]
-    if all(s == stated[0] for s in stated):
-        return "agree", None
-    if all(s.is_point() for s in stated):
-        rounding: Interval | None = _rounding_interval(values[0])
-        for value in values[1:]:
-            rounding = rounding.intersect(_rounding_interval(value)) if rounding is not None else None
-        if rounding is not None:
+    return GroupStats.of(values).verdict()
+
+
+_Bound = tuple[float, int]  # (bound, position in the group)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupStats:
+    """Everything ``group_verdict`` and ``reconcile`` need from a group, in a form two groups can be merged in.
+
+    A topic's undated claims are compared with every dated slice: their stats are computed once and merged
+    with each slice's (``merge``, constant time) instead of re-reading every undated value per slice.
+    """
+
+    size: int
+    allowed: Interval | None  # intersection of the allowed intervals (None: empty, a conflict)
+    stated: Interval | None  # intersection of the stated intervals (the reconciled value)
+    first_stated: Interval
+    same_stated: bool  # every stated interval equals the first
+    points: bool  # every stated interval is a point
+    rounding: Interval | None  # intersection of the rounding intervals (meaningful when ``points``)
+    lows: tuple[_Bound, ...]  # the two highest (stated low, position), highest first
+    highs: tuple[_Bound, ...]  # the two lowest (stated high, position), lowest first
+
+    @classmethod
+    def of(cls, values: list[Quantity | DateValue], offset: int = 0) -> GroupStats:
+        stats: GroupStats | None = None
+        for i, value in enumerate(values):
+            one = cls.single(value, offset + i)
+            stats = one if stats is None else stats.merge(one)
+        if stats is None:
+            raise ValueError("no values")
+        return stats
+
+    @classmethod
+    def single(cls, value: Quantity | DateValue, position: int) -> GroupStats:
+        stated = stated_interval(value)
+        return cls(
+            size=1,
+            allowed=allowed_interval(value),
+            stated=stated,
+            first_stated=stated,
+            same_stated=True,
+            points=stated.is_point(),
+            rounding=_rounding_interval(value),
+            lows=((stated.low if stated.low is not None else -math.inf, position),),
+            highs=((stated.high if stated.high is not None else math.inf, position),),
+        )
+
+    def merge(self, other: GroupStats) -> GroupStats:
+        """The stats of this group followed by ``other`` (whose positions come after this group's)."""
+        return GroupStats(
+            size=self.size + other.size,
+            allowed=_meet(self.allowed, other.allowed),
+            stated=_meet(self.stated, other.stated),
+            first_stated=self.first_stated,
+            same_stated=self.same_stated and other.same_stated and other.first_stated == self.first_stated,
+            points=self.points and other.points,
+            rounding=_meet(self.rounding, other.rounding),
+            lows=tuple(sorted((*self.lows, *other.lows), reverse=True)[:2]),
+            highs=tuple(sorted((*self.highs, *other.highs))[:2]),
+        )
+
+    def verdict(self) -> tuple[Status, tuple[int, int] | None]:
+        if self.size < 2:
             return "agree", None
-    return "compatible", None
+        if self.allowed is None:
+            return "conflict", self.widest_pair()
+        if self.same_stated:
+            return "agree", None
+        if self.points and self.rounding is not None:
+            return "agree", None
+        return "compatible", None
+
+    def widest_pair(self) -> tuple[int, int]:
+        """Positions of the two values furthest apart: highest stated low vs lowest stated high."""
+        i = self.lows[0][1]
+        j = self.highs[0][1]
+        if i == j and len(self.highs) > 1:  # one value is both; take the lowest high among the others
+            j = self.highs[1][1]
+        return (j, i) if j != i else (0, 1)
+
+    def reconciled(self) -> Interval | None:
+        """What all values allow together: the stated intervals' intersection, else the allowed ones'."""
+        return self.stated if self.stated is not None else self.allowed
 
 
-def _widest_pair(values: list[Quantity | DateValue]) -> tuple[int, int]:
-    """Indices of the two values furthest apart (stated intervals): highest low bound vs lowest high bound."""
-    stated = [stated_interval(v) for v in values]
-    lows = [(s.low if s.low is not None else -math.inf, i) for i, s in enumerate(stated)]
-    highs = [(s.high if s.high is not None else math.inf, i) for i, s in enumerate(stated)]
-    high_low, i = max(lows)
-    low_high, j = min(highs)
-    if i == j:  # one value is both; fall back to the lowest high among the others
-        low_high, j = min((h for h in highs if h[1] != i), default=(low_high, j))
-    return (j, i) if j != i else (0, 1)
+def _meet(a: Interval | None, b: Interval | None) -> Interval | None:
+    return a.intersect(b) if a is not None and b is not None else None

@@ -59,3 +59,10 @@ def finding_locations(finding: Finding) -> list[tuple[CitedClaim, list[CitedClai
     for claim in finding.claims:
         places.setdefault((claim.source, claim.line), []).append(claim)
     return [(claims[0], claims) for claims in places.values()]
+
+
+def uncited_text(uncited: int) -> str:
+    """How a finding's claims beyond those it cites are shown ("and 3,412 more claims, not cited")."""
+    if uncited <= 0:
+        return ""
+    return f"and {uncited:,} more claim{'s' if uncited != 1 else ''}, not cited"

@@ -15,7 +15,7 @@ from ..checking.check import claim_topic, format_value
 from ..checking.timeline import Timeline
 from ..models import CitedClaim, DiffReport, Finding, Report
 from ..values.dates import format_date
-from .common import common_folder, short_path, shorten_quote
+from .common import common_folder, short_path, shorten_quote, uncited_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -77,7 +77,14 @@ def _findings_table(findings: Sequence[Finding]) -> list[str]:
                     _size(finding) if index == 0 else "",
                 ]
             )
+        if finding.uncited:
+            rows.append(["", "", cell(uncited_text(finding.uncited)), "", "", "", ""])
     return _table(["#", "Topic", "Value", "Quote", "Citation", "Status", "Reconciled / difference"], rows)
+
+
+def _more(finding: Finding) -> str:
+    """The claims a finding compared but does not cite, counted (a finding cites at most a dozen)."""
+    return f"<br>{cell(uncited_text(finding.uncited))}" if finding.uncited else ""
 
 
 def _cited(claims: Sequence[CitedClaim], folder: str, *, quotes: bool = True) -> str:
@@ -128,7 +135,7 @@ def _topic_rows(findings: Sequence[Finding], folder: str, columns: Callable[[Fin
     for number, finding in enumerate(findings, start=1):
         topic = cell(finding.topic) if finding.topic != previous else ""
         previous = finding.topic
-        rows.append([str(number), topic, *columns(finding), _cited(finding.claims, folder)])
+        rows.append([str(number), topic, *columns(finding), _cited(finding.claims, folder) + _more(finding)])
     return rows
 
 
@@ -189,9 +196,10 @@ def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
             values = list(dict.fromkeys(f.reconciled or format_value(f.claims[0].value) for f in members))
             claims = [c for f in members for c in f.claims]
             sources = {c.source for c in claims}
+            stated = len({(c.source, c.line, c.value.text) for c in claims}) + sum(f.uncited for f in members)
             out.append(
                 f"- **{cell(topic)}**: {cell(', '.join(values))}, "
-                f"{_plural(len({(c.source, c.line, c.value.text) for c in claims}), 'claim')} in "
+                f"{_plural(stated, 'claim')} in "
                 f"{_plural(len(sources), 'source')}"
             )
         out.append("")

@@ -19,7 +19,7 @@ from ..checking.check import claim_topic, format_value
 from ..checking.timeline import Timeline
 from ..models import Claim, DiffReport, Extraction, Finding, Report
 from ..values.dates import format_date
-from .common import common_folder, short_path, shorten_quote
+from .common import common_folder, short_path, shorten_quote, uncited_text
 
 _STYLE = {"conflict": "bold red", "compatible": "yellow", "agree": "green"}
 
@@ -85,6 +85,8 @@ def _finding_block(number: int, finding: Finding, folder: str = "") -> Panel:
     else:
         for claim in finding.claims:
             parts.append(Text.assemble("• ", _claim_cell(claim, folder)))
+    if finding.uncited:
+        parts.append(Text(f"• {uncited_text(finding.uncited)}", style="dim"))
     for note in finding.notes:
         parts.append(Text(f"note: {note}", style="dim"))
     return Panel(Group(*parts), title=header, title_align="left", box=box.ROUNDED, expand=True)
