@@ -317,13 +317,32 @@ def test_diff_markdown(pair: Path) -> None:
 
 def test_timeline(pair: Path) -> None:
     result = run("timeline", str(pair))
-    assert result.exit_code == 0
+    # the two articles date Claude 4 differently: a conflict, so the timeline fails like an audit would
+    assert result.exit_code == 1
     assert "Claude 4" in result.stdout and "conflict" in result.stdout
+    assert "1 version dated differently" in result.stderr  # the summary counts what the table shows
+    assert run("timeline", str(pair), "--fail-on", "never").exit_code == 0
     data = json.loads(run("timeline", str(pair), "--format", "json").stdout)
     assert data["schema"] == "claimcheck.timeline/1"
     rows = {r["version"]: r for f in data["families"] for r in f["rows"]}
     assert rows["Claude 4"]["status"] == "conflict"
     assert rows["Claude Opus 4.6"]["status"] == "agree"
+
+
+def test_timeline_exits_1_on_an_order_problem(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.md").write_text(
+        "# Notes\n\nClaude Opus 4.6 was released on February 5, 2026. "
+        "Claude Opus 4.7 was released on January 3, 2026.\n",
+        encoding="utf-8",
+    )
+    result = run("timeline", str(folder))
+    assert result.exit_code == 1
+    assert "1 order problem" in result.stderr and "Order problems (1)" in result.stdout
+    data = json.loads(run("timeline", str(folder), "--format", "json").stdout)
+    assert data["summary"]["order_problems"] == len(data["findings"]) == 1 and data["summary"]["failed"]
+    assert run("timeline", str(folder), "--fail-on", "never").exit_code == 0
 
 
 # ----------------------------------------------------------------------------------------- real binary

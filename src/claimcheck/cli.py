@@ -10,21 +10,22 @@ summary on stderr, and turning library exceptions into exit codes:
 
 from __future__ import annotations
 
-import io
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 
 from . import __version__
 from .errors import ClaimcheckError
-from .models import Extraction, Report
-from .pipeline import FailOn, Settings, default_jobs
-from .render import Format
+from .models import Claim, DiffReport, Extraction, FailOn, Report, Timeline
+from .pipeline import Settings, default_jobs
+from .render import AuditFormat, DiffFormat, ExtractFormat, TimelineFormat, summary_line
+from .render.terminal import FILE_SCREEN, Screen, drawn_on
 from .review.records import dump_claims, record_name, write_atomic
 
 app = typer.Typer(
@@ -55,14 +56,9 @@ def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _stdout_console() -> Console:
-    return Console(file=sys.stdout, soft_wrap=False, highlight=False)
-
-
-def _file_console(buffer: io.StringIO) -> Console:
-    return Console(
-        file=buffer, width=100, color_system=None, force_terminal=False, highlight=False, legacy_windows=False
-    )
+def _screen(output: Path | None) -> Screen:
+    """Tables on a terminal get its width and colour (rich honours NO_COLOR); files get plain text, 100 wide."""
+    return Screen(width=None, color=sys.stdout.isatty()) if output is None else FILE_SCREEN
 
 
 def _check_output(output: Path | None) -> None:
@@ -78,24 +74,25 @@ def _check_output(output: Path | None) -> None:
         _fail(f"cannot write --output {output}: permission denied")
 
 
-def _emit(text: str | None, output: Path | None, render_rich=None) -> None:  # type: ignore[no-untyped-def]
-    """Send a rendered report to stdout or, atomically, to --output."""
+def _emit(render: Callable[[], str], output: Path | None) -> None:
+    """Render the result for where it goes, then send it to stdout or, atomically, to --output."""
+    with drawn_on(_screen(output)):
+        text = render()
     if output is None:
-        if render_rich is not None:
-            render_rich(_stdout_console())
-        else:
-            sys.stdout.write(text or "")
-            sys.stdout.flush()
+        sys.stdout.write(text)
+        sys.stdout.flush()
         return
-    if render_rich is not None:
-        buffer = io.StringIO()
-        render_rich(_file_console(buffer))
-        text = buffer.getvalue()
     try:
-        write_atomic(output, text or "")
+        write_atomic(output, text)
     except OSError as exc:
         _fail(f"cannot write --output {output}: {exc.strerror or exc}")
     _err(f"wrote {output}")
+
+
+def _exit(result: Report | DiffReport | Timeline) -> NoReturn:
+    """The summary line on stderr, then the exit code from the fail policy the library computed once."""
+    _err(summary_line(result))
+    raise typer.Exit(EXIT_FINDINGS if result.summary.failed else EXIT_OK)
 
 
 def _settings(lexicon: Path | None, fail_on: FailLevel = FailLevel.conflict, jobs: int | None = None) -> Settings:
@@ -121,13 +118,13 @@ def _settings(lexicon: Path | None, fail_on: FailLevel = FailLevel.conflict, job
 PROGRESS_MIN_ARTICLES = 200  # below this a run takes a second or two and a bar would only flicker
 
 
-def _progress_bar():  # type: ignore[no-untyped-def]
+def _progress_bar() -> Callable[[int, int], None] | None:
     """A progress bar on stderr for long runs, only when stderr is a terminal (never in pipes or CI logs)."""
     if not sys.stderr.isatty():
         return None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    state: dict = {}
+    state: dict[str, Any] = {}
 
     def update(done: int, total: int) -> None:
         if total < PROGRESS_MIN_ARTICLES:
@@ -183,7 +180,7 @@ JobsOpt = Annotated[
 @app.command()
 def extract(
     paths: PathsArg,
-    format: Annotated[Format, typer.Option("--format", "-f", help="table, json or yaml.")] = Format.table,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table, json or yaml.")] = ExtractFormat.table,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -200,10 +197,7 @@ def extract(
 ) -> None:
     """Extract every number and date, with what it measures and about whom, from articles."""
     from . import pipeline
-    from .render import render_extraction
 
-    if format is Format.markdown:
-        _fail("extract supports --format table, json or yaml")
     settings = _settings(lexicon, jobs=jobs)
     try:
         extraction = pipeline.extract(paths, settings)
@@ -215,11 +209,8 @@ def extract(
     if out is not None:
         _write_records(extraction, out, dry_run=dry_run)
     else:
-        render_extraction(extraction, format, _stdout_console)
-    _err(
-        f"{len(extraction.sources)} sources, {len(extraction.claims)} claims"
-        + (f", {len(extraction.skipped)} skipped" if extraction.skipped else "")
-    )
+        _emit(lambda: format.render(extraction), None)
+    _err(summary_line(extraction))
     _strict_check(len(extraction.skipped), strict)
 
 
@@ -229,7 +220,7 @@ def _write_records(extraction: Extraction, out: Path, *, dry_run: bool = False) 
 
     if out.exists() and not out.is_dir():
         _fail(f"--out {out} exists and is not a folder")
-    by_source: dict[str, list] = {}
+    by_source: dict[str, list[Claim]] = {}
     for claim in extraction.claims:
         by_source.setdefault(claim.source, []).append(claim)
     try:
@@ -253,8 +244,9 @@ def _write_records(extraction: Extraction, out: Path, *, dry_run: bool = False) 
         _err(f"wrote {written} claim-record file{'s' if written != 1 else ''} to {out}")
 
 
-def _report_skipped(result: Extraction | Report) -> None:
-    for source in result.sources:
+def _report_skipped(result: Extraction | Report | Timeline) -> None:
+    sources = result.source_records if isinstance(result, Timeline) else result.sources
+    for source in sources:
         for problem in source.metadata_problems:
             unknown = "; publication date unknown" if source.published is None else ""
             _err(f"warning: {source.path}: {problem}; the article is read without it{unknown}")
@@ -265,7 +257,7 @@ def _report_skipped(result: Extraction | Report) -> None:
 @app.command()
 def audit(
     paths: PathsArg,
-    format: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+    format: Annotated[AuditFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = AuditFormat.table,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailLevel.conflict,
     lexicon: LexiconOpt = None,
@@ -282,10 +274,7 @@ def audit(
 ) -> None:
     """Cross-check every claim across the articles and report contradictions."""
     from . import pipeline
-    from .render import render_report, summary_line
 
-    if format is Format.yaml:
-        _fail("audit supports --format table, json or markdown")
     _check_output(output)
     settings = _settings(lexicon, fail_on, jobs)
     try:
@@ -296,65 +285,58 @@ def audit(
     _strict_check(len(report.skipped), strict)
     if update_baseline or baseline is not None:
         report = _baseline(report, baseline, update_baseline)
-    render_report(report, format, output, _emit)
-    _err(summary_line(report))
-    raise typer.Exit(EXIT_FINDINGS if report.summary.failed else EXIT_OK)
+    _emit(lambda: format.render(report), output)
+    _exit(report)
 
 
 @app.command()
 def diff(
     a: Annotated[Path, typer.Argument(help="First article (or claim-record file).", show_default=False)],
     b: Annotated[Path, typer.Argument(help="Second article (or claim-record file).", show_default=False)],
-    format: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = DiffFormat.table,
     output: OutputOpt = None,
     fail_on: FailOnOpt = FailLevel.conflict,
     lexicon: LexiconOpt = None,
 ) -> None:
     """Compare two articles: what both say (agree, compatible, conflict) and what each adds."""
     from . import pipeline
-    from .render import render_diff
 
-    if format is Format.yaml:
-        _fail("diff supports --format table, json or markdown")
     _check_output(output)
     settings = _settings(lexicon, fail_on, jobs=1)
     try:
         report = pipeline.diff(a, b, settings)
     except ClaimcheckError as exc:
         _fail(str(exc))
-    render_diff(report, format, output, _emit)
-    s = report.summary
-    _err(
-        f"{s.conflicts} conflicts, {s.compatible} compatible, {s.agree} agree; A adds {s.only_in_a} topics, "
-        f"B adds {s.only_in_b}"
-    )
-    raise typer.Exit(EXIT_FINDINGS if s.failed else EXIT_OK)
+    _emit(lambda: format.render(report), output)
+    _exit(report)
 
 
 @app.command()
 def timeline(
     paths: PathsArg,
-    format: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+    format: Annotated[
+        TimelineFormat, typer.Option("--format", "-f", help="table, json or markdown.")
+    ] = TimelineFormat.table,
     output: OutputOpt = None,
+    fail_on: Annotated[
+        FailLevel,
+        typer.Option("--fail-on", help="Exit 1 when an order problem or a version dated differently reaches this."),
+    ] = FailLevel.conflict,
     lexicon: LexiconOpt = None,
     jobs: JobsOpt = None,
 ) -> None:
     """Show every model version's release date as each source gives it, with order checks."""
     from . import pipeline
-    from .render import render_timeline
 
-    if format is Format.yaml:
-        _fail("timeline supports --format table, json or markdown")
     _check_output(output)
-    settings = _settings(lexicon, jobs=jobs)
+    settings = _settings(lexicon, fail_on, jobs)
     try:
-        result, corpus = pipeline.timeline(paths, settings)
+        result = pipeline.timeline(paths, settings)
     except ClaimcheckError as exc:
         _fail(str(exc))
-    _report_skipped(corpus)
-    render_timeline(result, format, output, _emit)
-    versions = sum(len(f.rows) for f in result.families)
-    _err(f"{versions} versions in {len(result.families)} families, {len(result.findings)} order problems")
+    _report_skipped(result)
+    _emit(lambda: format.render(result), output)
+    _exit(result)
 
 
 def _baseline(report: Report, path: Path | None, update: bool) -> Report:

@@ -10,6 +10,7 @@ is also an offset into the file as an editor shows it); ``line`` and ``column`` 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -241,6 +242,17 @@ class Topic(Frozen):
     claim_ids: tuple[str, ...]
 
 
+FailOn = Literal["conflict", "compatible", "never"]
+
+
+def fails(statuses: Iterable[Status | None], fail_on: FailOn) -> bool:
+    """The fail policy: does any status reach the --fail-on level? Every result's summary calls it once."""
+    if fail_on == "never":
+        return False
+    levels = {"conflict"} if fail_on == "conflict" else {"conflict", "compatible"}
+    return any(status in levels for status in statuses)
+
+
 class Summary(Frozen):
     sources: int
     skipped: int
@@ -251,11 +263,27 @@ class Summary(Frozen):
     agree: int
     failed: bool  # the fail policy's verdict, computed once
 
+    @classmethod
+    def of(
+        cls, findings: Sequence[Finding], fail_on: FailOn, *, sources: int, skipped: int, claims: int, topics: int
+    ) -> Summary:
+        """The one place a report's counts and fail verdict are computed."""
+        return cls(
+            sources=sources,
+            skipped=skipped,
+            claims=claims,
+            topics=topics,
+            conflicts=sum(f.status == "conflict" for f in findings),
+            compatible=sum(f.status == "compatible" for f in findings),
+            agree=sum(f.status == "agree" for f in findings),
+            failed=fails((f.status for f in findings), fail_on),
+        )
+
 
 class Report(Frozen):
     schema_: str = Field("claimcheck.report/1", alias="schema")
     generated: dt.date | None = None
-    fail_on: Literal["conflict", "compatible", "never"] = "conflict"
+    fail_on: FailOn = "conflict"
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     topics: tuple[Topic, ...] = ()
@@ -266,6 +294,12 @@ class Report(Frozen):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
+class ExtractionSummary(Frozen):
+    sources: int
+    claims: int
+    skipped: int
+
+
 class Extraction(Frozen):
     """What ``claimcheck extract`` produces: every claim of every source, and what was skipped."""
 
@@ -273,6 +307,7 @@ class Extraction(Frozen):
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     skipped: tuple[Skipped, ...] = ()
+    summary: ExtractionSummary
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -285,13 +320,24 @@ class DiffSummary(Frozen):
     only_in_b: int
     failed: bool
 
+    @classmethod
+    def of(cls, findings: Sequence[Finding], fail_on: FailOn, *, only_in_a: int, only_in_b: int) -> DiffSummary:
+        return cls(
+            conflicts=sum(f.status == "conflict" for f in findings),
+            compatible=sum(f.status == "compatible" for f in findings),
+            agree=sum(f.status == "agree" for f in findings),
+            only_in_a=only_in_a,
+            only_in_b=only_in_b,
+            failed=fails((f.status for f in findings), fail_on),
+        )
+
 
 class DiffReport(Frozen):
     """Two articles compared claim by claim: what both say (and whether they agree) and what each adds."""
 
     schema_: str = Field("claimcheck.diff/1", alias="schema")
     generated: dt.date | None = None
-    fail_on: Literal["conflict", "compatible", "never"] = "conflict"
+    fail_on: FailOn = "conflict"
     a: Source
     b: Source
     findings: tuple[Finding, ...]
@@ -299,6 +345,46 @@ class DiffReport(Frozen):
     only_in_b: tuple[Claim, ...]
     skipped: tuple[Skipped, ...] = ()
     summary: DiffSummary
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class TimelineRow(Frozen):
+    version: str  # canonical model name
+    line: str  # family and tier: "Claude Opus", "Claude", "GPT"
+    number: tuple[int, ...]
+    dates: dict[str, str]  # source path -> formatted date(s)
+    claims: tuple[str, ...]  # claim ids
+    status: Status | None = None  # None when only one source dates it
+
+
+class Family(Frozen):
+    family: str
+    rows: tuple[TimelineRow, ...]
+
+
+class TimelineSummary(Frozen):
+    versions: int
+    families: int
+    order_problems: int  # findings: a version dated before its predecessor
+    conflicting_dates: int  # rows whose sources date the version differently (status "conflict")
+    skipped: int
+    failed: bool
+
+
+class Timeline(Frozen):
+    """What ``claimcheck timeline`` produces: each model family's versions with their dates per source."""
+
+    schema_: str = Field("claimcheck.timeline/1", alias="schema")
+    generated: dt.date | None = None
+    fail_on: FailOn = "conflict"
+    sources: tuple[str, ...]
+    families: tuple[Family, ...]
+    findings: tuple[Finding, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    summary: TimelineSummary
+    # the loaded sources in full, for the CLI's metadata warnings; not part of the JSON (``sources`` names them)
+    source_records: tuple[Source, ...] = Field((), exclude=True)
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 

@@ -16,13 +16,11 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from .attribution.extract import extract_article
 from .attribution.lexicon import Lexicon, default_lexicon
 from .checking.align import align_claims
 from .checking.check import cross_check
-from .checking.timeline import Timeline
 from .errors import InputError
 from .loading.sources import ArticleFile, discover, load_article
 from .models import (
@@ -31,16 +29,18 @@ from .models import (
     DiffReport,
     DiffSummary,
     Extraction,
+    ExtractionSummary,
+    FailOn,
     Finding,
     Report,
     Skipped,
     Source,
     Summary,
+    Timeline,
     Topic,
 )
 from .review.records import is_claims_file, read_claims
 
-FailOn = Literal["conflict", "compatible", "never"]
 PARALLEL_THRESHOLD = 64  # below this many articles, starting worker processes costs more than it saves
 
 
@@ -177,28 +177,21 @@ def _display(path: Path) -> str:
 
 def extract(paths: Sequence[str | Path], settings: Settings = Settings()) -> Extraction:
     corpus = collect(paths, settings)
-    return Extraction(sources=tuple(corpus.sources), claims=tuple(corpus.claims), skipped=tuple(corpus.skipped))
-
-
-def fails(findings: Sequence[Finding], fail_on: FailOn) -> bool:
-    """The fail policy, computed once per report: does any finding reach the --fail-on level?"""
-    if fail_on == "never":
-        return False
-    levels = {"conflict"} if fail_on == "conflict" else {"conflict", "compatible"}
-    return any(f.status in levels for f in findings)
+    summary = ExtractionSummary(sources=len(corpus.sources), claims=len(corpus.claims), skipped=len(corpus.skipped))
+    return Extraction(
+        sources=tuple(corpus.sources), claims=tuple(corpus.claims), skipped=tuple(corpus.skipped), summary=summary
+    )
 
 
 def build_report(corpus: Corpus, topics: Sequence[Topic], findings: Sequence[Finding], settings: Settings) -> Report:
     ordered = sorted(findings, key=_finding_order)
-    summary = Summary(
+    summary = Summary.of(
+        ordered,
+        settings.fail_on,
         sources=len(corpus.sources),
         skipped=len(corpus.skipped),
         claims=len(corpus.claims),
         topics=len(topics),
-        conflicts=sum(f.status == "conflict" for f in ordered),
-        compatible=sum(f.status == "compatible" for f in ordered),
-        agree=sum(f.status == "agree" for f in ordered),
-        failed=fails(ordered, settings.fail_on),
     )
     return Report(
         generated=settings.today or dt.date.today(),
@@ -276,14 +269,7 @@ def diff(a: str | Path, b: str | Path, settings: Settings = Settings()) -> DiffR
             only_b.extend(in_b)
             topics_b += 1
     findings.sort(key=_finding_order)
-    summary = DiffSummary(
-        conflicts=sum(f.status == "conflict" for f in findings),
-        compatible=sum(f.status == "compatible" for f in findings),
-        agree=sum(f.status == "agree" for f in findings),
-        only_in_a=topics_a,
-        only_in_b=topics_b,
-        failed=fails(findings, settings.fail_on),
-    )
+    summary = DiffSummary.of(findings, settings.fail_on, only_in_a=topics_a, only_in_b=topics_b)
     return DiffReport(
         generated=settings.today or dt.date.today(),
         fail_on=settings.fail_on,
@@ -297,8 +283,16 @@ def diff(a: str | Path, b: str | Path, settings: Settings = Settings()) -> DiffR
     )
 
 
-def timeline(paths: Sequence[str | Path], settings: Settings = Settings()) -> tuple[Timeline, Corpus]:
+def timeline(paths: Sequence[str | Path], settings: Settings = Settings()) -> Timeline:
     from .checking.timeline import build_timeline
 
     corpus = collect(paths, settings)
-    return build_timeline(corpus.claims, [s.path for s in corpus.sources], _lexicon(settings)), corpus
+    return build_timeline(
+        corpus.claims,
+        [s.path for s in corpus.sources],
+        _lexicon(settings),
+        skipped=corpus.skipped,
+        source_records=corpus.sources,
+        fail_on=settings.fail_on,
+        generated=settings.today or dt.date.today(),
+    )

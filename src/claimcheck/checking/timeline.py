@@ -12,34 +12,24 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from pydantic import Field
-
 from ..attribution.lexicon import Lexicon, default_lexicon
-from ..models import Claim, DateValue, Finding, Frozen, Status
+from ..models import (
+    Claim,
+    DateValue,
+    FailOn,
+    Family,
+    Finding,
+    Skipped,
+    Source,
+    Status,
+    Timeline,
+    TimelineRow,
+    TimelineSummary,
+    fails,
+)
 from ..values.dates import format_date
 from .check import cite, finding_id
 from .compare import group_verdict
-
-
-class TimelineRow(Frozen):
-    version: str  # canonical model name
-    line: str  # family and tier: "Claude Opus", "Claude", "GPT"
-    number: tuple[int, ...]
-    dates: dict[str, str]  # source path -> formatted date(s)
-    claims: tuple[str, ...]  # claim ids
-    status: Status | None = None  # None when only one source dates it
-
-
-class Family(Frozen):
-    family: str
-    rows: tuple[TimelineRow, ...]
-
-
-class Timeline(Frozen):
-    schema_: str = Field("claimcheck.timeline/1", alias="schema")
-    sources: tuple[str, ...]
-    families: tuple[Family, ...]
-    findings: tuple[Finding, ...] = ()
 
 
 def _parse(version: str, lexicon: Lexicon | None = None) -> tuple[str, str, tuple[int, ...]] | None:
@@ -69,7 +59,17 @@ def _release_claims(claims: Iterable[Claim]) -> list[Claim]:
     ]
 
 
-def build_timeline(claims: Sequence[Claim], sources: Sequence[str] = (), lexicon: Lexicon | None = None) -> Timeline:
+def build_timeline(
+    claims: Sequence[Claim],
+    sources: Sequence[str] = (),
+    lexicon: Lexicon | None = None,
+    *,
+    skipped: Sequence[Skipped] = (),
+    source_records: Sequence[Source] = (),
+    fail_on: FailOn = "conflict",
+    generated: dt.date | None = None,
+) -> Timeline:
+    """The timeline with its summary: the summary counts exactly what the table and the order list show."""
     releases = _release_claims(claims)
     by_version: dict[str, list[Claim]] = defaultdict(list)
     for claim in releases:
@@ -104,7 +104,26 @@ def build_timeline(claims: Sequence[Claim], sources: Sequence[str] = (), lexicon
         for f, rows in sorted(families.items())
     )
     used_sources = tuple(sources) or tuple(sorted({c.source for c in releases}))
-    return Timeline(sources=used_sources, families=ordered, findings=tuple(timeline_findings(claims, lexicon)))
+    findings = tuple(timeline_findings(claims, lexicon))
+    rows = [row for family_ in ordered for row in family_.rows]
+    summary = TimelineSummary(
+        versions=len(rows),
+        families=len(ordered),
+        order_problems=len(findings),
+        conflicting_dates=sum(row.status == "conflict" for row in rows),
+        skipped=len(skipped),
+        failed=fails([*(f.status for f in findings), *(row.status for row in rows)], fail_on),
+    )
+    return Timeline(
+        generated=generated,
+        fail_on=fail_on,
+        sources=used_sources,
+        families=ordered,
+        findings=findings,
+        skipped=tuple(skipped),
+        summary=summary,
+        source_records=tuple(source_records),
+    )
 
 
 def timeline_findings(claims: Sequence[Claim], lexicon: Lexicon | None = None) -> list[Finding]:

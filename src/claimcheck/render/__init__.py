@@ -1,138 +1,89 @@
-"""Renderers: one ``Report`` (or ``Extraction``) in, text out. The fail policy is never decided here.
+"""Output formats: one enum per command, each member mapped to one renderer ``(result) -> str``.
 
-``Format`` lists every output format; each dispatch function maps every member and ends in ``assert_never``, and
-``tests/test_render.py`` loops over every member, so a new format cannot be half-wired.
+Every command has its own result model (``Extraction``, ``Report``, ``DiffReport``, ``Timeline``) and its own
+format enum listing only the formats it supports, so the CLI never has to refuse a member. ``Fmt.render`` maps
+each member to its renderer in one ``match`` that ends in ``assert_never``; ``tests/test_formats.py`` runs every
+member of every enum through the CLI. Renderers return text and never write it: where it goes (stdout or
+``--output``) is the CLI's business, and the fail policy is already on the result's summary.
+
+Adding a format: add the member to the command's enum, a ``case`` returning the renderer's text, and a README line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import Enum
-from pathlib import Path
 from typing import assert_never
 
-from rich.console import Console
+from ..models import DiffReport, Extraction, Report, Timeline
+from . import jsonfmt, markdown, terminal, yamlfmt
+from .summary import summary_line
 
-from ..checking.timeline import Timeline
-from ..models import DiffReport, Extraction, Report
-from . import jsonfmt, markdown, terminal
-from .terminal import summary_line
-
-__all__ = [
-    "Format",
-    "render_diff",
-    "render_extraction",
-    "render_report",
-    "render_report_text",
-    "render_timeline",
-    "summary_line",
-]
+__all__ = ["AuditFormat", "DiffFormat", "ExtractFormat", "TimelineFormat", "summary_line"]
 
 
-class Format(str, Enum):
+class ExtractFormat(str, Enum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+    def render(self, extraction: Extraction) -> str:
+        match self:
+            case ExtractFormat.table:
+                return terminal.extraction_table(extraction)
+            case ExtractFormat.json:
+                return jsonfmt.extraction_json(extraction)
+            case ExtractFormat.yaml:
+                return yamlfmt.extraction_yaml(extraction)
+            case _:
+                assert_never(self)
+
+
+class AuditFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
-    yaml = "yaml"
+
+    def render(self, report: Report) -> str:
+        match self:
+            case AuditFormat.table:
+                return terminal.report_table(report)
+            case AuditFormat.json:
+                return jsonfmt.report_json(report)
+            case AuditFormat.markdown:
+                return markdown.report_markdown(report)
+            case _:
+                assert_never(self)
 
 
-Emit = Callable[..., None]
+class DiffFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+    def render(self, report: DiffReport) -> str:
+        match self:
+            case DiffFormat.table:
+                return terminal.diff_table(report)
+            case DiffFormat.json:
+                return jsonfmt.diff_json(report)
+            case DiffFormat.markdown:
+                return markdown.diff_markdown(report)
+            case _:
+                assert_never(self)
 
 
-def render_report_text(report: Report, fmt: Format, *, title: str = "claimcheck audit") -> str | None:
-    """The report as text for the machine and document formats; None for the rich table (console-drawn)."""
-    match fmt:
-        case Format.table:
-            return None
-        case Format.json:
-            return jsonfmt.report_json(report)
-        case Format.markdown:
-            return markdown.report_markdown(report, title=title)
-        case Format.yaml:
-            raise ValueError("reports have no YAML format")
-        case _:
-            assert_never(fmt)
+class TimelineFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
 
-
-def _render(
-    fmt: Format,
-    output: Path | None,
-    emit: Emit,
-    *,
-    what: str,
-    table: Callable[[Console], None],
-    json: Callable[[], str],
-    markdown: Callable[[], str],
-) -> None:
-    """Route one result to the renderer for ``fmt``: rich on a console, or text to stdout / --output."""
-    match fmt:
-        case Format.table:
-            emit(None, output, table)
-        case Format.json:
-            emit(json(), output)
-        case Format.markdown:
-            emit(markdown(), output)
-        case Format.yaml:
-            raise ValueError(f"{what} has no YAML format")
-        case _:
-            assert_never(fmt)
-
-
-def render_report(
-    report: Report, fmt: Format, output: Path | None, emit: Emit, *, title: str = "claimcheck audit"
-) -> None:
-    _render(
-        fmt,
-        output,
-        emit,
-        what="audit",
-        table=lambda c: terminal.render_report(report, c, title=title),
-        json=lambda: jsonfmt.report_json(report),
-        markdown=lambda: markdown.report_markdown(report, title=title),
-    )
-
-
-def render_extraction(extraction: Extraction, fmt: Format, console: Callable[[], Console]) -> None:
-    import sys
-
-    match fmt:
-        case Format.table:
-            terminal.render_extraction(extraction, console())
-        case Format.json:
-            sys.stdout.write(jsonfmt.extraction_json(extraction))
-        case Format.yaml:
-            from ..review.records import dump_claims
-
-            by_source: dict[str, list] = {}
-            for claim in extraction.claims:
-                by_source.setdefault(claim.source, []).append(claim)
-            docs = [dump_claims(s, by_source.get(s.path, [])) for s in extraction.sources]
-            sys.stdout.write("---\n".join(docs))
-        case Format.markdown:
-            raise ValueError("extract has no Markdown format")
-        case _:
-            assert_never(fmt)
-
-
-def render_diff(report: DiffReport, fmt: Format, output: Path | None, emit: Emit) -> None:
-    _render(
-        fmt,
-        output,
-        emit,
-        what="diff",
-        table=lambda c: terminal.render_diff(report, c),
-        json=lambda: jsonfmt.diff_json(report),
-        markdown=lambda: markdown.diff_markdown(report),
-    )
-
-
-def render_timeline(timeline: Timeline, fmt: Format, output: Path | None, emit: Emit) -> None:
-    _render(
-        fmt,
-        output,
-        emit,
-        what="timeline",
-        table=lambda c: terminal.render_timeline(timeline, c),
-        json=lambda: jsonfmt.timeline_json(timeline),
-        markdown=lambda: markdown.timeline_markdown(timeline),
-    )
+    def render(self, timeline: Timeline) -> str:
+        match self:
+            case TimelineFormat.table:
+                return terminal.timeline_table(timeline)
+            case TimelineFormat.json:
+                return jsonfmt.timeline_json(timeline)
+            case TimelineFormat.markdown:
+                return markdown.timeline_markdown(timeline)
+            case _:
+                assert_never(self)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..checking.timeline import Timeline
-from ..models import DiffReport, Extraction, Report
+from ..models import DiffReport, Extraction, Report, Timeline
 
 
 def _dump(data: Any) -> str:

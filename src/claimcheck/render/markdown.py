@@ -12,8 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from ..checking.check import claim_topic, format_value
-from ..checking.timeline import Timeline
-from ..models import CitedClaim, DiffReport, Finding, Report
+from ..models import CitedClaim, DiffReport, Finding, Report, Timeline
 from ..values.dates import format_date
 from .common import common_folder, short_path, shorten_quote, uncited_text
 
@@ -143,12 +142,12 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
 
-def report_markdown(report: Report, *, title: str = "claimcheck audit") -> str:
+def report_markdown(report: Report) -> str:
     s = report.summary
     folder = common_folder([src.path for src in report.sources])
     names = ", ".join(code(short_path(src.path, folder)) for src in report.sources) or "none"
     where = f" in {code(folder + '/')}" if folder else ""
-    out: list[str] = [f"# {title}: contradiction report", ""]
+    out: list[str] = ["# claimcheck audit: contradiction report", ""]
     out.append(
         f"Audited {_plural(s.sources, 'source')}{where} on "
         f"{report.generated.isoformat() if report.generated else 'an unknown date'}: {names}. "

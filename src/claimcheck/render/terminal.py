@@ -6,8 +6,12 @@ Written to read well at 80 columns and when piped: colour only where the console
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 from rich import box
 from rich.console import Console, Group
@@ -16,25 +20,71 @@ from rich.table import Table
 from rich.text import Text
 
 from ..checking.check import claim_topic, format_value
-from ..checking.timeline import Timeline
-from ..models import Claim, DiffReport, Extraction, Finding, Report
+from ..models import CitedClaim, Claim, DiffReport, Extraction, Finding, Report, Timeline
 from ..values.dates import format_date
 from .common import common_folder, short_path, shorten_quote, uncited_text
+from .summary import diff_summary, report_summary
 
 _STYLE = {"conflict": "bold red", "compatible": "yellow", "agree": "green"}
 
 
-def summary_line(report: Report) -> str:
-    s = report.summary
-    parts = [f"{s.sources} source{'s' if s.sources != 1 else ''}", f"{s.claims} claims", f"{s.topics} topics"]
-    verdict = f"{s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, {s.agree} agree"
-    skipped = f", {s.skipped} skipped" if s.skipped else ""
-    return f"{', '.join(parts)}: {verdict}{skipped}"
+@dataclass(frozen=True)
+class Screen:
+    """How the table formats are drawn: the width and whether to use colour (terminal escapes)."""
+
+    width: int | None = None  # None: the terminal's width (rich's detection, honouring COLUMNS)
+    color: bool = False
 
 
-def render_report(report: Report, console: Console, *, title: str = "claimcheck audit") -> None:
+FILE_SCREEN = Screen(width=100, color=False)  # --output FILE: plain text at a fixed width
+_SCREEN: ContextVar[Screen] = ContextVar("screen", default=FILE_SCREEN)
+
+
+@contextmanager
+def drawn_on(screen: Screen) -> Iterator[None]:
+    """Draw the table formats for ``screen`` inside the block (the CLI picks it from where the output goes)."""
+    token = _SCREEN.set(screen)
+    try:
+        yield
+    finally:
+        _SCREEN.reset(token)
+
+
+def _draw(draw: Callable[[Console], None]) -> str:
+    screen = _SCREEN.get()
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=screen.width,
+        force_terminal=screen.color,
+        color_system="auto" if screen.color else None,
+        soft_wrap=False,
+        highlight=False,
+        legacy_windows=False,
+    )
+    draw(console)
+    return buffer.getvalue()
+
+
+def report_table(report: Report) -> str:
+    return _draw(lambda console: render_report(report, console))
+
+
+def extraction_table(extraction: Extraction) -> str:
+    return _draw(lambda console: render_extraction(extraction, console))
+
+
+def diff_table(report: DiffReport) -> str:
+    return _draw(lambda console: render_diff(report, console))
+
+
+def timeline_table(timeline: Timeline) -> str:
+    return _draw(lambda console: render_timeline(timeline, console))
+
+
+def render_report(report: Report, console: Console) -> None:
     folder = common_folder([s.path for s in report.sources])
-    console.print(Text(f"{title}: {summary_line(report)}", style="bold"))
+    console.print(Text(f"claimcheck audit: {report_summary(report)}", style="bold"))
     if folder:
         console.print(Text(f"paths below are relative to {folder}/", style="dim"))
     conflicts = [f for f in report.findings if f.status == "conflict"]
@@ -55,7 +105,7 @@ def render_report(report: Report, console: Console, *, title: str = "claimcheck 
     _skipped(report, console)
 
 
-def _claim_cell(claim, folder: str) -> Text:  # type: ignore[no-untyped-def]
+def _claim_cell(claim: CitedClaim, folder: str) -> Text:
     value = format_value(claim.value)
     when = f" (as of {format_date(claim.as_of)})" if claim.as_of else ""
     return Text.assemble(
@@ -187,15 +237,8 @@ def render_findings_list(findings: Sequence[Finding], console: Console) -> None:
 
 
 def render_diff(report: DiffReport, console: Console) -> None:
-    s = report.summary
     console.print(Text(f"claimcheck diff: {report.a.path} vs {report.b.path}", style="bold"))
-    console.print(
-        Text(
-            f"{s.conflicts} conflict{'s' if s.conflicts != 1 else ''}, {s.compatible} compatible, "
-            f"{s.agree} agree; A adds {s.only_in_a} topic{'s' if s.only_in_a != 1 else ''}, "
-            f"B adds {s.only_in_b}"
-        )
-    )
+    console.print(Text(diff_summary(report)))
     folder = common_folder([report.a.path, report.b.path])
     disagreements = [f for f in report.findings if f.status != "agree"]
     if disagreements:

@@ -12,8 +12,7 @@ import json
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..models import Report
-from ..pipeline import fails
+from ..models import Report, Summary
 from .records import write_atomic
 
 BASELINE_SCHEMA = "claimcheck.baseline/1"
@@ -49,12 +48,8 @@ def write_baseline(path: Path, report: Report) -> int:
 def apply_baseline(report: Report, accepted: set[str]) -> Report:
     """The report without accepted findings; summary and fail verdict recomputed."""
     findings = tuple(f for f in report.findings if f.id not in accepted)
-    summary = report.summary.model_copy(
-        update={
-            "conflicts": sum(f.status == "conflict" for f in findings),
-            "compatible": sum(f.status == "compatible" for f in findings),
-            "agree": sum(f.status == "agree" for f in findings),
-            "failed": fails(findings, report.fail_on),
-        }
+    s = report.summary
+    summary = Summary.of(
+        findings, report.fail_on, sources=s.sources, skipped=s.skipped, claims=s.claims, topics=s.topics
     )
     return report.model_copy(update={"findings": findings, "summary": summary})
