@@ -585,3 +585,24 @@ def test_versioned_names_sharing_a_prefix_split_into_their_own_columns() -> None
         ["Corvid Swift 3", "Corvid Swift 2", "Delta"],
     )
     assert _split_header("Model Input Cached Input Output".split(), 3) == ("Model", ["Input", "Cached Input", "Output"])
+
+
+def test_a_sentence_of_megabytes_is_split_into_bounded_pieces_at_clause_breaks() -> None:
+    from claimcheck.loading.segment import MAX_UNIT_CHARS
+
+    clause = "Revenue rose 12% in May 2025, costs fell 3% and the team grew to 40 people; "
+    text = (clause * 3_000).rstrip("; ") + ".\n"  # one 230 KB line, no sentence end before the last
+    units = segment(text)
+    assert len(units) > 200
+    assert all(len(u.text) <= MAX_UNIT_CHARS for u in units)
+    assert all(text[u.start : u.end] == u.text for u in units)
+    assert all(u.text.endswith((";", ",", ".")) for u in units)  # cut at a clause break, not mid-word
+
+
+def test_a_long_list_item_without_punctuation_is_split_too() -> None:
+    from claimcheck.loading.segment import MAX_UNIT_CHARS
+
+    text = "- " + "word " * 5_000 + "\n"
+    units = segment(text, markdown=True)
+    assert len(units) > 1 and all(len(u.text) <= MAX_UNIT_CHARS for u in units)
+    assert "".join(u.text for u in units).replace(" ", "") == text[2:].replace(" ", "").strip()

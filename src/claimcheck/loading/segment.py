@@ -32,6 +32,10 @@ _WRAP_MIN = 50
 _ROW_MAX = 300
 _HEADER_MAX = 150
 _HEADER_MAX_WORDS = 16
+# No real sentence, list item or heading is longer than this; a longer "unit" (a log dump, a page without
+# punctuation) is split into pieces of at most this size at the last clause or word break, because the later
+# stages look at a whole unit around every value and would cost time quadratic in the unit's length.
+MAX_UNIT_CHARS = 1_000
 # A guessed heading whose text stands alone this often is a caption, not a section title.
 _REPEATED_CAPTION = 3
 
@@ -645,6 +649,29 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_PIECE_BREAKS = ("; ", ", ", " ")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long unit into pieces of at most MAX_UNIT_CHARS, at the last clause break of each window
+    (else the last space, else mid-word): linear in the unit's length."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_UNIT_CHARS:
+        limit = start + MAX_UNIT_CHARS
+        cut = -1
+        for mark in _PIECE_BREAKS:
+            cut = text.rfind(mark, start + MAX_UNIT_CHARS // 2, limit)
+            if cut != -1:
+                cut += len(mark) - 1
+                break
+        if cut <= start:
+            cut = limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 def _is_abbreviation(text: str, match: re.Match[str], following: str) -> bool:
     dot = match.start(1)
     window = text[max(0, dot - 24) : dot + 1]
@@ -670,6 +697,11 @@ def _emit(text: str, lines: list[_Line], starts: tuple[int, ...]) -> list[Unit]:
 
     def add(kind: UnitKind, start: int, end: int, **extra: object) -> Unit | None:
         start, end = _strip_span(text, start, end)
+        if end - start > MAX_UNIT_CHARS and kind != "table_row":
+            last = None
+            for piece_start, piece_end in _pieces(text, start, end):
+                last = add("sentence", piece_start, piece_end) or last
+            return last
         body = text[start:end]
         if not _has_alnum(body):
             return None
