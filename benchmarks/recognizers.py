@@ -19,9 +19,10 @@ a bounded or hedged value; a plain number is no range reading).
 Normalisation (the fair reading of the specs' conventions):
 
 * CurrencyModel sentences are Penn-Treebank tokenised (``$ 75 million``, ``c $ 16.4``): a space between a
-  currency sign and its number (and between a currency prefix letter and ``$``) is removed before parsing, with
-  offsets mapped back. The spec's generic ``Dollar`` is ``$`` (USD); ``Cent``/``Pence``/``Penny`` values are
-  hundredths of the dollar / pound.
+  currency sign and its number (and between the prefixes ``c``, ``us``, ``hk``, ``nz`` and ``$``) is removed
+  before parsing, with offsets mapped back. The CurrencyModel's value is the amount without its hedge, so the
+  stated amount of ``more than $ 247 million`` is compared. The spec's generic ``Dollar`` is ``$`` (USD);
+  ``Cent``/``Pence``/``Penny`` values are hundredths of the dollar / pound.
 * Number ranges: for ranges written with a connector (``20 to 100``, ``1000-5000``, ``between 20 and 30``) the
   spec writes a half-open interval ``[20,100)``; news text includes the upper end (``70-90%``), so only the
   endpoints are compared. Comparators (``more than``, ``at least``, ``or less``) must match bound and openness.
@@ -73,7 +74,7 @@ _CURRENCY_NAMES = {
 }  # fmt: skip
 _HUNDREDTHS = {"cent": "USD", "pence": "GBP", "penny": "GBP"}
 _ORDINAL = re.compile(r"(?i)\b(?:first|second|third|\w+th)\b")
-_PTB_JOINS = [re.compile(r"(?<=[$€£¥₹]) (?=\d)"), re.compile(r"(?<=\b[a-zA-Z]) (?=\$)")]
+_PTB_JOINS = [re.compile(r"(?<=[$€£¥₹]) (?=\d)"), re.compile(r"\b(?:c|us|hk|nz)( )(?=\$)")]
 _PHONE = re.compile(r"\+\d-\d{3}-\d{4}")
 
 
@@ -88,7 +89,7 @@ def _untokenise(text: str) -> tuple[str, list[int]]:
     keep = [True] * len(text)
     for pattern in _PTB_JOINS:
         for m in pattern.finditer(text):
-            keep[m.start()] = False
+            keep[m.start(m.lastindex or 0)] = False
     new_to_old = [i for i in range(len(text)) if keep[i]]
     return "".join(text[i] for i in new_to_old), new_to_old
 
@@ -150,7 +151,8 @@ def _end_ok(ours: dt.date, spec_end: dt.date) -> bool:
 
 def _matches(spec: str, expected: Any, ours: Any) -> bool:
     if spec == "percent":
-        return ours.kind == "percent" and ours.low == ours.high == expected
+        signed = -ours.low if ours.change == "decrease" and ours.low is not None else ours.low  # "minus five percent"
+        return ours.kind == "percent" and ours.low == ours.high and expected in (ours.low, signed)
     if spec == "number ranges":
         (lo, hi, lo_inc, hi_inc), connector = expected
         low = None if lo is None and ours.low == 0 and ours.hedge else ours.low
@@ -162,7 +164,8 @@ def _matches(spec: str, expected: Any, ours: Any) -> bool:
     if spec == "currency":
         code, amount = expected
         unit = (ours.unit or "").split("/")[0]
-        return unit == code and ours.low is not None and ours.low == ours.high and abs(ours.low - amount) < 1e-6
+        stated = ours.low if ours.low not in (None, 0.0) else ours.high  # "more than $247 million": the amount
+        return unit == code and stated is not None and abs(stated - amount) < 1e-6
     for start, end in expected:
         if ours.start == start and _end_ok(ours.end, end):
             if spec != "single dates" or ours.start == ours.end:
@@ -184,8 +187,6 @@ def _ours(spec: str, text: str, published: dt.date) -> list[tuple[int, int, Any]
         if spec == "percent" and v.kind != "percent":
             continue
         if spec == "currency" and v.kind != "money":
-            continue
-        if spec == "number ranges" and v.kind in ("money", "percent", "duration"):
             continue
         out.append((q.start, q.end, v))
     return out

@@ -86,7 +86,14 @@ _FRACTIONS = {
 
 _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
 # "twenty-five", "one hundred", "two thousand", "a dozen"; a bare "one" is handled by the caller (often a pronoun)
-_WORD_NUMBER = rf"(?:{_WORD}(?:[- ]{_WORD})?(?:\s(?:hundred|thousand|million|billion))?|a\sdozen|dozens?)"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
+_TWO_WORDS = rf"{_WORD}(?:[- ]{_WORD})?"  # "seven", "twenty-five", "sixty five"
+# "one thousand and five hundred", "three thousand nine hundred and sixty five", "a thousand": groups of one or two
+# words, each but the last closed by a scale word; "and" only after a scale word ("two and three" is two numbers)
+_WORD_NUMBER = (
+    rf"(?:(?:{_TWO_WORDS}|a(?=\s{_SCALE_WORD}))(?:\s{_SCALE_WORD}(?:(?:\sand)?\s{_TWO_WORDS}(?=\s{_SCALE_WORD}|(?!\s?\w)))?)*"
+    r"|a\sdozen|dozens?)"
+)
 _FRACTION = r"(?:(?:a|one|two|three)[- ](?:half|third|thirds|quarter|quarters|fifth|tenth)|half)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
@@ -116,6 +123,8 @@ _NUMBER_WORDS = frozenset(
         "tenth",
         "dozen",
         "dozens",
+        "hundred",
+        "thousand",
         "single",
         "doubled",
         "doubling",
@@ -150,6 +159,8 @@ def words_to_number(words: str) -> float | None:
     current = 0
     seen = False
     for token in tokens:
+        if token in ("a", "and") and (token == "a" or seen):
+            continue  # "a thousand", "one hundred and seventy"
         if token in _UNITS:
             current += _UNITS[token]
         elif token in _TENS:
@@ -217,7 +228,35 @@ _HEDGES: list[tuple[str, str]] = [
     ("estimated", "approx"),
     ("on the order of", "approx"),
     ("an average of", "approx"),
+    ("exceed", "gt"),
+    ("exceeds", "gt"),
+    ("surpass", "gt"),
+    ("surpasses", "gt"),
+    ("surpassing", "gt"),
+    ("at least or equal to", "ge"),
+    ("at most or equal to", "le"),
+    ("no greater than", "le"),
+    ("equal to", "eq"),
+    ("equals", "eq"),
+    ("equals to", "eq"),
+    ("equaling to", "eq"),
 ]
+# Comparators are composed, not listed: a comparative word and a template ("more than", "greater than or equal
+# to", "bigger or equal than", "equal to or less than") give the bound it sets and whether the bound is included.
+_GREATER = ("more", "greater", "higher", "larger", "bigger")
+_LESSER = ("less", "fewer", "lower", "smaller")
+_COMPARATOR_TEMPLATES = (
+    ("{} than", False),
+    ("{} than or equal to", True),
+    ("{} or equal than", True),
+    ("{} or equal to", True),
+    ("equal to or {} than", True),
+)
+for _word in (*_GREATER, *_LESSER):
+    for _template, _inclusive in _COMPARATOR_TEMPLATES:
+        _bound = ("g" if _word in _GREATER else "l") + ("e" if _inclusive else "t")
+        if (_template.format(_word), _bound) not in _HEDGES:
+            _HEDGES.append((_template.format(_word), _bound))
 _HEDGE_RE = re.compile(
     r"(?:^|(?<=[\s(\"']))(?P<hedge>"
     + "|".join(re.escape(h) for h, _ in sorted(_HEDGES, key=lambda x: -len(x[0])))
@@ -225,6 +264,18 @@ _HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_KIND = {h: k for h, k in _HEDGES}
+# ">= 30", "< = 100", "<=  -30"; not "<>30" or "=>30" (no comparison a text writes)
+_SYMBOL_RE = re.compile(r"(?<![<>=])(?P<sym>[<>] ?=?|[≥≤~≈])\s{0,2}$")
+_SIGN_WORD = re.compile(r"(?<![\w-])(?:minus|negative)\s+$", re.IGNORECASE)
+_NUMBER_AHEAD = r"(?!\s+(?:(?:than|to)\s+)?(?:[-+$€£]?\d|(?:" + _WORD + r")\b))"
+_OR_MORE = re.compile(
+    r"\s+(?:or|and)\s+(?P<word>more|greater|higher|larger|bigger|above|less|fewer|lower|smaller|below|so)\b"
+    r"(?:\s+than\b)?" + _NUMBER_AHEAD + r"(?!\s+\w+ly\b)",
+    re.IGNORECASE,
+)
+_OR_EQUAL = re.compile(r"\s+or\s+equal(?:\s+to)?\b" + _NUMBER_AHEAD, re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(?:%|percent(?:age)?s?\b|per\s?cent\b)", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 _SYMBOL_HEDGE = {
     ">": "gt",
     ">=": "ge",
@@ -236,16 +287,75 @@ _SYMBOL_HEDGE = {
     "≈": "approx",
 }
 
-_CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_CURRENCY_WORDS = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "usd": "USD",
-    "euros": "EUR",
-    "eur": "EUR",
-    "pounds": "GBP",
-    "gbp": "GBP",
+# The currency table: ISO code -> (signs written before the amount, words written after it). ISO codes are read
+# on either side ("USD 200", "115 USD"). "$" alone is the US dollar (an article about another dollar writes C$,
+# A$, HK$ ...); "¥" alone is the yen (the yuan is "CN¥", "yuan", "RMB").
+_CURRENCY_TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "USD": (("$", "US$", "U.S.$", "U.S$", "USD$"), ("dollars", "dollar", "us dollars", "us dollar", "u.s. dollars")),
+    "CAD": (("C$", "CA$", "CAD$"), ("canadian dollars", "canadian dollar")),
+    "AUD": (("A$", "AU$", "AUD$"), ("australian dollars", "australian dollar")),
+    "NZD": (("NZ$", "NZD$"), ("new zealand dollars", "new zealand dollar")),
+    "HKD": (("HK$",), ("hong kong dollars", "hong kong dollar")),
+    "SGD": (("S$", "SG$"), ("singapore dollars", "singapore dollar")),
+    "MXN": (("Mex$", "MX$", "MXN$"), ("mexican pesos", "pesos")),
+    "EUR": (("€",), ("euros", "euro")),
+    "GBP": (("£",), ("pounds sterling", "pounds", "pound sterling", "sterling")),
+    "JPY": (("¥", "JP¥"), ("yen", "japanese yen")),
+    "CNY": (("CN¥", "RMB¥"), ("yuan", "chinese yuan", "renminbi", "rmb")),
+    "INR": (("₹", "Rs.", "Rs"), ("rupees", "indian rupees")),
+    "KRW": (("₩",), ("korean won",)),
+    "CHF": (("CHF",), ("swiss francs", "swiss franc")),
+    "TRY": (("₺",), ("turkish lira", "turkish liras")),
+    "BTC": (("₿",), ("bitcoins", "bitcoin")),
 }
+_ISO_CODES = (
+    "USD",
+    "EUR",
+    "GBP",
+    "JPY",
+    "CNY",
+    "RMB",
+    "INR",
+    "CHF",
+    "CAD",
+    "AUD",
+    "HKD",
+    "NZD",
+    "SGD",
+    "MXN",
+    "KRW",
+    "BTC",
+)
+_CURRENCY: dict[str, str] = {}
+_CURRENCY_WORDS: dict[str, str] = {}
+for _code, (_signs, _words) in _CURRENCY_TABLE.items():
+    _CURRENCY.update({sign.lower(): _code for sign in _signs})
+    _CURRENCY_WORDS.update({word: _code for word in _words})
+_CURRENCY.update({code.lower(): ("CNY" if code == "RMB" else code) for code in _ISO_CODES})
+_CURRENCY_WORDS.update({code.lower(): ("CNY" if code == "RMB" else code) for code in _ISO_CODES})
+_SIGN_CHARS = "".join(sorted({sign for signs, _ in _CURRENCY_TABLE.values() for sign in signs if len(sign) == 1}))
+# a currency written before the amount, right before it: "$", "C$", "US$", "€", "USD ", "CHF "; letters need a
+# word boundary before them ("a$5" is not A$5 in "a $5 fee": the space decides)
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z.])(?P<pre>"
+    + "|".join(re.escape(sign) for sign in sorted(_CURRENCY, key=len, reverse=True) if not sign.isalpha())
+    + r")|(?<![A-Za-z])(?P<iso>"
+    + "|".join(sorted({*_ISO_CODES, "CHF"}, key=len, reverse=True))
+    + r")\s?)$",
+    re.IGNORECASE,
+)
+# a currency written after the amount: "5 dollars", "five million yen", "10 rmb", "115USD", "10 €"
+_CURRENCY_AFTER = re.compile(
+    r"\s?(?:(?P<word>"
+    + "|".join(re.escape(word) for word in sorted(_CURRENCY_WORDS, key=len, reverse=True))
+    + r")\b|(?P<sign>["
+    + re.escape(_SIGN_CHARS)
+    + r"])(?!\d))",  # "10 €"; not "1 $10"
+    re.IGNORECASE,
+)
+# hundredths of a currency: "50 cents", "12-cent", "470 pence", "one penny"
+_HUNDREDTHS = re.compile(r"(?:\s|-)(?P<word>cents?|pence|penny|pennies)\b", re.IGNORECASE)
+_HUNDREDTHS_OF = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP", "pennies": "GBP"}
 _SCALE_SUFFIX = {
     "k": 1e3,
     "thousand": 1e3,
@@ -388,6 +498,11 @@ def _bounded(q: Quantity) -> bool:
     return all(b is None or (math.isfinite(b) and abs(b) <= MAX_MAGNITUDE) for b in (q.low, q.high))
 
 
+def _scaled(value: float, scale: float) -> float:
+    """``value * scale`` without binary noise: 16.4 million is 16400000.0, not 16399999.999999998."""
+    return value if scale == 1.0 else float(f"{value * scale:.15g}")
+
+
 def _precision(literal: str) -> float:
     """Rounding step implied by a digit literal: "75" -> 1, "75.0" -> 0.1, "2.50" -> 0.01."""
     if "." in literal:
@@ -417,6 +532,9 @@ class _Scanner:
     def __init__(self, text: str, exclude: Sequence[tuple[int, int]]) -> None:
         self.text = text
         self.exclude = sorted(exclude)
+        if "://" in text or "www." in text:  # "q=30%25%2020%": a URL's escapes are not percentages
+            self.exclude = sorted([*self.exclude, *(m.span() for m in _URL.finditer(text))])
+        self.hundredths = False
 
     def excluded(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.exclude)
@@ -427,10 +545,10 @@ class _Scanner:
         """(hedge text, hedge kind, new start) for a hedge word or symbol right before ``start``."""
         window_start = max(0, start - 40)
         left = self.text[window_start:start]
-        stripped = left.rstrip()
-        for symbol in (">=", "<=", "≥", "≤", ">", "<", "~", "≈"):
-            if stripped.endswith(symbol) and (len(left) - len(stripped)) <= 1:
-                return symbol, _SYMBOL_HEDGE[symbol], window_start + len(stripped) - len(symbol)
+        sm = _SYMBOL_RE.search(left)
+        if sm:
+            symbol = sm.group("sym").replace(" ", "")
+            return sm.group("sym"), _SYMBOL_HEDGE[symbol], window_start + sm.start("sym")
         m = _HEDGE_RE.search(left)
         if m:
             hedge = m.group("hedge")
@@ -460,7 +578,11 @@ class _Scanner:
             result = self.parse_at(m)
             # a prefix read leftwards ("+$3" after "5%+") must not reach into the previous match
             if result is not None and (not out or result.start >= out[-1].end):
-                out.append(result)
+                joined = _join_bounds(text, out[-1], result) if out else None
+                if joined is not None:
+                    out[-1] = joined
+                else:
+                    out.append(result)
                 pos = max(pos, result.end)
         return out
 
@@ -481,7 +603,11 @@ class _Scanner:
         if (
             is_word
             and m.group(0).lower() == "one"
-            and not re.match(r"\s*(?:%|percent|times|x\b)", text[lit_end : lit_end + 12], re.IGNORECASE)
+            and not re.match(
+                r"\s*(?:%|percent|times|x\b)|[- ](?:yen|penny|cent|dollar|euro|pound)\b",
+                text[lit_end : lit_end + 12],
+                re.IGNORECASE,
+            )
         ):
             return None  # "one of the", "the one that": a pronoun far more often than a quantity
 
@@ -494,19 +620,26 @@ class _Scanner:
         from_before = re.search(r"\bfrom\s+(?:\w+\s+){0,4}$", head, re.IGNORECASE) is not None
 
         end, scale = self.scale_after(lit_end, allow_words=not is_word and not is_fraction, money=currency is not None)
-        value *= scale
+        scaled_end = end  # "5k-20k": a range's connector follows the scale
+        value = _scaled(value, scale)
         if precision is not None:
-            precision *= scale
+            precision = _scaled(precision, scale)
         if is_word or is_fraction:
             precision = None  # "eight times" carries no rounding interval of its own
 
+        self.hundredths = False
         unit_info = self.unit_after(lit_start, end, currency, is_fraction)
         if unit_info is None:
             return None
         kind, unit, end, change, rate = unit_info
+        if self.hundredths:
+            value /= 100
+            precision = precision / 100 if precision is not None else None
         if kind == "duration" and re.match(r"\s+(?:ago|later|earlier|on\b(?=,))", text[end : end + 9], re.IGNORECASE):
             return None  # "three years ago" is a (relative) date, not an amount of time
 
+        if sign == "-" and kind in ("number", "score"):
+            value = -value  # before the range end is read: "between negative ten and fifteen" is -10..15
         low: float | None = value
         high: float | None = value
         low_inc = high_inc = True
@@ -524,15 +657,15 @@ class _Scanner:
         # ranges: "70-90%" (unit after the second number), "8x - 12x", "12-18 months", "between 70 and 90%"
         if not plus:
             second = self.range_after(
-                lit_end if kind == "number" or end == lit_end else end,
-                lit_end,
+                scaled_end if kind == "number" or end == scaled_end else end,
+                scaled_end,
                 between,
                 from_before,
                 currency,
                 scale,
             )
-            if second is None and kind != "number" and end != lit_end:
-                second = self.range_after(lit_end, lit_end, between, from_before, currency, scale)
+            if second is None and kind != "number" and end != scaled_end:
+                second = self.range_after(scaled_end, scaled_end, between, from_before, currency, scale)
             if second is not None:
                 second_value, second_end, second_unit, second_scale = second
                 if scale == 1.0 and second_scale != 1.0 and value * second_scale <= second_value:
@@ -551,16 +684,22 @@ class _Scanner:
 
         if sign in ("+", "-") and change is None:
             change = "increase" if sign == "+" else "decrease"
-        if sign == "-" and kind in ("number", "score") and low is not None and high is not None:
-            low, high = -high, -low
 
         if plus:
             high, hedge = None, hedge or "+"
             if hedge_kind is not None:
                 start = hedge_start
-        elif hedge_kind is not None:
+        floor = 0.0 if kind in ("percent", "count", "money", "duration", "multiplier", "fraction") else None
+        if plus:
+            pass
+        elif hedge_kind is not None and hedge_kind not in ("eq", "approx"):
             start = hedge_start
-            floor = 0.0 if kind in ("percent", "count", "money", "duration", "multiplier", "fraction") else None
+            # "less than 5000 or equal", "more than 5000 or equal to": the bound itself is included
+            or_equal = _OR_EQUAL.match(text, end) if hedge_kind in ("gt", "lt") else None
+            if or_equal:
+                hedge_kind = "ge" if hedge_kind == "gt" else "le"
+                hedge = f"{hedge} ... or equal"
+                end = or_equal.end()
             if hedge_kind in ("gt", "gt~"):
                 low_inc, high, approximate = False, None, hedge_kind == "gt~"
             elif hedge_kind == "ge":
@@ -576,22 +715,22 @@ class _Scanner:
             elif hedge_kind == "approx":
                 approximate = True
         else:
-            # "50% or more", but not "50% or more than 60%": there "more than" is the next number's hedge
-            tail = re.match(
-                r"\s+or\s+(more|greater|higher|above|less|fewer|lower|below|so)\b(?!\s+than\b)",
-                text[end : end + 22],
-                re.IGNORECASE,
-            )
+            if hedge_kind in ("eq", "approx"):
+                start = hedge_start  # "equal to 5000 or less", "about 500 or more"
+                approximate = hedge_kind == "approx"
+            # "50% or more", "500 and more", "200 or greater than"; not "50% or more than 60%": there "more than"
+            # is the next number's hedge
+            tail = _OR_MORE.match(text, end)
             if tail:
-                word = tail.group(1).lower()
+                word = tail.group("word").lower()
                 if word == "so":
                     approximate = True
-                elif word in ("more", "greater", "higher", "above"):
+                elif word in _GREATER or word == "above":
                     high = None
                 else:
-                    low = 0.0
-                hedge = "or " + word
-                end += tail.end()
+                    low = floor
+                hedge = f"{hedge} ... {tail.group(0).strip()}" if hedge else tail.group(0).strip()
+                end = tail.end()
 
         return QuantityMatch(
             start,
@@ -617,14 +756,20 @@ class _Scanner:
         """Currency symbol and sign right before a literal: "$2.50", "+12.1%", "-$5", "US$3"."""
         text = self.text
         currency = sign = None
-        if text[max(0, start - 3) : start] == "US$":
-            currency, start = "USD", start - 3
-        elif start > 0 and text[start - 1] in _CURRENCY:
-            currency, start = _CURRENCY[text[start - 1]], start - 1
+        if start > 0 and not text[start - 1].isdigit():
+            cm = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+            if cm:
+                currency, start = _CURRENCY[(cm.group("pre") or cm.group("iso")).lower()], cm.start()
         if start > 0 and text[start - 1] in "+-±" and (start < 2 or not text[start - 2].isalnum()):
             sign, start = text[start - 1], start - 1
-            if currency is None and start > 0 and text[start - 1] in _CURRENCY:
-                currency, start = _CURRENCY[text[start - 1]], start - 1
+            if currency is None and start > 0:
+                cm = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+                if cm and cm.group("pre"):
+                    currency, start = _CURRENCY[cm.group("pre").lower()], cm.start()
+        elif start > 5 and text[start - 1] == " ":
+            wm = _SIGN_WORD.search(text, max(0, start - 10), start)
+            if wm:
+                sign, start = "-", wm.start()  # "minus five percent", "between negative ten and fifteen"
         return currency, sign, start
 
     def scale_after(self, end: int, *, allow_words: bool, money: bool) -> tuple[int, float]:
@@ -711,7 +856,7 @@ class _Scanner:
                 change = "increase" if cm.group("up") else "decrease"
             return "percentage_points", "pp", end + pm.end(), change, False
         # percent
-        pm = re.match(r"(?:\s?%|\s?percent\b|\s?per\s?cent\b)", rest, re.IGNORECASE)
+        pm = _PERCENT.match(rest)
         if pm:
             new_end = end + pm.end()
             cm = _CHANGE_AFTER.match(text[new_end : new_end + 20])
@@ -731,10 +876,15 @@ class _Scanner:
             return "score", "Elo", end + em.end(), None, False
         # money
         if currency is None:
-            cw = re.match(r"\s?(dollars|dollar|usd|euros|eur|pounds|gbp)\b", rest, re.IGNORECASE)
+            cw = _CURRENCY_AFTER.match(rest)
             if cw:
-                currency = _CURRENCY_WORDS[cw.group(1).lower()]
+                currency = _CURRENCY_WORDS.get((cw.group("word") or "").lower()) or _CURRENCY[cw.group("sign")]
                 end += cw.end()
+            else:
+                hm = _HUNDREDTHS.match(rest)
+                if hm:
+                    self.hundredths = True  # parse_at divides the amount: "50 cents" is $0.50
+                    return "money", _HUNDREDTHS_OF[hm.group("word").lower()], end + hm.end(), None, False
         if currency is not None:
             per = self.rate_after(end)
             if per is not None:
@@ -823,7 +973,7 @@ class _Scanner:
         elif from_before:
             connector = r"\s*-\s*"  # "from 20% to nearly 100%" is a change over time, not a range
         else:
-            connector = r"\s*-\s*|\s+to\s+"
+            connector = r"\s*[-~]\s*|\s+(?:to|through|thru)\s+"
         cm = re.match(
             rf"(?:{connector})(?P<cur>[$€£])?(?P<num>{_DIGITS}|{_WORD_NUMBER})"
             r"(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn)(?![a-zA-Z])|[^\w.]|\.(?!\d)|$)",
@@ -833,8 +983,8 @@ class _Scanner:
         if not cm:
             return None
         num_start, num_end = pos + cm.start("num"), pos + cm.end("num")
-        if self.excluded(num_start, num_end):
-            return None
+        if self.excluded(num_start, num_end) or (cm.group("cur") and currency is None):
+            return None  # "rose 6% to $1.45 billion": a change from one kind of value to another, not a range
         literal = cm.group("num")
         second = _number(literal) if literal[0] in "0123456789." else words_to_number(literal)
         if second is None:
@@ -857,6 +1007,8 @@ class _Scanner:
             um = re.match(r"\s?(?:%|[x×](?![a-zA-Z])|percent\b|times\b)", text[end : end + 10])
             if um:
                 end += um.end()
+            elif _CURRENCY_AFTER.match(text, end):
+                return None  # "fell 0.6% to 309,381 yen"
         return second, end, unit_info, second_scale
 
     def parse_verb(self, m: re.Match[str]) -> QuantityMatch | None:
@@ -889,6 +1041,57 @@ class _Scanner:
                 change=change,
             ),
         )
+
+
+_BOUND_JOIN = re.compile(r"\s*,?\s*(?:(?:and|but)\s+)?")
+
+
+def _lower_bound(q: Quantity) -> bool:
+    return q.low is not None and q.high is None
+
+
+def _upper_bound(q: Quantity) -> bool:
+    return q.high is not None and q.hedge is not None and q.low != q.high and (q.low is None or q.low == 0)
+
+
+def _join_bounds(text: str, a: QuantityMatch, b: QuantityMatch) -> QuantityMatch | None:
+    """One interval from two opposite bounds side by side: "greater than 100 and smaller than 300" is (100, 300),
+    "at most 100 and at least 20" is [20, 100]. Bounds that leave nothing between them ("more than 40 and less
+    than 10") stay two values."""
+    qa, qb = a.value, b.value
+    same = qa.kind == qb.kind and qa.unit == qb.unit
+    if not same and {qa.kind, qb.kind} != {"number", "count"}:  # "at most 100 and at least 20 apples"
+        return None
+    if not _BOUND_JOIN.fullmatch(text, a.end, b.start):
+        return None
+    counted = qa if qa.kind == "count" else qb
+    if _lower_bound(qa) and _upper_bound(qb):
+        lower, upper = qa, qb
+    elif _upper_bound(qa) and _lower_bound(qb):
+        lower, upper = qb, qa
+    else:
+        return None
+    low, high = lower.low, upper.high
+    assert low is not None and high is not None
+    if low > high or (low == high and not (lower.low_inclusive and upper.high_inclusive)):
+        return None
+    return QuantityMatch(
+        a.start,
+        b.end,
+        build(
+            Quantity,
+            kind=counted.kind,
+            low=low,
+            high=high,
+            low_inclusive=lower.low_inclusive,
+            high_inclusive=upper.high_inclusive,
+            approximate=qa.approximate or qb.approximate,
+            unit=counted.unit,
+            text=text[a.start : b.end],
+            precision=qa.precision,
+            hedge=f"{qa.hedge} ... {qb.hedge}",
+        ),
+    )
 
 
 def _format_amount(amount: float) -> str:
