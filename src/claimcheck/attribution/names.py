@@ -120,6 +120,18 @@ def learn_benchmarks(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=256)
+def _learned_pattern(benchmarks: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for an article's learned benchmarks, compiled once per article, not once per name and unit.
+
+    A zero-width match at every place where some name starts, capturing the longest name there (longest first
+    in the alternation): the longest is the one ``_non_overlapping`` keeps, so shorter names at the same place
+    need not be found.
+    """
+    names = "|".join(re.escape(n) for n in sorted(benchmarks, key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<![\w-])(?=({names})(?![\w-]))")
+
+
 def find_shaped_names(text: str, benchmarks: frozenset[str] = frozenset()) -> list[Name]:
     """Model, lab and benchmark names by shape (plus the article's learned benchmarks), and non-value spans.
 
@@ -133,9 +145,10 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
     found: list[Name] = []
     for m in _NON_VALUES.finditer(text):
         found.append(Name(m.start(), m.end(), m.group(0), None, "name"))
-    for name in sorted(benchmarks, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            found.append(Name(m.start(), m.end(), m.group(0), name, "benchmark"))
+    if benchmarks:
+        for m in _learned_pattern(benchmarks).finditer(text):
+            name = m.group(1)
+            found.append(Name(m.start(), m.start() + len(name), name, name, "benchmark"))
     for m in _BENCH_TOKEN.finditer(text):
         found.append(Name(m.start(), m.end(), m.group(0), m.group(0), "benchmark"))
     for m in _LAB.finditer(text):
