@@ -10,6 +10,7 @@ summary on stderr, and turning library exceptions into exit codes:
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable
@@ -93,6 +94,11 @@ def _exit(result: Report | DiffReport | Timeline) -> NoReturn:
     """The summary line on stderr, then the exit code from the fail policy the library computed once."""
     _err(summary_line(result))
     raise typer.Exit(EXIT_FINDINGS if result.summary.failed else EXIT_OK)
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 def _settings(lexicon: Path | None, fail_on: FailLevel = FailLevel.conflict, jobs: int | None = None) -> Settings:
@@ -271,12 +277,22 @@ def audit(
         bool,
         typer.Option("--update-baseline", help="Accept every current finding: write them to the --baseline file."),
     ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option("--engine", help="local (processes on this machine) or dask (a Dask cluster; see README)."),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); implies --engine dask."),
+    ] = None,
 ) -> None:
     """Cross-check every claim across the articles and report contradictions."""
     from . import pipeline
 
     _check_output(output)
     settings = _settings(lexicon, fail_on, jobs)
+    if scheduler or engine is Engine.dask:
+        settings = dataclasses.replace(settings, engine="dask", scheduler=scheduler)
     try:
         report = pipeline.audit(paths, settings)
     except ClaimcheckError as exc:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from .attribution.extract import extract_article
 from .attribution.lexicon import Lexicon, default_lexicon
@@ -42,6 +43,10 @@ from .models import (
 from .review.records import is_claims_file, read_claims
 
 PARALLEL_THRESHOLD = 64  # below this many articles, starting worker processes costs more than it saves
+# Work goes to workers in batches of about this many bytes of article text (fewer when a corpus is small, so
+# every worker gets several batches): one task per batch, not per file, and batches of similar cost.
+BATCH_BYTES = 1 << 20
+Engine = Literal["local", "dask"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ class Settings:
     jobs: int = 1  # worker processes for loading and extraction
     today: dt.date | None = None  # the report's date (fixed in tests so output is reproducible)
     progress: Callable[[int, int], None] | None = None  # called with (articles done, total) during extraction
+    engine: Engine = "local"  # "dask": extraction and cross-checking run on a Dask cluster (dask_engine.py)
+    scheduler: str | None = None  # with engine "dask": the scheduler's address; None starts a local cluster
 
 
 @dataclass
@@ -111,6 +118,52 @@ def _load_and_extract(item: ArticleFile, lexicon_path: str | None) -> tuple[Sour
     return loaded.source, extract_article(loaded, default_lexicon(lexicon_path))
 
 
+def extract_batch(
+    batch: Sequence[ArticleFile], lexicon_path: str | None
+) -> list[tuple[Source | Skipped, list[Claim]]]:
+    """One batch of files, in a worker (a process or a Dask task)."""
+    return [_load_and_extract(item, lexicon_path) for item in batch]
+
+
+def batches_by_bytes(files: Sequence[ArticleFile], workers: int) -> list[list[ArticleFile]]:
+    """Consecutive files in batches of about BATCH_BYTES (at least 8 batches a worker when the corpus allows)."""
+    sizes = []
+    for item in files:
+        try:
+            sizes.append(item.path.stat().st_size)
+        except OSError:
+            sizes.append(0)  # the worker reports it as skipped
+    target = max(1, min(BATCH_BYTES, sum(sizes) // max(1, workers * 8)))
+    batches: list[list[ArticleFile]] = []
+    current: list[ArticleFile] = []
+    filled = 0
+    for item, size in zip(files, sizes, strict=True):
+        current.append(item)
+        filled += size
+        if filled >= target:
+            batches.append(current)
+            current, filled = [], 0
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _parallel_batches(
+    files: Sequence[ArticleFile], settings: Settings
+) -> Iterator[list[tuple[Source | Skipped, list[Claim]]]]:
+    """Every batch's results, in input order, so the corpus is identical to a single-process run."""
+    lexicon_arg = str(settings.lexicon) if settings.lexicon else None
+    batches = batches_by_bytes(files, settings.jobs)
+    if settings.engine == "dask":
+        from . import dask_engine
+
+        with dask_engine.client(settings.scheduler, settings.jobs) as dask_client:
+            yield from dask_engine.map_batches(dask_client, batches, lexicon_arg)
+        return
+    with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
+        yield from pool.map(extract_batch, batches, [lexicon_arg] * len(batches))
+
+
 def collect(paths: Sequence[str | Path], settings: Settings = Settings()) -> Corpus:
     """Load articles and claim records, extract claims from the articles, apply reviews."""
     article_paths, record_paths = _split_paths(paths)
@@ -123,17 +176,14 @@ def collect(paths: Sequence[str | Path], settings: Settings = Settings()) -> Cor
         if record_paths:
             corpus.skipped = [s for s in corpus.skipped if not s.path.endswith((".yaml", ".yml"))]
         total = len(files)
-        if settings.jobs > 1 and total >= PARALLEL_THRESHOLD:
+        if settings.engine == "dask" or (settings.jobs > 1 and total >= PARALLEL_THRESHOLD):
             # workers load and extract from paths; Articles (large) never cross a process boundary, and the
             # corpus keeps no Article objects in this mode (the checks need only sources and claims)
-            lexicon_arg = str(settings.lexicon) if settings.lexicon else None
-            with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
-                # map keeps input order, so the result is identical to a single-process run
-                results = pool.map(
-                    _load_and_extract, files, [lexicon_arg] * total, chunksize=max(1, total // (settings.jobs * 16))
-                )
-                for done, (source, claims) in enumerate(results, start=1):
+            done = 0
+            for batch in _parallel_batches(files, settings):
+                for source, claims in batch:
                     _add(corpus, source, claims)
+                    done += 1
                     if settings.progress:
                         settings.progress(done, total)
         else:
@@ -224,12 +274,24 @@ def analyse(corpus: Corpus, settings: Settings) -> Report:
     from .checking.internal import internal_findings
 
     aligned = align_claims(corpus.claims)
-    findings: list[Finding] = cross_check(aligned)
+    findings: list[Finding]
+    if settings.engine == "dask":
+        from . import dask_engine
+
+        with dask_engine.client(settings.scheduler, settings.jobs) as dask_client:
+            findings = dask_engine.check_topics(dask_client, aligned)
+    else:
+        findings = cross_check(aligned)
     findings.extend(internal_findings(corpus, _lexicon(settings)))
     return build_report(corpus, [t for t, _ in aligned], findings, settings)
 
 
 def audit(paths: Sequence[str | Path], settings: Settings = Settings()) -> Report:
+    if settings.engine == "dask":
+        from . import dask_engine
+
+        with dask_engine.client(settings.scheduler, settings.jobs):  # one cluster for both distributed steps
+            return analyse(collect(paths, settings), settings)
     return analyse(collect(paths, settings), settings)
 
 
