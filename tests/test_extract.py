@@ -57,7 +57,7 @@ def one(text: str, value_text: str, **kw):  # type: ignore[no-untyped-def]
             "On spreadsheet work GPT-5.4 reaches 87.3%, against 68.4% for GPT-5.2.",
             "68.4%",
             "GPT-5.2",
-            "spreadsheet modeling score",
+            "spreadsheet score",
         ),
         (
             "Engineers ship approximately eight times as much code compared to 2024, Anthropic says.",

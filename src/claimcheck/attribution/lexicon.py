@@ -1,8 +1,10 @@
-"""The lexicon: which names are entities (models, labs, products, benchmarks) and which phrases name a metric.
+"""The lexicon: which names are known entities (models, labs, products, benchmarks) and which phrases name a metric.
 
-Owns loading ``data/lexicon.yaml`` (plus a user's extension file), recognising entity names in text with their
-canonical form ("Opus 4.6" -> "Claude Opus 4.6"), marking version-like names so that no stage reads "5.4" in
-"GPT-5.4" as a number, and matching metric rules against a clause.
+Owns loading the general metric vocabulary (``data/metrics.yaml``, always), the built-in lexicon of well-known
+names (``data/lexicon.yaml``, optional enrichment: a user's file with ``builtin: false`` replaces it) and a user's
+extension file; recognising known names in text with their canonical form ("Opus 4.6" -> "Claude Opus 4.6"),
+marking version-like names so that no stage reads "5.4" in "GPT-5.4" as a number, and matching metric rules
+against a clause. Names nobody listed are recognised by ``names``.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class MetricRule:
     subject: str | None = None  # "owner": the claim is about the owning organisation
     scopes: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
     distinct_scopes: bool = False  # different scopes are different metrics, not notes
+    units: frozenset[str] = frozenset()  # for counts: the units it measures ("tokens"); empty means any
 
 
 @dataclass(eq=False)  # identity hashing, so methods can be cached per lexicon
@@ -58,20 +61,29 @@ class Lexicon:
 
     @classmethod
     def load(cls, extra: Path | None = None) -> Lexicon:
-        data = yaml.safe_load(resources.files("claimcheck").joinpath("data/lexicon.yaml").read_text("utf-8"))
+        """The metric vocabulary, the built-in lexicon (unless ``extra`` says ``builtin: false``), then ``extra``."""
+        data = resources.files("claimcheck").joinpath("data")
         lex = cls()
-        lex._merge(data, "built-in lexicon")
+        lex._merge(yaml.safe_load(data.joinpath("metrics.yaml").read_text("utf-8")), "built-in metric vocabulary")
+        user: dict[str, Any] = {}
         if extra is not None:
             try:
-                user = yaml.safe_load(extra.read_text("utf-8")) or {}
+                loaded = yaml.safe_load(extra.read_text("utf-8")) or {}
             except OSError as exc:
                 raise ConfigError(f"cannot read lexicon {extra}: {exc.strerror or exc}") from exc
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 where = f" at line {mark.line + 1}" if mark else ""
                 raise ConfigError(f"malformed lexicon {extra}{where}: {getattr(exc, 'problem', exc)}") from exc
-            if not isinstance(user, dict):
+            if not isinstance(loaded, dict):
                 raise ConfigError(f"malformed lexicon {extra}: expected a mapping at the top level")
+            user = loaded
+        builtin = user.get("builtin", True)
+        if not isinstance(builtin, bool):
+            raise ConfigError(f"malformed lexicon {extra}: 'builtin' must be true or false")
+        if builtin:
+            lex._merge(yaml.safe_load(data.joinpath("lexicon.yaml").read_text("utf-8")), "built-in lexicon")
+        if extra is not None:
             lex._merge(user, str(extra))
         lex._build()
         return lex
@@ -98,6 +110,7 @@ class Lexicon:
                         for scope, pats in (rule.get("scopes") or {}).items()
                     ),
                     distinct_scopes=bool(rule.get("distinct_scopes", False)),
+                    units=frozenset(str(u).lower() for u in rule.get("units") or []),
                 )
                 self.metrics = [m for m in self.metrics if m.name != compiled.name] + [compiled]
         except (KeyError, TypeError, AttributeError, re.error) as exc:
@@ -138,9 +151,10 @@ class Lexicon:
         # One pass over the text. Each alternative starts with a character class or lookahead so the regex
         # engine rejects most positions after one character (4x faster than a plain alternation here).
         alias_pattern = _first_char_alternation(sorted(set(spellings), key=len, reverse=True))
+        alias_pattern = alias_pattern or "(?!)"  # no known names at all: the alternative never matches
         pattern = (
             rf"(?<!\w)(?:"
-            rf"(?=[A-Z])(?:(?P<model>(?:{'|'.join(fam_parts)})(?!\w|\.\d))"
+            rf"(?=[A-Z])(?:(?P<model>(?:{'|'.join(fam_parts) or '(?!)'})(?!\w|\.\d))"
             rf"|(?P<version>[Vv]ersion\s\d+(?:\.\d+)*\b))"
             rf"|(?<!-)(?P<alias>{alias_pattern})(?![\w-])"
             # anything else that looks like a name with a version: "Terminal-Bench 2.0", "MRCR v2", "v1.2.3",
@@ -237,7 +251,9 @@ class Lexicon:
 
     # ---------------------------------------------------------------------------------------------- metrics
 
-    def match_metric(self, clause: str, kind: str, anchor: tuple[int, int] | None = None) -> MetricRule | None:
+    def match_metric(
+        self, clause: str, kind: str, anchor: tuple[int, int] | None = None, unit: str | None = None
+    ) -> MetricRule | None:
         """The metric rule for a value of ``kind`` in ``clause``.
 
         With ``anchor`` (the value's span in the clause), the rule whose pattern matches nearest to the value
@@ -248,6 +264,8 @@ class Lexicon:
         for order, rule in enumerate(self.metrics):
             if kind not in rule.kinds:
                 continue
+            if rule.units and unit and unit.split()[-1].lower() not in rule.units:
+                continue  # "109B parameters" in a sentence about context is not a context window
             for pattern in rule.patterns:
                 for m in pattern.finditer(clause):
                     if anchor is None:

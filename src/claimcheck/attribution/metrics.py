@@ -54,16 +54,19 @@ def metric(
         return price_metric(ctx, q, v, quantities, index), None, subject_canonical
     benchmark = nearest_benchmark(v, clause_start, clause_start + len(clause), names)
     anchor = (v.start - clause_start, v.end - clause_start)
-    rule = ctx.lex.match_metric(clause, q.kind, anchor)
+    rule = ctx.lex.match_metric(clause, q.kind, anchor, q.unit)
     adjacent = benchmark is not None and benchmark_distance(v, names) <= 25
     if benchmark and (adjacent or rule is None):
         if q.kind in ("percent", "score", "number") and not q.change:
             return benchmark, None, subject_canonical
         if q.kind == "percentage_points" or q.change:
             return f"{benchmark} difference", None, subject_canonical
+    scored = score_phrase(ctx, q, v, clause_start, clause_start + len(clause))
+    if scored is not None and not adjacent:
+        return scored, None, subject_canonical
     if rule is None and q.kind in ("percent", "percentage_points", "multiplier", "duration", "count"):
         # "X closed about 23% of the gap, while Y closed 97%": the sentence names the metric once
-        rule = ctx.lex.match_metric(ctx.text, q.kind, (v.start, v.end))
+        rule = ctx.lex.match_metric(ctx.text, q.kind, (v.start, v.end), q.unit)
     if rule is not None:
         scope = ctx.lex.scope_of(rule, clause)
         name = f"{rule.name} ({scope})" if rule.distinct_scopes and scope else rule.name
@@ -73,6 +76,31 @@ def metric(
             subjects.rule_subject(ctx, rule, subject, names, clause),
         )
     return describe(ctx, q, v, clause, clause_start), None, subject_canonical
+
+
+_SCORE_BEFORE = re.compile(
+    r"(?P<np>(?:[a-z][\w-]*\s)?[a-z][\w-]*)\s+scores?\s+(?:(?:of|from|at|to|is|are|reach(?:es|ed)?)\s+)?"
+    r"(?:\S+\s+to\s+)?(?:\w+\s+)?$"  # "scores from 68.4% to 87.3%": both figures are scores
+)
+_ON_TASKS = r"\s*[Oo]n\s+(?P<np>[a-z][\w-]*(?:\s[a-z][\w-]*)?)\s+(?:work|tasks?)\b"
+
+
+def score_phrase(ctx: UnitContext, q: Quantity, v: Located, cs: int, ce: int) -> str | None:
+    """A score named by the phrase around it: "spreadsheet-modeling scores from 68.4%", "87.3% on coding tasks",
+    "On legal-drafting work, X reaches 81%". The phrase is the metric; nothing here names one domain."""
+    if q.kind not in ("percent", "score") or q.change:
+        return None
+    m = _SCORE_BEFORE.search(ctx.text[max(cs, v.start - 60) : v.start])
+    if m is None:
+        m = re.match(_ON_TASKS, ctx.text[v.end : ce])
+    if m is None:
+        m = re.match(_ON_TASKS, ctx.text[cs:ce])
+    if m is None:
+        return None
+    words = m.group("np").split()
+    while words and (words[0] in _FILLER or words[0] in _PRONOUNS or words[0] in ("internal", "new", "its", "their")):
+        words = words[1:]
+    return f"{' '.join(words)} score" if words else None
 
 
 def benchmark_distance(v: Located, names: Sequence[Name]) -> int:

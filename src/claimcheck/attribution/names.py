@@ -188,7 +188,7 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
 def merge(known: Sequence[Name], shaped: Sequence[Name]) -> list[Name]:
     """The lexicon's names first; a shaped name fills the gaps and replaces a bare, unresolved lexicon match."""
     keep = [n for n in known if n.canonical is not None or n.kind == "version" or not _weak(n, shaped)]
-    keep = [n for n in keep if not (n.canonical is None and n.kind == "name" and _stop(n.text.split()[0]))]
+    keep = [n for n in keep if not (n.canonical is None and n.kind == "name" and _stop((n.text.split() or [""])[0]))]
     out = list(keep)
     for name in shaped:
         overlapping = [k for k in out if name.start < k.end and k.start < name.end]

@@ -81,7 +81,7 @@ def table_row(ctx: UnitContext) -> list[Claim]:
                 others = [h for h in unit.table_headers[1:] if h and h.lower() != header.lower()]
                 subject = " vs ".join(others) if len(others) == 2 else None
             elif metric is None or (not label_bench and header_entity is None):
-                rule = ctx.lex.match_metric(context, q.kind)
+                rule = ctx.lex.match_metric(context, q.kind, unit=q.unit)
                 if rule is not None:
                     metric = rule.name
                     scope = ctx.lex.scope_of(rule, context)
