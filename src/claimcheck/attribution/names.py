@@ -93,6 +93,7 @@ _NON_VALUES = re.compile(
     r"|(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{8}(?![\w-])"  # a model ID with a date stamp
     r"|(?<=[\w.,;:)\]])\[\d{1,3}\]"  # footnote markers glued to the text: "...in 2025.[12]"
 )
+_HAS_DIGIT = re.compile(r"\d")
 _EXCLUDED_TOKEN = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|CY\d+|COVID-19|[A-Z]\d{1,2}:\d+)$")
 
 
@@ -157,6 +158,8 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
             continue
         start = m.end() - len(" ".join(words))
         found.append(Name(start, m.end(), text[start : m.end()], " ".join(words), "lab"))
+    if not _HAS_DIGIT.search(text):  # every model shape has a version digit: skip both model scans
+        return tuple(_non_overlapping(found))
     for m in _TOKEN_MODEL.finditer(text):
         name = m.group("name").rstrip(".")
         token = name.split()[0]
