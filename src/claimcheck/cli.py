@@ -23,11 +23,11 @@ from rich.console import Console
 
 from . import __version__
 from .errors import ClaimcheckError
-from .models import Claim, DiffReport, Extraction, FailOn, Report, Timeline
+from .models import DiffReport, Extraction, FailOn, Report, Timeline
 from .pipeline import Settings, default_jobs
 from .render import AuditFormat, DiffFormat, ExtractFormat, TimelineFormat, summary_line
 from .render.terminal import FILE_SCREEN, Screen, drawn_on
-from .review.records import dump_claims, record_name, write_atomic
+from .review.records import write_atomic
 
 app = typer.Typer(
     add_completion=False,
@@ -222,32 +222,20 @@ def extract(
 
 def _write_records(extraction: Extraction, out: Path, *, dry_run: bool = False) -> None:
     """Write claim records, merging each with the file already there so no review is ever lost."""
-    from .review.records import plan_records
+    from .review.update import plan_folder, write_record_file
 
-    if out.exists() and not out.is_dir():
-        _fail(f"--out {out} exists and is not a folder")
-    by_source: dict[str, list[Claim]] = {}
-    for claim in extraction.claims:
-        by_source.setdefault(claim.source, []).append(claim)
     try:
-        plans = [plan_records(out, source, by_source.get(source.path, [])) for source in extraction.sources]
+        files = plan_folder(extraction, out)
+        for record in files:
+            if dry_run:
+                print(f"{record.target}: {record.state}: {record.plan.describe()}")
+                continue
+            write_record_file(record)
+            _err(f"{record.target}: {record.plan.describe()}")
     except ClaimcheckError as exc:
-        _fail(f"{exc} (fix the file or move it away; claimcheck will not overwrite it)")
-    written = 0
-    for plan in plans:
-        target = out / record_name(plan.source)
-        if dry_run:
-            state = "new file" if not target.exists() else ("unchanged" if plan.unchanged else "would update")
-            print(f"{target}: {state}: {plan.describe()}")
-            continue
-        try:
-            write_atomic(target, dump_claims(plan.source, plan.claims))
-        except OSError as exc:
-            _fail(f"cannot write claim records to {out}: {exc.strerror or exc}")
-        written += 1
-        _err(f"{target}: {plan.describe()}")
+        _fail(str(exc))
     if not dry_run:
-        _err(f"wrote {written} claim-record file{'s' if written != 1 else ''} to {out}")
+        _err(f"wrote {len(files)} claim-record file{'s' if len(files) != 1 else ''} to {out}")
 
 
 def _report_skipped(result: Extraction | Report | Timeline) -> None:
@@ -356,26 +344,19 @@ def timeline(
 
 
 def _baseline(report: Report, path: Path | None, update: bool) -> Report:
-    from .review.baseline import apply_baseline, read_baseline, write_baseline
+    from .review.baseline import baseline_report
 
     if path is None:
         _fail("--update-baseline needs --baseline FILE")
-    if update:
-        try:
-            count = write_baseline(path, report)
-        except OSError as exc:
-            _fail(f"cannot write baseline {path}: {exc.strerror or exc}")
-        _err(f"accepted {count} finding{'s' if count != 1 else ''} into {path}")
     try:
-        accepted = read_baseline(path)
+        outcome = baseline_report(report, path, update=update)
     except ClaimcheckError as exc:
         _fail(str(exc))
-    before = len(report.findings)
-    report = apply_baseline(report, accepted)
-    hidden = before - len(report.findings)
-    if hidden:
-        _err(f"{hidden} finding{'s' if hidden != 1 else ''} accepted in {path} not shown")
-    return report
+    if outcome.written is not None:
+        _err(f"accepted {outcome.written} finding{'s' if outcome.written != 1 else ''} into {path}")
+    if outcome.hidden:
+        _err(f"{outcome.hidden} finding{'s' if outcome.hidden != 1 else ''} accepted in {path} not shown")
+    return outcome.report
 
 
 def version_callback(value: bool) -> None:

@@ -9,6 +9,7 @@ accepted finding, while a new article joining a contradiction does.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -53,3 +54,24 @@ def apply_baseline(report: Report, accepted: set[str]) -> Report:
         findings, report.fail_on, sources=s.sources, skipped=s.skipped, claims=s.claims, topics=s.topics
     )
     return report.model_copy(update={"findings": findings, "summary": summary})
+
+
+@dataclass(frozen=True)
+class Baselined:
+    """The outcome of ``--baseline``: the filtered report, how many findings were accepted now, how many hidden."""
+
+    report: Report
+    written: int | None  # findings accepted into the file by --update-baseline (None: the file was only read)
+    hidden: int
+
+
+def baseline_report(report: Report, path: Path, *, update: bool = False) -> Baselined:
+    """The baseline flow: with ``update``, accept every current finding into ``path``; then hide what it accepts."""
+    written = None
+    if update:
+        try:
+            written = write_baseline(path, report)
+        except OSError as exc:
+            raise ConfigError(f"cannot write baseline {path}: {exc.strerror or exc}") from exc
+    filtered = apply_baseline(report, read_baseline(path))
+    return Baselined(report=filtered, written=written, hidden=len(report.findings) - len(filtered.findings))
