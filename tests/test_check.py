@@ -192,15 +192,16 @@ def test_the_uncited_count_shows_in_every_renderer() -> None:
 
     from rich.console import Console
 
-    from claimcheck import pipeline
+    from claimcheck.checking.report import build_report
+    from claimcheck.models import Corpus
     from claimcheck.render.jsonfmt import report_json
     from claimcheck.render.markdown import report_markdown
     from claimcheck.render.terminal import render_report
 
     claims = _big_topic()
-    corpus = pipeline.Corpus(claims=claims)
+    corpus = Corpus(claims=tuple(claims))
     aligned = align_claims(claims)
-    report = pipeline.build_report(corpus, [t for t, _ in aligned], cross_check(aligned), pipeline.Settings())
+    report = build_report(corpus, [t for t, _ in aligned], cross_check(aligned))
     assert "and 20 more claims, not cited" in report_markdown(report)
     assert json.loads(report_json(report))["findings"][0]["uncited"] == 20
     buffer = io.StringIO()

@@ -50,13 +50,14 @@ def test_a_two_worker_cluster_gives_the_byte_identical_report(tmp_path: Path) ->
 
 def test_batches_follow_input_order_and_cover_every_file(tmp_path: Path) -> None:
     from claimcheck.loading.sources import ArticleFile
+    from claimcheck.workers import batches_by_bytes
 
     files = []
     for n in range(50):
         path = tmp_path / f"f{n:02d}.md"
         path.write_text("x" * (100 + 37 * n), encoding="utf-8")
         files.append(ArticleFile(path=path, key=path.name, display=path.name))
-    batches = pipeline.batches_by_bytes(files, workers=2)
+    batches = batches_by_bytes(files, workers=2)
     assert [f for b in batches for f in b] == files
     assert 8 <= len(batches) <= 50
 

@@ -15,7 +15,8 @@ from claimcheck.checking.internal import (
     table_differences,
 )
 from claimcheck.checking.timeline import build_timeline, timeline_findings
-from claimcheck.pipeline import Corpus, Settings, analyse
+from claimcheck.models import Corpus
+from claimcheck.pipeline import Settings, analyse
 
 from .conftest import claims_of, make_article
 
@@ -229,7 +230,7 @@ def test_timeline_rows_and_columns() -> None:
 
 def test_internal_findings_join_the_report() -> None:
     article = make_article(GAP.format(n=42), published=PUB)
-    corpus = Corpus(sources=[article.source], claims=extract_article(article), articles=[article])
+    corpus = Corpus(sources=(article.source,), claims=tuple(extract_article(article)))
     report = analyse(corpus, Settings(today=dt.date(2026, 11, 23)))
     assert any(f.kind == "arithmetic" for f in report.findings)
     assert report.summary.failed

@@ -14,10 +14,10 @@ import pytest
 
 from claimcheck.errors import ConfigError, InputError
 from claimcheck.loading.sources import (
+    ArticleFile,
     discover,
     find_dateline,
     load_article,
-    load_paths,
     parse_date,
     parse_front_matter,
 )
@@ -26,6 +26,23 @@ from claimcheck.models import Article, Skipped
 FIXTURES = Path(__file__).parent / "fixtures" / "loader"
 PROMO = "Free visibility audits for every brand this month only. See how AI search engines view you (click)"
 BODY = "Claude Opus 4.6 scored 80.8% on SWE-Bench Pro. GPT-5.4 scored 57.7%.\n"
+
+
+def load_paths(paths: list[Path] | list[str]) -> tuple[list[Article], list[Skipped]]:
+    """Discover and load every article under ``paths`` in order, as the pipeline's loading step does."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in discover(paths):
+        loaded = (
+            load_article(item.path, key=item.key, display=item.display, extra_meta=item.meta)
+            if isinstance(item, ArticleFile)
+            else item
+        )
+        if isinstance(loaded, Article):
+            articles.append(loaded)
+        elif isinstance(loaded, Skipped):
+            skipped.append(loaded)
+    return articles, skipped
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -472,3 +489,16 @@ def test_directory_copy_keeps_relative_keys(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES, tmp_path / "copy")
     articles, _ = load_paths([tmp_path / "copy"])
     assert [article.source.key for article in articles] == ["article.md", "flattened_tables.txt", "page.html"]
+
+
+def test_discovery_returns_typed_items_articles_records_and_skipped(tmp_path: Path) -> None:
+    from claimcheck.loading.sources import RecordsFile
+
+    (tmp_path / "a.md").write_text(BODY, encoding="utf-8")
+    (tmp_path / "a.md.yaml").write_text("schema: claimcheck.claims/1\nsource: {}\nclaims: []\n", encoding="utf-8")
+    (tmp_path / "notes.yaml").write_text("todo: check the prices\n", encoding="utf-8")
+    found = {type(item).__name__: item for item in discover([tmp_path])}
+    assert isinstance(found["ArticleFile"], ArticleFile) and found["ArticleFile"].key == "a.md"
+    assert isinstance(found["RecordsFile"], RecordsFile) and found["RecordsFile"].path.name == "a.md.yaml"
+    skipped = found["Skipped"]
+    assert isinstance(skipped, Skipped) and skipped.path.endswith("notes.yaml") and ".yaml" in skipped.reason

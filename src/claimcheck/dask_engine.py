@@ -74,7 +74,7 @@ def map_batches(
     dask_client: Any, batches: Sequence[list[ArticleFile]], lexicon_path: str | None
 ) -> Iterator[list[tuple[Source | Skipped, list[Claim]]]]:
     """Extract every batch on the cluster; results come back in input order."""
-    from .pipeline import extract_batch
+    from .workers import extract_batch
 
     futures = dask_client.map(extract_batch, batches, [lexicon_path] * len(batches), pure=False)
     for future in futures:

@@ -15,6 +15,8 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+CLAIMS_SCHEMA = "claimcheck.claims/1"  # claim-record files and ``extract --format json``
+
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -194,6 +196,17 @@ class Claim(Frozen):
         return self.corrected if self.review == "corrected" and self.corrected is not None else self.value
 
 
+class Corpus(Frozen):
+    """Everything loaded for one run: the sources, their claims (reviews applied) and what was skipped.
+
+    The checking stages take its claims and sources; the result models copy what they report from it.
+    """
+
+    sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+
+
 # --------------------------------------------------------------------------------------------------- findings
 
 
@@ -303,7 +316,7 @@ class ExtractionSummary(Frozen):
 class Extraction(Frozen):
     """What ``claimcheck extract`` produces: every claim of every source, and what was skipped."""
 
-    schema_: str = Field("claimcheck.claims/1", alias="schema")
+    schema_: str = Field(CLAIMS_SCHEMA, alias="schema")
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     skipped: tuple[Skipped, ...] = ()

@@ -1,10 +1,13 @@
-"""The library API: paths in, an ``Extraction`` or a ``Report`` out.
+"""The library API: runs the stages in order, and nothing else.
 
-    extract(paths, settings) -> Extraction       (load -> extract)
-    audit(paths, settings)   -> Report           (load -> extract -> align -> check -> report)
+    load(paths)              discover -> load + extract (or read claim records) -> Corpus
+    extract(paths, settings) -> Extraction     load
+    audit(paths, settings)   -> Report         load -> align -> check (+ internal checks) -> report
+    diff(a, b, settings)     -> DiffReport     load each side -> diff
+    timeline(paths, settings) -> Timeline      load -> timeline
 
-Owns choosing, for each path, whether it holds articles or claim records written by ``extract --out`` (so a
-reviewed folder can be audited without re-extracting), applying reviews, and running the stages in order. It
+Each stage lives in its own module (see README "How the code is laid out"); this module only wires them and
+reports progress (``workers`` runs extraction in worker processes or on a Dask cluster for large inputs). It
 raises ``ClaimcheckError`` subclasses and never prints or exits: that is the CLI's job.
 """
 
@@ -12,23 +15,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from .attribution.extract import extract_article
 from .attribution.lexicon import Lexicon, default_lexicon
 from .checking.align import align_claims
 from .checking.check import cross_check
+from .checking.diff import diff_corpora
+from .checking.internal import internal_findings
+from .checking.report import build_report
+from .checking.timeline import build_timeline
 from .errors import InputError
-from .loading.sources import ArticleFile, discover, load_article
+from .loading.sources import ArticleFile, RecordsFile, discover, load_article
 from .models import (
-    Article,
     Claim,
+    Corpus,
     DiffReport,
-    DiffSummary,
     Extraction,
     ExtractionSummary,
     FailOn,
@@ -36,17 +40,13 @@ from .models import (
     Report,
     Skipped,
     Source,
-    Summary,
     Timeline,
-    Topic,
+    build,
 )
-from .review.records import is_claims_file, read_claims
+from .review.records import read_claims
+from .workers import Engine, parallel_batches
 
 PARALLEL_THRESHOLD = 64  # below this many articles, starting worker processes costs more than it saves
-# Work goes to workers in batches of about this many bytes of article text (fewer when a corpus is small, so
-# every worker gets several batches): one task per batch, not per file, and batches of similar cost.
-BATCH_BYTES = 1 << 20
-Engine = Literal["local", "dask"]
 
 
 @dataclass(frozen=True)
@@ -60,219 +60,77 @@ class Settings:
     scheduler: str | None = None  # with engine "dask": the scheduler's address; None starts a local cluster
 
 
-@dataclass
-class Corpus:
-    """Everything loaded: sources, their claims (reviewed values applied) and what was skipped."""
-
-    sources: list[Source] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def _lexicon(settings: Settings) -> Lexicon:
     return default_lexicon(str(settings.lexicon) if settings.lexicon else None)
 
 
-def _split_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:
-    """(article paths, claim-record files): a folder whose YAML files are claim records is a records folder."""
-    articles: list[Path] = []
-    records: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            raise InputError(f"no such file or directory: {raw}")
-        if path.is_file() and is_claims_file(path):
-            records.append(path)
-        elif path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and is_claims_file(p)
-            )
-            if found:
-                records.extend(found)
-                rest = [
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in (".txt", ".md", ".markdown", ".html", ".htm")
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                ]
-                if rest:
-                    articles.append(path)
-            else:
-                articles.append(path)
-        else:
-            articles.append(path)
-    return articles, records
-
-
-def _load_and_extract(item: ArticleFile, lexicon_path: str | None) -> tuple[Source | Skipped, list[Claim]]:
-    """One file, start to finish, in a worker: only the source record and its claims travel back."""
-    loaded = load_article(item.path, key=item.key, display=item.display, extra_meta=item.meta)
-    if isinstance(loaded, Skipped):
-        return loaded, []
-    return loaded.source, extract_article(loaded, default_lexicon(lexicon_path))
-
-
-def extract_batch(
-    batch: Sequence[ArticleFile], lexicon_path: str | None
-) -> list[tuple[Source | Skipped, list[Claim]]]:
-    """One batch of files, in a worker (a process or a Dask task)."""
-    return [_load_and_extract(item, lexicon_path) for item in batch]
-
-
-def batches_by_bytes(files: Sequence[ArticleFile], workers: int) -> list[list[ArticleFile]]:
-    """Consecutive files in batches of about BATCH_BYTES (at least 8 batches a worker when the corpus allows)."""
-    sizes = []
-    for item in files:
-        try:
-            sizes.append(item.path.stat().st_size)
-        except OSError:
-            sizes.append(0)  # the worker reports it as skipped
-    target = max(1, min(BATCH_BYTES, sum(sizes) // max(1, workers * 8)))
-    batches: list[list[ArticleFile]] = []
-    current: list[ArticleFile] = []
-    filled = 0
-    for item, size in zip(files, sizes, strict=True):
-        current.append(item)
-        filled += size
-        if filled >= target:
-            batches.append(current)
-            current, filled = [], 0
-    if current:
-        batches.append(current)
-    return batches
-
-
-def _parallel_batches(
-    files: Sequence[ArticleFile], settings: Settings
-) -> Iterator[list[tuple[Source | Skipped, list[Claim]]]]:
-    """Every batch's results, in input order, so the corpus is identical to a single-process run."""
-    lexicon_arg = str(settings.lexicon) if settings.lexicon else None
-    batches = batches_by_bytes(files, settings.jobs)
-    if settings.engine == "dask":
-        from . import dask_engine
-
-        with dask_engine.client(settings.scheduler, settings.jobs) as dask_client:
-            yield from dask_engine.map_batches(dask_client, batches, lexicon_arg)
-        return
-    with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
-        yield from pool.map(extract_batch, batches, [lexicon_arg] * len(batches))
-
-
-def collect(paths: Sequence[str | Path], settings: Settings = Settings()) -> Corpus:
-    """Load articles and claim records, extract claims from the articles, apply reviews."""
-    article_paths, record_paths = _split_paths(paths)
-    corpus = Corpus()
-    lexicon = _lexicon(settings)
-    if article_paths:
-        items = discover(article_paths)
-        files = [item for item in items if isinstance(item, ArticleFile)]
-        corpus.skipped.extend(item for item in items if isinstance(item, Skipped))
-        if record_paths:
-            corpus.skipped = [s for s in corpus.skipped if not s.path.endswith((".yaml", ".yml"))]
-        total = len(files)
-        if settings.engine == "dask" or (settings.jobs > 1 and total >= PARALLEL_THRESHOLD):
-            # workers load and extract from paths; Articles (large) never cross a process boundary, and the
-            # corpus keeps no Article objects in this mode (the checks need only sources and claims)
-            done = 0
-            for batch in _parallel_batches(files, settings):
-                for source, claims in batch:
-                    _add(corpus, source, claims)
-                    done += 1
-                    if settings.progress:
-                        settings.progress(done, total)
-        else:
-            for done, item in enumerate(files, start=1):
-                loaded = load_article(item.path, key=item.key, display=item.display, extra_meta=item.meta)
-                if isinstance(loaded, Skipped):
-                    corpus.skipped.append(loaded)
-                else:
-                    corpus.articles.append(loaded)
-                    _add(corpus, loaded.source, extract_article(loaded, lexicon))
+def load(paths: Sequence[str | Path], settings: Settings = Settings()) -> Corpus:
+    """Discover the inputs, load and extract the articles, read the claim records (reviews applied)."""
+    found = discover(paths)
+    files = [item for item in found if isinstance(item, ArticleFile)]
+    sources: list[Source] = []
+    claims: list[Claim] = []
+    skipped = [item for item in found if isinstance(item, Skipped)]
+    total = len(files)
+    if settings.engine == "dask" or (settings.jobs > 1 and total >= PARALLEL_THRESHOLD):
+        lexicon_arg = str(settings.lexicon) if settings.lexicon else None
+        done = 0
+        batches = parallel_batches(
+            files, jobs=settings.jobs, lexicon_path=lexicon_arg, engine=settings.engine, scheduler=settings.scheduler
+        )
+        for batch in batches:
+            for source, extracted in batch:
+                _add(source, extracted, sources, claims, skipped)
+                done += 1
                 if settings.progress:
                     settings.progress(done, total)
-    for record in record_paths:
-        source, claims = read_claims(record, display=_display(record))
-        corpus.sources.append(source)
-        corpus.claims.extend(claims)
-    if not corpus.sources and not corpus.skipped:
+    else:
+        lexicon = _lexicon(settings)
+        for done, item in enumerate(files, start=1):
+            loaded = load_article(item.path, key=item.key, display=item.display, extra_meta=item.meta)
+            if isinstance(loaded, Skipped):
+                skipped.append(loaded)
+            else:
+                _add(loaded.source, extract_article(loaded, lexicon), sources, claims, skipped)
+            if settings.progress:
+                settings.progress(done, total)
+    for record in (item for item in found if isinstance(item, RecordsFile)):
+        source, reviewed = read_claims(record.path, display=record.display)
+        sources.append(source)
+        claims.extend(reviewed)
+    if not sources and not skipped:
         # an empty folder must not pass a publishing gate silently
         raise InputError(
             "no articles found in "
             + ", ".join(str(p) for p in paths)
             + " (looked for .txt, .md, .markdown, .html, .htm and claim records)"
         )
-    return corpus
+    # built from values already typed above (hundreds of thousands of claims): no re-validation
+    return build(Corpus, sources=tuple(sources), claims=tuple(claims), skipped=tuple(skipped))
 
 
-def _add(corpus: Corpus, source: Source | Skipped, claims: list[Claim]) -> None:
+def _add(
+    source: Source | Skipped, extracted: list[Claim], sources: list[Source], claims: list[Claim], skipped: list[Skipped]
+) -> None:
     if isinstance(source, Skipped):
-        corpus.skipped.append(source)
+        skipped.append(source)
     else:
-        corpus.sources.append(source)
-        corpus.claims.extend(claims)
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        sources.append(source)
+        claims.extend(extracted)
 
 
 def extract(paths: Sequence[str | Path], settings: Settings = Settings()) -> Extraction:
-    corpus = collect(paths, settings)
+    corpus = load(paths, settings)
     summary = ExtractionSummary(sources=len(corpus.sources), claims=len(corpus.claims), skipped=len(corpus.skipped))
-    return Extraction(
-        sources=tuple(corpus.sources), claims=tuple(corpus.claims), skipped=tuple(corpus.skipped), summary=summary
-    )
+    return build(Extraction, sources=corpus.sources, claims=corpus.claims, skipped=corpus.skipped, summary=summary)
 
 
-def build_report(corpus: Corpus, topics: Sequence[Topic], findings: Sequence[Finding], settings: Settings) -> Report:
-    ordered = sorted(findings, key=_finding_order)
-    summary = Summary.of(
-        ordered,
-        settings.fail_on,
-        sources=len(corpus.sources),
-        skipped=len(corpus.skipped),
-        claims=len(corpus.claims),
-        topics=len(topics),
-    )
-    return Report(
-        generated=settings.today or dt.date.today(),
-        fail_on=settings.fail_on,
-        sources=tuple(corpus.sources),
-        claims=tuple(corpus.claims),
-        topics=tuple(topics),
-        findings=tuple(ordered),
-        skipped=tuple(corpus.skipped),
-        summary=summary,
-    )
-
-
-_STATUS_ORDER = {"conflict": 0, "compatible": 1, "agree": 2}
-_KIND_ORDER = {"cross-source": 0, "timeline": 1, "arithmetic": 2, "temporal": 3, "internal": 4}
-
-
-def _finding_order(f: Finding) -> tuple[int, int, float, str, str]:
-    return (
-        _STATUS_ORDER[f.status],
-        _KIND_ORDER.get(f.kind, 9),
-        -(f.relative_difference or 0.0),
-        f.topic,
-        f.id,
-    )
-
-
-def analyse(corpus: Corpus, settings: Settings) -> Report:
+def analyse(corpus: Corpus, settings: Settings = Settings()) -> Report:
     """Align, cross-check and run the internal checks over a loaded corpus."""
-    from .checking.internal import internal_findings
-
     aligned = align_claims(corpus.claims)
     findings: list[Finding]
     if settings.engine == "dask":
@@ -282,8 +140,14 @@ def analyse(corpus: Corpus, settings: Settings) -> Report:
             findings = dask_engine.check_topics(dask_client, aligned)
     else:
         findings = cross_check(aligned)
-    findings.extend(internal_findings(corpus, _lexicon(settings)))
-    return build_report(corpus, [t for t, _ in aligned], findings, settings)
+    findings.extend(internal_findings(corpus.claims, corpus.sources, _lexicon(settings)))
+    return build_report(
+        corpus,
+        [topic for topic, _ in aligned],
+        findings,
+        fail_on=settings.fail_on,
+        generated=settings.today or dt.date.today(),
+    )
 
 
 def audit(paths: Sequence[str | Path], settings: Settings = Settings()) -> Report:
@@ -291,64 +155,23 @@ def audit(paths: Sequence[str | Path], settings: Settings = Settings()) -> Repor
         from . import dask_engine
 
         with dask_engine.client(settings.scheduler, settings.jobs):  # one cluster for both distributed steps
-            return analyse(collect(paths, settings), settings)
-    return analyse(collect(paths, settings), settings)
-
-
-def default_jobs() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
+            return analyse(load(paths, settings), settings)
+    return analyse(load(paths, settings), settings)
 
 
 def diff(a: str | Path, b: str | Path, settings: Settings = Settings()) -> DiffReport:
     """Compare two articles (or two claim-record files): shared topics with verdicts, and what each adds."""
-    from .checking.check import check_topic
-
-    corpus_a = collect([a], settings)
-    corpus_b = collect([b], settings)
-    for corpus, name in ((corpus_a, a), (corpus_b, b)):
-        if len(corpus.sources) != 1:
-            reason = "; ".join(s.reason for s in corpus.skipped) or "it holds no article"
-            raise InputError(
-                f"diff needs exactly one article on each side, but {name} gives {len(corpus.sources)} ({reason})"
-            )
-    source_a, source_b = corpus_a.sources[0], corpus_b.sources[0]
-    if source_a.path == source_b.path:
-        raise InputError(f"diff needs two different articles, got {source_a.path} twice")
-    claims = [*corpus_a.claims, *corpus_b.claims]
-    findings: list[Finding] = []
-    only_a: list[Claim] = []
-    only_b: list[Claim] = []
-    topics_a = topics_b = 0
-    for topic, members in align_claims(claims):
-        in_a = [c for c in members if c.source == source_a.path]
-        in_b = [c for c in members if c.source == source_b.path]
-        if in_a and in_b:
-            findings.extend(f for f in check_topic(topic, members) if f.kind == "cross-source")
-        elif in_a:
-            only_a.extend(in_a)
-            topics_a += 1
-        else:
-            only_b.extend(in_b)
-            topics_b += 1
-    findings.sort(key=_finding_order)
-    summary = DiffSummary.of(findings, settings.fail_on, only_in_a=topics_a, only_in_b=topics_b)
-    return DiffReport(
-        generated=settings.today or dt.date.today(),
+    return diff_corpora(
+        load([a], settings),
+        load([b], settings),
+        names=(str(a), str(b)),
         fail_on=settings.fail_on,
-        a=source_a,
-        b=source_b,
-        findings=tuple(findings),
-        only_in_a=tuple(only_a),
-        only_in_b=tuple(only_b),
-        skipped=tuple([*corpus_a.skipped, *corpus_b.skipped]),
-        summary=summary,
+        generated=settings.today or dt.date.today(),
     )
 
 
 def timeline(paths: Sequence[str | Path], settings: Settings = Settings()) -> Timeline:
-    from .checking.timeline import build_timeline
-
-    corpus = collect(paths, settings)
+    corpus = load(paths, settings)
     return build_timeline(
         corpus.claims,
         [s.path for s in corpus.sources],

@@ -18,41 +18,38 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from ..attribution.lexicon import Lexicon, default_lexicon
 from ..models import Claim, DateValue, Finding, Quantity, Source
 from ..values.dates import format_date
 from .check import cite, finding_id, format_value
 from .compare import APPROXIMATE_TOLERANCE
-
-if TYPE_CHECKING:
-    from ..pipeline import Corpus
+from .timeline import era_findings, timeline_findings
 
 _MONTH_DAYS = 365.25 / 12
 _UNIT_DAYS = {"days": 1.0, "weeks": 7.0, "months": _MONTH_DAYS, "years": 365.25, "quarters": 365.25 / 4}
 
 
-def internal_findings(corpus: Corpus, lexicon: Lexicon | None = None) -> list[Finding]:
-    """Every internal check over a loaded corpus; ``lexicon`` is the one the claims were extracted with."""
-    from .timeline import era_findings, timeline_findings
-
+def internal_findings(
+    claims: Sequence[Claim], sources: Sequence[Source], lexicon: Lexicon | None = None
+) -> list[Finding]:
+    """Every internal check over loaded claims; ``lexicon`` is the one the claims were extracted with."""
     by_source: dict[str, list[Claim]] = defaultdict(list)
-    for claim in corpus.claims:
+    for claim in claims:
         if claim.review != "rejected" and not claim.orphaned:
             by_source[claim.source].append(claim)
-    sources = {s.path: s for s in corpus.sources}
+    by_path = {s.path: s for s in sources}
     findings: list[Finding] = []
-    for path, claims in by_source.items():
-        findings.extend(table_differences(claims))
-        findings.extend(release_gaps(claims))
-        findings.extend(price_ratios(claims, lexicon))
-        findings.extend(doubling_rates(claims))
-        source = sources.get(path)
+    for path, own in by_source.items():
+        findings.extend(table_differences(own))
+        findings.extend(release_gaps(own))
+        findings.extend(price_ratios(own, lexicon))
+        findings.extend(doubling_rates(own))
+        source = by_path.get(path)
         if source is not None:
-            findings.extend(after_publication(source, claims))
-    findings.extend(timeline_findings(corpus.claims, lexicon))
-    findings.extend(era_findings(corpus.claims))
+            findings.extend(after_publication(source, own))
+    findings.extend(timeline_findings(claims, lexicon))
+    findings.extend(era_findings(claims))
     return findings
 
 

@@ -4,8 +4,9 @@ This module owns input discovery (folders walked recursively in a stable order, 
 symlinked folders followed once), article metadata (Markdown front matter, ``sources.yaml``, HTML metadata,
 datelines and title lines) and the per-file pipeline bytes -> decoded text -> normalised text -> units.
 
-``discover`` lists the work without reading articles and ``load_article`` handles one file (pure apart from
-reading it), so a caller may run ``load_article`` in worker processes; ``load_paths`` does both in order.
+``discover`` lists the work without reading articles (article files, claim-record files written by ``extract
+--out``, and skipped inputs with a reason) and ``load_article`` handles one file (pure apart from reading it), so
+a caller may run ``load_article`` in worker processes.
 
 Citations point at ``Article.text``. For text and Markdown files that is the file's own text (normalised one
 character for one, so line and column numbers are the editor's). For HTML files it is the main text extracted
@@ -27,7 +28,7 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError, InputError, NotTextError, config_error_from_yaml, yaml_problem
-from ..models import Article, DateOrigin, Skipped, Source, SourceFormat
+from ..models import CLAIMS_SCHEMA, Article, DateOrigin, Skipped, Source, SourceFormat
 from .segment import line_starts, segment
 from .textnorm import decode, normalize
 
@@ -66,37 +67,30 @@ class ArticleFile:
     meta: Mapping[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class RecordsFile:
+    """A claim-record file written by ``extract --out`` (read by ``review.records.read_claims``)."""
+
+    path: Path
+    display: str
+
+
+Discovered = ArticleFile | RecordsFile | Skipped
+
+
 # ------------------------------------------------------------------------------------------- public API
 
 
-def load_paths(paths: Sequence[str | Path]) -> tuple[list[Article], list[Skipped]]:
-    """Load every article under ``paths`` (files or folders), in a stable order.
-
-    Raises ``InputError`` for a path that does not exist and ``ConfigError`` for a malformed ``sources.yaml``;
-    every other problem with a single file becomes a ``Skipped`` record.
-    """
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    for item in discover(paths):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        loaded = load_article(item.path, key=item.key, display=item.display, extra_meta=item.meta)
-        if isinstance(loaded, Skipped):
-            skipped.append(loaded)
-        else:
-            articles.append(loaded)
-    return articles, skipped
-
-
-def discover(paths: Sequence[str | Path]) -> list[ArticleFile | Skipped]:
-    """List the article files under ``paths``, with keys and ``sources.yaml`` metadata, without reading them.
+def discover(paths: Sequence[str | Path]) -> list[Discovered]:
+    """List the inputs under ``paths`` without reading articles: article files (with keys and ``sources.yaml``
+    metadata), claim-record files, and what is skipped, with the reason.
 
     Folders are walked recursively, entries sorted by name (case-sensitive) at every level, which is the order
     of their relative paths compared part by part. A file reached twice (named twice, or through a symlink) is
-    loaded once, under the first name it was reached by.
+    loaded once, under the first name it was reached by. Raises ``InputError`` for a path that does not exist
+    and ``ConfigError`` for a malformed ``sources.yaml``.
     """
-    found: list[ArticleFile | Skipped] = []
+    found: list[Discovered] = []
     seen_files: set[Path] = set()
     for raw in paths:
         path = Path(raw)
@@ -104,13 +98,25 @@ def discover(paths: Sequence[str | Path]) -> list[ArticleFile | Skipped]:
             raise InputError(f"no such file or directory: {raw}")
         items = _walk_folder(path) if path.is_dir() else _single_file(path)
         for item in items:
-            if isinstance(item, ArticleFile):
+            if not isinstance(item, Skipped):
                 real = item.path.resolve()
                 if real in seen_files:
                     continue
                 seen_files.add(real)
             found.append(item)
     return found
+
+
+def is_claims_file(path: Path) -> bool:
+    """A YAML file that declares the claim-record schema near its top (sniffed, not parsed)."""
+    if path.suffix.lower() not in (".yaml", ".yml") or path.name in METADATA_NAMES:
+        return False
+    try:
+        with path.open("r", encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return CLAIMS_SCHEMA in head
 
 
 def load_article(
@@ -196,8 +202,10 @@ def display_path(path: Path) -> str:
 # -------------------------------------------------------------------------------------------- discovery
 
 
-def _single_file(path: Path) -> list[ArticleFile | Skipped]:
+def _single_file(path: Path) -> list[Discovered]:
     display = display_path(path)
+    if is_claims_file(path):
+        return [RecordsFile(path, display)]
     if path.name in METADATA_NAMES:
         return [Skipped(path=display, reason=f"{path.name} holds metadata, not an article")]
     reason = _not_an_article(path)
@@ -215,14 +223,14 @@ def _not_an_article(path: Path) -> str | None:
     return None
 
 
-def _walk_folder(root: Path) -> list[ArticleFile | Skipped]:
-    found: list[ArticleFile | Skipped] = []
+def _walk_folder(root: Path) -> list[Discovered]:
+    found: list[Discovered] = []
     real_root = root.resolve()
     visited = {real_root}
     # Metadata from every sources.yaml between the root and a file; deeper files win.
     scopes: list[tuple[str, dict[str, dict[str, Any]]]] = []
 
-    def walk(folder: Path, relative: str) -> Iterator[ArticleFile | Skipped]:
+    def walk(folder: Path, relative: str) -> Iterator[Discovered]:
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
@@ -248,6 +256,9 @@ def _walk_folder(root: Path) -> list[ArticleFile | Skipped]:
             display = display_path(entry_path)
             if entry.is_symlink() and not entry_path.exists():
                 yield Skipped(path=display, reason="broken symbolic link")
+                continue
+            if is_claims_file(entry_path):
+                yield RecordsFile(entry_path, display)
                 continue
             reason = _not_an_article(entry_path)
             if reason:

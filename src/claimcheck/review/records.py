@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +16,8 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import ConfigError
-from ..models import Claim, Skipped, Source
+from ..models import CLAIMS_SCHEMA, Claim, Source
 
-CLAIMS_SCHEMA = "claimcheck.claims/1"
 REVIEW_FIELDS = ("review", "corrected", "note")
 
 # the order fields appear in a record file: what a reviewer reads first comes first
@@ -105,17 +104,6 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def is_claims_file(path: Path) -> bool:
-    if path.suffix.lower() not in (".yaml", ".yml") or path.name in ("sources.yaml", "sources.yml"):
-        return False
-    try:
-        with path.open("r", encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    return CLAIMS_SCHEMA in head
-
-
 def read_claims(path: Path, display: str | None = None) -> tuple[Source, list[Claim]]:
     """Read one record file; raise ConfigError with file and line on malformed YAML or fields."""
     shown = display or str(path)
@@ -155,16 +143,6 @@ def _line_of_claim(text: str, index: int) -> int:
             if count == index:
                 return number
     return 1
-
-
-def load_claim_records(paths: Iterable[Path]) -> tuple[list[Source], list[Claim], list[Skipped]]:
-    sources: list[Source] = []
-    claims: list[Claim] = []
-    for path in paths:
-        source, records = read_claims(path)
-        sources.append(source)
-        claims.extend(records)
-    return sources, claims, []
 
 
 # ------------------------------------------------------------------------------------------------ merging
