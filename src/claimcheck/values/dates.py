@@ -24,8 +24,16 @@ Choices a reader may need to know about:
 * Parts of years: early = Jan-Apr, mid = May-Aug, late / end of = Sep-Dec; seasons (northern hemisphere):
   spring = Mar-May, summer = Jun-Aug, fall/autumn = Sep-Nov; ``winter 2025`` is not read (it straddles years).
 * Weeks run Monday to Sunday. ``N weeks ago`` / ``N months ago`` / ``N years ago`` are approximate.
-* Not read: numeric dates other than ISO (``3/5/2026`` is ambiguous), weekday-only dates (``on Monday``),
-  fiscal quarters, ``last March``, ``a few days ago``, ``winter 2025``.
+* Numeric dates (``02/22/2016``, ``21-04-16``, ``13.5.2015``): unambiguous when a part is over 12 or both
+  parts are equal; an unambiguous one sets the text's day/month convention, and ``numeric_order`` passes in
+  the article's. An ambiguous one (``3/5/2026``) with no convention is not read (so never compared). Two-digit
+  years from 50 up are 19xx.
+* Relative periods: ``next 3 days`` runs from the day after publication, ``the past two weeks`` / ``last 3
+  years`` end the day before it; ``this weekend`` is the Saturday and Sunday of the publication week.
+* ``from 4 to 22 January, 1995`` is one range (the month is written once).
+* Lowercase month names are read, except ``may`` and ``march`` (a modal and a verb) and ``mar``.
+* Not read: weekday-only dates (``on Monday``), fiscal quarters, ``last March``, ``a few days ago``,
+  ``winter 2025``, ``late this month`` (parts of years only).
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from ..models import DateMarker, DatePrecision, DateValue, YearOrigin, build
 
@@ -109,7 +118,7 @@ _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_RELATIVE_OFFSET = {"last": -1, "this": 0, "next": 1}
+_RELATIVE_OFFSET = {"last": -1, "this": 0, "next": 1, "coming": 1, "upcoming": 1, "current": 0}
 _MARKERS: dict[str, DateMarker] = {
     "as of": "as_of", "by": "by", "since": "since", "until": "until", "till": "until", "through": "until",
     "thru": "until", "before": "before", "prior to": "before", "after": "after", "in": "in", "on": "in",
@@ -118,10 +127,12 @@ _MARKERS: dict[str, DateMarker] = {
 
 # ------------------------------------------------------------------------------------------------- pattern
 
-_FULL = "|".join(_MONTH_NAMES + tuple(name.upper() for name in _MONTH_NAMES))
+_LOWER_MONTHS = tuple(name.lower() for name in _MONTH_NAMES if name not in ("May", "March"))
+_FULL = "|".join(_MONTH_NAMES + tuple(name.upper() for name in _MONTH_NAMES) + _LOWER_MONTHS)
 _ABBR = "|".join(sorted(_MONTH_ABBREVIATIONS, key=len, reverse=True))
 _ABBR_UPPER = _ABBR.upper()
-MONTH = rf"(?:{_FULL}|(?:{_ABBR}|{_ABBR_UPPER})\.?)(?![A-Za-z])"
+_ABBR_LOWER = "|".join(sorted((a.lower() for a in _MONTH_ABBREVIATIONS if a != "Mar"), key=len, reverse=True))
+MONTH = rf"(?:{_FULL}|(?:{_ABBR}|{_ABBR_UPPER}|{_ABBR_LOWER})\.?)(?![A-Za-z])"
 # A number starts here: not inside a word, an amount, an identifier, a decimal or a digit group.
 NUMSTART = r"(?<![\w$#+./\\])(?<!\w-)(?<!\d,)"
 YEAR = r"(?:19\d\d|20\d\d|2100)"
@@ -151,7 +162,24 @@ def _of_year(kind: str) -> str:
 # forms come first). Each is (kind, regex with named groups). The scan pattern is generated from them with the
 # group names stripped and a marker group at the end of each form; ``_build`` re-reads a match with the form's
 # own regex to get the parts. A leading "the" or weekday is read by ``_build`` from the text before the match.
+def _numeric_forms() -> list[tuple[str, str]]:
+    """3/5/2026, 22-02-2016, 13.5.2015 (one separator throughout; dots only with a four-digit year)."""
+    forms = []
+    for sep, year in (("/", rf"{YEAR}|\d\d"), ("-", rf"{YEAR}|\d\d"), (".", YEAR)):
+        s = re.escape(sep)
+        forms.append(("num", rf"(?P<num_a>[0-3]?\d){s}(?P<num_b>[0-3]?\d){s}(?P<num_y>{year})(?![\d%]|[.,]\d|[-/.]\d)"))
+    return forms
+
+
 _DIGIT_FORMS: list[tuple[str, str]] = [
+    *_numeric_forms(),
+    # 2016 Q3, 2016 H2, 2016H2
+    ("q", rf"(?P<q_y>{YEAR})\s*Q(?P<q_n>[1-4])(?!\w)"),
+    ("h", rf"(?P<h_y>{YEAR})\s*H(?P<h_n>[12])(?!\w)"),
+    # 2015-3, 2015/3 (a month; 2016-11 is read by the year-range form)
+    ("nym", rf"(?P<nym_y>{YEAR})[-/](?P<nym_m>[1-9])(?![\d%]|[.,]\d|[-/]\d)"),
+    # 3/2015, 11/2016
+    ("nym", rf"(?P<nym_m>1[0-2]|0?[1-9])/(?P<nym_y>{YEAR})(?![\d%]|[.,]\d|[-/]\d)"),
     # 2026-03-05, 2026-03-05T10:00:00Z, 2026/03/05
     ("iso", rf"(?P<iso_y>{YEAR})(?P<iso_sep>-)(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
             r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?!\d|[.]\d)"),
@@ -224,7 +252,14 @@ _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
     # today, yesterday, tomorrow
     ("rday", ("today", "yesterday", "tomorrow"), r"(?!\w)"),
     # last week, this month, next year, last quarter
-    ("rel", ("this", "last", "next"), r"\s+(?P<rel_u>week|month|year|quarter)(?!\w)"),
+    # next 3 days, the past two weeks, last 3 years, previous 2 months
+    ("span", ("next", "past", "last", "previous", "coming"),
+     r"\s+(?P<span_n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*"
+     r"(?P<span_u>day|week|month|year)s?(?!\w)"),
+    # this weekend, next weekend, last weekend
+    ("wkend", ("this", "next", "last", "coming"), r"\s+weekend(?!\w)"),
+    ("rel", ("this", "last", "next", "coming", "upcoming", "current"),
+     r"\s+(?P<rel_u>week|month|year|quarter)(?!\w)"),
 ]  # fmt: skip
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
@@ -247,7 +282,7 @@ def _compile_scanner() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
             by_letter.setdefault(lead[0], []).append(scan_part(kind, full, lead[1:] + rest))
     # Each letter branch starts with a character class: the regex engine skips a non-matching one cheaply.
     words = "|".join(f"[{first}{first.upper()}](?:{'|'.join(parts)})" for first, parts in by_letter.items())
-    pattern = rf"(?<!\w)(?:(?=\d){NUMSTART}(?:{digits})|(?=[JFMASONDQH])(?:{upper})|{words})"
+    pattern = rf"(?<!\w)(?:(?=\d){NUMSTART}(?:{digits})|(?=[JFMASONDQHjfasond])(?:{upper})|{words})"
     return re.compile(pattern), forms
 
 
@@ -262,6 +297,11 @@ _SINGLE_MARKERS = frozenset(_MARKERS) - {"as of", "prior to"}
 _BARE_CUES = frozenset(
     "in on by since until till through thru from to and or before after during between of early late mid "
     "around about circa".split()
+)
+_LEAD_DAY = re.compile(
+    r"(?<![\w.,$])(?:(?P<op>from|between)\s+)?(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    r"\s*(?P<c>-|to|till|until|through|and)\s*$",
+    re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"(?i)\s*(?:-|/|to|through|thru|until|till)\s*")
 _AND_JOIN = re.compile(r"(?i)\s+and\s+")
@@ -293,6 +333,7 @@ _DATE_WORDS_BEFORE = frozenset(
 # -------------------------------------------------------------------------------------------------- atoms
 
 Span = tuple[date, date]
+NumericOrder = Literal["mdy", "dmy"]
 
 
 @dataclass(slots=True)
@@ -309,6 +350,7 @@ class _Atom:
     weak: bool = False  # only a date with a cue word or as part of a range ("in August", "Feb-Mar 2026")
     floor: int = 0  # the expression may not grow back before this (an excluded span or the previous match)
     sets_context: bool = True  # an explicit year here dates the yearless dates after it ("the 2020s" does not)
+    numeric: tuple[int, int] | None = None  # "3/5/2026": the two numbers whose day/month order is to be decided
 
 
 @dataclass(slots=True)
@@ -360,7 +402,9 @@ def _month_of(name: str) -> int:
 
 
 def _two_digit_year(digits: str) -> int:
-    return 2000 + int(digits)
+    """'26 is 2026, '89 is 1989: two digits from 50 up name the last century."""
+    n = int(digits)
+    return 2000 + n if n < 50 else 1900 + n
 
 
 def _fixed(span: Span) -> Callable[[int], Span]:
@@ -409,6 +453,18 @@ def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) 
             return _two_digit_year(g(short) or "")
         return None
 
+    if kind == "num":
+        a, b = number("num_a"), number("num_b")
+        yy = g("num_y") or ""
+        y = int(yy) if len(yy) == 4 else _two_digit_year(yy)
+        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+            return None
+        atom = _Atom(s, e, "day", None, y)
+        atom.numeric = (a, b)
+        return atom
+    if kind == "nym":
+        y, mo = number("nym_y"), number("nym_m")
+        return _Atom(s, e, "month", lambda _y: month_span(y, mo), y)
     if kind == "iso":
         y, mo, d = number("iso_y"), number("iso_m"), number("iso_d")
         return _Atom(s, e, "day", lambda _y: (date(y, mo, d), date(y, mo, d)), y)
@@ -473,8 +529,20 @@ def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) 
             return None
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[(g("rday_w") or "").lower()]
         return _Atom(s, e, "day", rel=lambda p: (p + timedelta(days=offset),) * 2)
+    if kind == "span":
+        return _period(s, e, (g("span_w") or "").lower(), g("span_n") or "", (g("span_u") or "").lower())
+    if kind == "wkend":
+        offset = _RELATIVE_OFFSET[(g("wkend_w") or "").lower()]
+
+        def weekend(p: date) -> Span:
+            monday = _week_of(p + timedelta(weeks=offset))[0]
+            return monday + timedelta(days=5), monday + timedelta(days=6)
+
+        return _Atom(s, e, "range", rel=weekend)
     if kind == "rel":
-        if _before(text, s).last() == ["the"]:  # "over the last year": a duration
+        lead = (g("rel_w") or "").lower()
+        # "over the last year", "in the next year": a duration; "the coming week" is the week
+        if lead in ("last", "next", "this") and _before(text, s).last() == ["the"]:
             return None
         return _relative_unit(s, e, _RELATIVE_OFFSET[(g("rel_w") or "").lower()], (g("rel_u") or "").lower())
     raise AssertionError(kind)  # pragma: no cover - every form is handled above
@@ -546,6 +614,26 @@ def _ago(s: int, e: int, count: str, unit: str) -> _Atom:
         return _Atom(s, e, "month", rel=months_ago, approximate=True)
     return _Atom(s, e, "year", rel=lambda p: (date(p.year - n, 1, 1), date(p.year - n, 12, 31)),
                  approximate=True)  # fmt: skip
+
+
+def _period(s: int, e: int, lead: str, count: str, unit: str) -> _Atom:
+    """``next 3 days`` runs from the day after publication; ``the past two weeks`` ends the day before it."""
+    n = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+    forward = lead in ("next", "coming")
+
+    def shifted(p: date, sign: int) -> date:
+        if unit in ("day", "week"):
+            return p + timedelta(days=sign * n * (7 if unit == "week" else 1))
+        y, m = _shift_month(p.year, p.month, sign * n * (12 if unit == "year" else 1))
+        return date(y, m, min(p.day, calendar.monthrange(y, m)[1]))
+
+    def span(p: date) -> Span:
+        if forward:
+            first = p + timedelta(days=1)
+            return first, shifted(first, 1) - timedelta(days=1)
+        return shifted(p, -1), p - timedelta(days=1)
+
+    return _Atom(s, e, "range", rel=span)
 
 
 def _relative_unit(s: int, e: int, offset: int, unit: str) -> _Atom:
@@ -689,11 +777,38 @@ def _value(
     return DateMatch(s, e, value)
 
 
+def _numeric_order(atoms: list[_Atom], order: NumericOrder | None) -> list[_Atom]:
+    """Give numeric dates their day/month order; drop those whose order cannot be known.
+
+    A date is unambiguous when one part is over 12 (``02/22/2016``, ``21/04/2016``) or both parts are equal;
+    it then sets the text's convention for the ambiguous ones after it. An ambiguous one (``3/5/2026``) takes
+    the convention passed in or shown earlier, else it is not read: a wrong month costs more than a missed date.
+    """
+    kept = []
+    for atom in atoms:
+        if atom.numeric is not None:
+            a, b = atom.numeric
+            shown: NumericOrder | None = "dmy" if a > 12 else "mdy" if b > 12 else None
+            if shown is not None:
+                order = shown
+            chosen = shown or ("mdy" if a == b else order)
+            if chosen is None:
+                continue
+            month, day = (a, b) if chosen == "mdy" else (b, a)
+            year = atom.year
+            assert year is not None
+            atom.span = lambda _y, y=year, m=month, d=day: (date(y, m, d), date(y, m, d))
+        kept.append(atom)
+    return kept
+
+
 def _find(
     text: str, published: date | None, context_year: int | None, exclude: Sequence[tuple[int, int]],
-    allow_weak: bool = False,
+    allow_weak: bool = False, numeric_order: NumericOrder | None = None,
 ) -> list[DateMatch]:  # fmt: skip
     atoms = _scan(text, exclude)
+    if any(atom.numeric for atom in atoms):
+        atoms = _numeric_order(atoms, numeric_order)
     matches: list[DateMatch] = []
     context = context_year
     i = 0
@@ -720,7 +835,18 @@ def _find(
         if resolved is None:
             continue
         span, origin, relative = resolved
-        matches.append(_value(text, a.start, a.end, span, a.precision, origin, relative, a.approximate))
+        start, precision = a.start, a.precision
+        if precision == "day" and not relative and a.start - a.floor > 2:
+            lead = _LEAD_DAY.search(text, max(a.floor, a.start - 24), a.start)
+            if (
+                lead
+                and int(lead.group("d")) < span[0].day
+                and (lead.group("c").lower() != "and") == ((lead.group("op") or "").lower() != "between")
+            ):
+                # "from 4 to 22 January, 1995", "between 4 and 22 January": the month is written once
+                start, precision = lead.start(), "range"
+                span = (span[0].replace(day=int(lead.group("d"))), span[1])
+        matches.append(_value(text, start, a.end, span, precision, origin, relative, a.approximate))
         if a.year is not None and a.sets_context:
             context = a.year
     return matches
@@ -735,14 +861,16 @@ def find_dates(
     published: date | None = None,
     context_year: int | None = None,
     exclude: Sequence[tuple[int, int]] = (),
+    numeric_order: NumericOrder | None = None,
 ) -> list[DateMatch]:
     """The date expressions in ``text``, in order, non-overlapping, longest first.
 
     ``published`` resolves relative dates (without it they are not returned) and gives yearless dates a year
     when no ``context_year`` (the year last named before this text) is known; an explicit year in ``text``
     becomes the context for the dates after it. ``exclude`` spans (model names, versions) are never read.
+    ``numeric_order`` (``"mdy"`` or ``"dmy"``) is the article's convention for numeric dates, when known.
     """
-    return _find(text, published, context_year, exclude)
+    return _find(text, published, context_year, exclude, numeric_order=numeric_order)
 
 
 def parse_date(text: str, *, published: date | None = None) -> DateValue | None:
