@@ -28,6 +28,8 @@ def read_baseline(path: Path) -> set[str]:
         raise ConfigError(f"cannot read baseline {path}: {exc.strerror or exc}") from exc
     except json.JSONDecodeError as exc:
         raise ConfigError(f"malformed baseline: {exc.msg}", path=str(path), line=exc.lineno) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"baseline {path} is not a claimcheck baseline (not UTF-8 text)") from exc
     if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA:
         raise ConfigError(f'{path} is not a claimcheck baseline (expected "schema": "{BASELINE_SCHEMA}")')
     return {str(f["id"]) for f in data.get("findings", []) if isinstance(f, dict) and "id" in f}

@@ -7,6 +7,7 @@ messages (file and line), and writing it atomically so a person's file is never 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,19 +90,43 @@ def record_name(source: Source) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename: never half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``text`` to ``path`` so that it is never half-written and nothing but its content changes.
+
+    A regular file (or a new one) is written to a temporary file in the same folder and renamed over it: it keeps
+    its mode, a new file gets the user's umask. A symlink is followed: its target is replaced, the link stays. A
+    device, pipe or other non-regular file (``/dev/null``, ``/dev/stdout``) is opened and written in place, never
+    replaced.
+    """
     try:
+        existing = os.stat(path)  # follows symlinks: what a write would reach
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        # /dev/stdout resolves to "pipe:[...]", no real path: open the name the user gave
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
+    target = Path(os.path.realpath(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        # mkstemp makes the file 0600; the report should look like any file the user creates (or keep its mode)
+        os.fchmod(fd, stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it; put it back at once
+    os.umask(mask)
+    return mask
 
 
 def read_claims(path: Path, display: str | None = None) -> tuple[Source, list[Claim]]:
