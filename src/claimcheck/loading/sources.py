@@ -149,6 +149,8 @@ def load_article(
         return Skipped(path=display, reason=error.reason)
     if not decoded.strip():
         return Skipped(path=display, reason="empty file")
+    if _OWN_REPORT.match(decoded):
+        return Skipped(path=display, reason="a claimcheck report (written by claimcheck, not an article)")
 
     source_format = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
     problems: list[str] = []
@@ -188,6 +190,11 @@ def load_article(
         metadata_problems=tuple(problems),
     )
     return Article(source=source, text=text, units=units, line_starts=line_starts(text))
+
+
+# claimcheck's own reports (``audit -o report.md`` into an input folder) open with their title line: read as
+# an article they would be audited against themselves on the next run
+_OWN_REPORT = re.compile(r"\ufeff?\s*(?:#[ \t]+)?claimcheck (?:audit|diff|timeline|version timeline)\b")
 
 
 def display_path(path: Path) -> str:
