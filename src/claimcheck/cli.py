@@ -5,7 +5,9 @@ summary on stderr, and turning library exceptions into exit codes:
 
     0  ran, nothing at or above --fail-on
     1  ran, findings at or above --fail-on
-    2  could not run: bad usage, missing or unreadable input, bad config, unwritable output
+    2  could not run: bad usage, missing or unreadable input, bad config, unwritable output, nothing readable,
+       or an internal error (one line; ``--debug`` shows the traceback)
+  130  interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -62,8 +65,9 @@ def _screen(output: Path | None) -> Screen:
     return Screen(width=None, color=sys.stdout.isatty()) if output is None else FILE_SCREEN
 
 
-def _check_output(output: Path | None) -> None:
-    """Fail before doing the work when the output file cannot be written."""
+def _check_output(output: Path | None, inputs: list[Path] | None = None, force: bool = False) -> None:
+    """Fail before doing the work when the output file cannot be written, or would overwrite or land among the
+    articles this run reads (a report there would be read as an article next time); ``--force`` allows it."""
     if output is None:
         return
     if output.is_dir():
@@ -73,6 +77,17 @@ def _check_output(output: Path | None) -> None:
         _fail(f"cannot write --output {output}: folder {parent} does not exist")
     if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
         _fail(f"cannot write --output {output}: permission denied")
+    if force or output.exists() and not output.resolve().is_file():
+        return  # a device or pipe (/dev/null, /dev/stdout) is never an article
+    from .loading.sources import ARTICLE_SUFFIXES
+
+    target = output.resolve()
+    for path in inputs or []:
+        source = path.resolve()
+        if target == source:
+            _fail(f"--output {output} is one of the input articles; pass --force to overwrite it")
+        if source.is_dir() and target.is_relative_to(source) and target.suffix.lower() in ARTICLE_SUFFIXES:
+            _fail(f"--output {output} is inside the input folder {path}; write it elsewhere or pass --force")
 
 
 def _emit(render: Callable[[], str], output: Path | None) -> None:
@@ -80,14 +95,37 @@ def _emit(render: Callable[[], str], output: Path | None) -> None:
     with drawn_on(_screen(output)):
         text = render()
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # a reader that stopped early (`| head`): main() exits quietly
+        except OSError as exc:
+            _silence_stdout()
+            _fail(f"cannot write the report to stdout: {exc.strerror or exc}")
         return
     try:
         write_atomic(output, text)
     except OSError as exc:
         _fail(f"cannot write --output {output}: {exc.strerror or exc}")
     _err(f"wrote {output}")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush of unwritable output raises nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _nothing_read(result: Extraction | Report | Timeline) -> None:
+    """Every input was skipped: the run audited nothing, which must not pass a publishing gate."""
+    sources = result.source_records if isinstance(result, Timeline) else result.sources
+    if not sources and result.skipped:
+        count = len(result.skipped)
+        _fail(f"nothing was read: all {count} input{'s' if count != 1 else ''} skipped (reasons above)")
 
 
 def _exit(result: Report | DiffReport | Timeline) -> NoReturn:
@@ -176,6 +214,9 @@ OutputOpt = Annotated[
 FailOnOpt = Annotated[
     FailLevel, typer.Option("--fail-on", help="Exit 1 when a finding at or above this status exists.")
 ]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Allow --output to overwrite an input article or land in an input folder.")
+]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 if any input had to be skipped.")]
 JobsOpt = Annotated[
     int | None,
@@ -210,6 +251,7 @@ def extract(
     except ClaimcheckError as exc:
         _fail(str(exc))
     _report_skipped(extraction)
+    _nothing_read(extraction)
     if dry_run and out is None:
         _fail("--dry-run needs --out DIR")
     if out is not None:
@@ -253,6 +295,7 @@ def audit(
     paths: PathsArg,
     format: Annotated[AuditFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = AuditFormat.table,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     fail_on: FailOnOpt = FailLevel.conflict,
     lexicon: LexiconOpt = None,
     strict: StrictOpt = False,
@@ -277,7 +320,7 @@ def audit(
     """Cross-check every claim across the articles and report contradictions."""
     from . import pipeline
 
-    _check_output(output)
+    _check_output(output, paths, force)
     settings = _settings(lexicon, fail_on, jobs)
     if scheduler or engine is Engine.dask:
         settings = dataclasses.replace(settings, engine="dask", scheduler=scheduler)
@@ -286,6 +329,7 @@ def audit(
     except ClaimcheckError as exc:
         _fail(str(exc))
     _report_skipped(report)
+    _nothing_read(report)
     _strict_check(len(report.skipped), strict)
     if update_baseline or baseline is not None:
         report = _baseline(report, baseline, update_baseline)
@@ -299,13 +343,14 @@ def diff(
     b: Annotated[Path, typer.Argument(help="Second article (or claim-record file).", show_default=False)],
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = DiffFormat.table,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     fail_on: FailOnOpt = FailLevel.conflict,
     lexicon: LexiconOpt = None,
 ) -> None:
     """Compare two articles: what both say (agree, compatible, conflict) and what each adds."""
     from . import pipeline
 
-    _check_output(output)
+    _check_output(output, [a, b], force)
     settings = _settings(lexicon, fail_on, jobs=1)
     try:
         report = pipeline.diff(a, b, settings)
@@ -322,6 +367,7 @@ def timeline(
         TimelineFormat, typer.Option("--format", "-f", help="table, json or markdown.")
     ] = TimelineFormat.table,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     fail_on: Annotated[
         FailLevel,
         typer.Option("--fail-on", help="Exit 1 when an order problem or a version dated differently reaches this."),
@@ -332,13 +378,14 @@ def timeline(
     """Show every model version's release date as each source gives it, with order checks."""
     from . import pipeline
 
-    _check_output(output)
+    _check_output(output, paths, force)
     settings = _settings(lexicon, fail_on, jobs)
     try:
         result = pipeline.timeline(paths, settings)
     except ClaimcheckError as exc:
         _fail(str(exc))
     _report_skipped(result)
+    _nothing_read(result)
     _emit(lambda: format.render(result), output)
     _exit(result)
 
@@ -371,13 +418,28 @@ def _main(
         bool,
         typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="On an internal error, show the full traceback (for a bug report).")
+    ] = False,
 ) -> None:
     """claimcheck: offline fact-checking for AI news."""
 
 
 def main() -> None:
+    # read before parsing, so that even a crash while parsing the options can show its traceback
+    debug = "--debug" in sys.argv[1:]
     try:
         app()
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (`| head`) has all it wanted: no message, no second error at exit
+        sys.exit(141)  # 128 + SIGPIPE, what a shell tool killed by a closed pipe exits with
+    except Exception as exc:  # a bug: exit 2 like any run that could not finish, never 1 ("findings")
+        if debug:
+            traceback.print_exc()
+        else:
+            message = " ".join(str(exc).split())[:200]
+            _err(f"internal error: {type(exc).__name__}: {message} (rerun with --debug for the traceback)")
+        sys.exit(EXIT_ERROR)
