@@ -26,7 +26,8 @@ SCORE_SUBJECT_KINDS = frozenset({"model", "product", "reference"})  # a lab does
 COMPARISON_BEFORE = re.compile(
     r"\b(?:vs\.?|versus|compared (?:to|with)|than|over|above|below|beyond|against|undercuts?|beats?|beating|"
     r"exceeds?|exceeding|"
-    r"outperforms?|trails?|surpass(?:es)?)\s*(?:\S+\s*){0,2}$",
+    r"outperforms?|trails?|surpass(?:es)?|(?:up|down|leap|jump|rise|step|improvement|increase) from)"
+    r"\s*(?:\S+\s*){0,2}$",
     re.IGNORECASE,
 )
 PRONOUN_START = re.compile(r"^(?:It|Its|This|They|Their|The model|The company|The lab)\b")

@@ -12,6 +12,7 @@ and is never aligned with anything. A missed alignment costs less trust than a f
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -119,6 +120,8 @@ def _quantity_claims(
         metric, scope, subject = metrics.metric(
             ctx, q, v, clause, clause_start, found_names, subject_name, quantities, i
         )
+        if _enumerated(ctx, quantities, i):
+            subject = None  # "in 8B, 70B and 405B sizes": one value per variant, and the text does not pair them
         claim = ctx.claim(
             v, subject, metric, as_of=as_of, baseline=baseline, scope=scope, tense=tense, forecast=forecast
         )
@@ -132,6 +135,20 @@ def _quantity_claims(
             continue
         claims.append(claim)
     return claims
+
+
+def _enumerated(ctx: UnitContext, quantities: Sequence[QuantityMatch], i: int) -> bool:
+    """A value listed beside another of its kind ("8B, 70B and 405B", "72B and 405B ..., respectively")."""
+    q = quantities[i].value
+    if q.kind == "money":
+        return False  # "$2.50/$15" is an input/output pair, told apart by the price metric
+    for j in (i - 1, i + 1):
+        family = {"number", "count"} if q.kind in ("number", "count") else {q.kind}
+        if 0 <= j < len(quantities) and quantities[j].value.kind in family:
+            a, b = sorted((quantities[i], quantities[j]), key=lambda m: m.start)
+            if re.fullmatch(r"\s*(?:,|,?\s*(?:and|or))\s*", ctx.text[a.end : b.start]):
+                return True
+    return False
 
 
 def _date_claims(

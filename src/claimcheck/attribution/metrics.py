@@ -52,6 +52,10 @@ def metric(
     # prices per token: "$2.50/$15 per million tokens" is input/output
     if q.kind == "money" and q.unit and "tokens" in q.unit:
         return price_metric(ctx, q, v, quantities, index), None, subject_canonical
+    size = model_size(ctx, q, v)
+    if size is not None:
+        # a lab has no parameter count ("the 405B variant pushed Meta ...")
+        return size, None, None if subject is not None and subject.kind == "lab" else subject_canonical
     benchmark = nearest_benchmark(v, clause_start, clause_start + len(clause), names)
     anchor = (v.start - clause_start, v.end - clause_start)
     rule = ctx.lex.match_metric(clause, q.kind, anchor, q.unit)
@@ -121,6 +125,13 @@ def price_metric(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence
     window = text[max(0, v.start - 25) : v.end + 25].lower()
     prev_q = quantities[index - 1] if index > 0 else None
     next_q = quantities[index + 1] if index + 1 < len(quantities) else None
+    # a cache tier named after the amount, before the next amount: "$0.14 ... for cache hits and $0.55 ..."
+    after = text[v.end : next_q.start if next_q else v.end + 25].lower()
+    cache = re.search(r"\bcache (?:(?P<hit>hits?)|miss(?:es)?)\b|\b(?P<cached>cached)\b", after)
+    if cache:
+        return (
+            f"{'cached input' if cache.group('hit') or cache.group('cached') else 'cache-miss input'} price per {per}"
+        )
     if (
         next_q
         and next_q.value.kind == "money"
@@ -135,13 +146,39 @@ def price_metric(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence
     value_start, value_end = v.start - offset, v.end - offset
     labels = [
         (max(0, m.start() - value_end, value_start - m.end()), -len(m.group(1)), m.group(1))
-        for m in re.finditer(r"\b(cached input|output|input)\b", window)
+        for m in re.finditer(
+            r"\b(cache hits?|cache miss(?:es)?|cached input|cached|batch|off-peak|output|input)\b", window
+        )
         # a label right in front of the next amount introduces that amount ("..., output $12.00")
         if not (m.start() >= value_end and re.match(r"[\s:,-]*(?:tokens?\s*)?(?:costs?\s*)?[$€£]", window[m.end() :]))
     ]
     if labels:
-        return f"{min(labels)[2]} price per {per}"
+        label = min(labels)[2]
+        # a cache hit is the cached-input price; a cache miss is the standard input price, kept apart from it
+        label = {"cache hit": "cached input", "cache hits": "cached input", "cached": "cached input"}.get(label, label)
+        label = "cache-miss input" if label.startswith("cache miss") else label
+        return f"{label} price per {per}"
     return f"price per {per}"
+
+
+def model_size(ctx: UnitContext, q: Quantity, v: Located) -> str | None:
+    """Parameter counts, total or active: "671B parameters", "37 billion activated", a bare "70B" (a model size).
+
+    Total and active counts are different metrics, never compared with each other.
+    """
+    bare_size = q.kind == "number" and (
+        re.search(r"\d\s?B$", q.text) is not None
+        or re.match(r"\s*(?:active|activated|total)\b", ctx.text[v.end : v.end + 12]) is not None
+    )
+    if not (bare_size or (q.kind == "count" and q.unit and q.unit.split()[-1].lower().startswith("parameter"))):
+        return None
+    # the nearest marker wins: the value's own unit, then the words right after it, then right before it
+    # ("17 billion active and 400 billion total parameters", "activates only 37B of its 671B parameters")
+    for near in (q.unit or "", ctx.text[v.end : v.end + 12], ctx.text[max(0, v.start - 16) : v.start]):
+        m = re.search(r"\b(?:(?P<active>activ(?:e|ated?|ates|ating))|(?P<total>total))\b", near.lower())
+        if m:
+            return "number of active parameters" if m.group("active") else "number of parameters"
+    return "number of parameters"
 
 
 def describe(ctx: UnitContext, q: Quantity, v: Located, clause: str, clause_start: int) -> str | None:

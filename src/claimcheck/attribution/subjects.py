@@ -27,6 +27,8 @@ def subject(
 ) -> Name | None:
     """The entity a value in the clause [cs, ce) is about, or None when the text does not make it clear."""
     text = ctx.text
+    if text.count("|") >= 4:
+        return None  # a table flattened into one line: which column a value sits in cannot be told
     names = [n for n in names if n.kind in kinds]
     candidates = [n for n in names if n.canonical and cs <= n.start < ce]
     before = [n for n in candidates if n.end <= start]
@@ -42,6 +44,10 @@ def subject(
         # "... vs 57.7%": the figure belongs to whatever is compared against, which the clause does not name
         if not (before and re.match(r"^'s?\s", text[before[-1].end : start])):
             return None
+    if not before:
+        referent = _definite_reference(ctx, start, cs, names)
+        if referent is not None:
+            return referent
     if not before and PRONOUN_START.match(text) and ctx.state.last_subject:
         # "It scores 75.0% on ...": the sentence continues the previous one's subject
         kind = ctx.lex.kind_of(ctx.state.last_subject) or "model"
@@ -67,6 +73,21 @@ def subject(
             if kind in kinds:
                 return Name(0, 0, canonical, canonical, kind)
     return None
+
+
+_REFERENCE = re.compile(r"\b(?:the|this) (?:(?P<model>model|system)|(?P<lab>company|lab|startup|firm))\b", re.I)
+
+
+def _definite_reference(ctx: UnitContext, start: int, cs: int, names: Sequence[Name]) -> Name | None:
+    """ "OpenAI released X ..., and said the model scores 57.7%": "the model" is the one model named earlier in the
+    sentence, "the company" the one lab; with two candidates, or none, the reference is not clear."""
+    refs = [m for m in _REFERENCE.finditer(ctx.text, cs, start)]
+    if not refs:
+        return None
+    ref = refs[-1]
+    kinds = ("model", "product") if ref.group("model") else ("lab",)
+    earlier = {n.canonical: n for n in names if n.kind in kinds and n.canonical and n.end <= ref.start()}
+    return next(iter(earlier.values())) if len(earlier) == 1 else None
 
 
 def release_subject(ctx: UnitContext, start: int, end: int, cs: int, ce: int, names: Sequence[Name]) -> Name | None:

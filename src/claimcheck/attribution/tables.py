@@ -89,7 +89,8 @@ def table_row(ctx: UnitContext) -> list[Claim]:
                         all_names = label_names + header_names + names
                         subject = subjects.rule_subject(ctx, rule, label_entity or header_entity, all_names, context)
                 elif metric is None:
-                    metric = label.strip() or None
+                    # the row names the entity, so the column names the metric ("| Orion-2 | 17B | 109B |")
+                    metric = header or None if label_entity is not None else label.strip() or None
             if cell.text.strip() != qm.value.text and q.change and header.lower() not in ("delta",):
                 # "Claude (+23.1%)" in a Winner column: a lead, measured between the row's other cells
                 if label_bench:

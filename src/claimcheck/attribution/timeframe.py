@@ -20,7 +20,11 @@ from .lexicon import Name
 FORECAST = re.compile(
     r"\b(?:will|projections?|projected|forecasts?|predict(?:s|ed|ions?)?|expected to|"
     r"will likely|most likely|anticipate[sd]?|plans? to|aims? to|is set to|are set to|going to|"
-    r"may (?:compress|reach|become|soon))\b",
+    r"may (?:compress|reach|become|soon)|"
+    # hypothetical, conditional and target figures are not stated results ("would need 95%", "possibly 100B+",
+    # "in talks to raise $6B", "seeking a $40B valuation")
+    r"would (?:need|require|have to)|might|possibly|potentially|hypothetical(?:ly)?|in talks|seeking|looking to|"
+    r"targets?|targeting|aiming|threshold|rumou?red|speculat(?:ed|ion|ive))\b",
     re.IGNORECASE,
 )
 FORECAST_SECTION = re.compile(

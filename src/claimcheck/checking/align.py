@@ -80,6 +80,9 @@ def align_claims(claims: Iterable[Claim]) -> list[tuple[Topic, list[Claim]]]:
     topics: list[tuple[Topic, list[Claim]]] = []
     for (_, dim), members in blocks.items():
         for metric, group in _cluster_metrics(members):
+            group = _without_outvoting_years(group)
+            if not group:
+                continue
             subject = group[0].subject
             key = _topic_key(subject or "", metric, dim)
             topics.append((Topic(key=key, subject=subject, metric=metric, claim_ids=tuple(c.id for c in group)), group))
@@ -116,6 +119,32 @@ def _cluster_metrics(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
         name = max(names, key=lambda n: (names[n], -len(n or "")))
         out.append((name or display[group[0]], members))
     return out
+
+
+def _inferred_year(claim: Claim) -> bool:
+    value = claim.effective_value
+    return isinstance(value, DateValue) and value.year_from != "explicit"
+
+
+def _without_outvoting_years(group: list[Claim]) -> list[Claim]:
+    """A date whose year was inferred ("February 17" in an article from 2025) may agree with a stated year, never
+    contradict one: it stays only beside a stated date of the same year, or beside inferred ones of one year."""
+    stated_years = {
+        year
+        for c in group
+        if not _inferred_year(c) and isinstance(c.effective_value, DateValue)
+        for year in range(c.effective_value.start.year, c.effective_value.end.year + 1)
+    }
+    if not stated_years:
+        # no stated year at all: inferred dates may still agree or differ by day, but only within one year
+        inferred = {c.effective_value.start.year for c in group if isinstance(c.effective_value, DateValue)}
+        return group if len(inferred) <= 1 else [c for c in group if not _inferred_year(c)]
+    return [
+        c
+        for c in group
+        if not _inferred_year(c)
+        or (isinstance(c.effective_value, DateValue) and c.effective_value.start.year in stated_years)
+    ]
 
 
 def _same_numbers(a: str, b: str) -> bool:

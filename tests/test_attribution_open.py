@@ -1,0 +1,92 @@
+"""Open-vocabulary attribution: clauses, variants, thresholds and inferred years, on invented names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.attribution.extract import extract_article
+from claimcheck.checking.align import align_claims
+from claimcheck.models import Claim
+
+from .conftest import claims_of, make_article
+
+PUB = dt.date(2026, 3, 5)
+
+
+def _by_value(text: str) -> dict[str, Claim]:
+    return {c.value.text: c for c in claims_of(text, published=PUB)}
+
+
+def test_clause_attribution_gives_each_figure_its_own_model() -> None:
+    found = _by_value(
+        "Lumen Labs released Orion-3 on March 2, 2026, and said the model scores 57.7% on TrailMix, "
+        "up from 55.6% for Orion-2."
+    )
+    assert (found["57.7%"].subject, found["57.7%"].metric) == ("Orion-3", "TrailMix")
+    assert (found["55.6%"].subject, found["55.6%"].metric) == ("Orion-2", "TrailMix")
+    assert (found["March 2, 2026"].subject, found["March 2, 2026"].metric) == ("Orion-3", "release date")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        ("Orion-2 Max has 17 billion active and 400 billion total parameters.", "17 billion", "active"),
+        (
+            "Orion-2 Max has 17 billion active and 400 billion total parameters.",
+            "400 billion total parameters",
+            "total",
+        ),
+        ("Orion-2 Max activates only 37B of its 671B parameters per token.", "37B", "active"),
+        ("Orion-2 Max activates only 37B of its 671B parameters per token.", "671B parameters", "total"),
+    ],
+)
+def test_total_and_active_parameters_are_different_metrics(text: str, value: str, metric: str) -> None:
+    claim = _by_value(text)[value]
+    expected = "number of active parameters" if metric == "active" else "number of parameters"
+    assert claim.metric == expected
+
+
+def test_cache_hit_and_cache_miss_prices_are_different_metrics() -> None:
+    found = _by_value(
+        "Nimbus-R1 costs $0.14 per million input tokens for cache hits"
+        " and $0.55 per million input tokens for cache misses."
+    )
+    metrics = {c.metric for c in found.values()}
+    assert len(metrics) == 2 and any("cached input" in (m or "") for m in metrics)
+
+
+def test_sizes_listed_together_have_no_subject() -> None:
+    found = _by_value("In July, Lumen Labs released Orion 3 in 8B, 70B and 405B sizes.")
+    assert all(found[v].subject is None for v in ("8B", "70B", "405B sizes"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A model would need 95% on TrailMix to be called expert-level.",
+        "Orchard AI is in talks to raise $6 billion.",
+    ],
+)
+def test_hypothetical_and_target_figures_are_kept_apart(text: str) -> None:
+    claims = claims_of(text, published=PUB)
+    assert claims and all(c.forecast for c in claims)
+
+
+def test_an_inferred_year_never_outvotes_a_stated_one() -> None:
+    a = make_article("Orion-2 was released on February 17.", published=dt.date(2024, 3, 1), path="a.md")
+    b = make_article("Orion-2 was released on February 17, 2025.", published=dt.date(2025, 3, 1), path="b.md")
+    topics = align_claims(extract_article(a) + extract_article(b))
+    assert [[c.source for c in group] for _, group in topics] == [["b.md"]]
+
+
+def test_a_row_that_names_the_model_takes_the_metric_from_the_column() -> None:
+    text = """\
+    | Model | Active parameters | Total parameters |
+    |---|---|---|
+    | Orion-2 Max | 17B | 400B |
+    """
+    found = {c.value.text: c for c in claims_of(text, published=PUB)}
+    assert (found["17B"].subject, found["400B"].subject) == ("Orion-2 Max", "Orion-2 Max")
+    assert found["17B"].metric != found["400B"].metric
