@@ -108,6 +108,7 @@ QuantityKind = Literal[
     "count",
     "duration",
     "score",
+    "measure",  # hardware and model specs in base units: W, B, B/s, FLOP/s, Hz ("96 GB" is 96e9 B)
     "number",
 ]
 Change = Literal["increase", "decrease"]
