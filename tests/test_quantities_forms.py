@@ -145,3 +145,44 @@ def test_new_forms_round_trip_through_the_formatter(text: str) -> None:
     again = parse_quantity(format_quantity(q))
     assert again is not None
     assert (again.kind, again.low, again.high, again.unit) == (q.kind, q.low, q.high, q.unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "unit"),
+    [
+        ("The card draws 450W under load.", "450W", 450.0, "W"),
+        ("It moves 2.4TB/s between chips.", "2.4TB/s", 2.4e12, "B/s"),
+        ("The pod reaches 12 PFLOPS in FP8.", "12 PFLOPS", 1.2e16, "FLOP/s"),
+        ("Each part carries 96 GB of HBM.", "96 GB", 96e9, "B"),
+        ("A 3.2 GHz clock.", "3.2 GHz", 3.2e9, "Hz"),
+    ],
+)
+def test_hardware_measures_in_base_units(sentence: str, span: str, value: float, unit: str) -> None:
+    q = _one(sentence)
+    assert (q.kind, q.text, q.unit, q.low, q.high) == ("measure", span, unit, value, value)
+
+
+def test_measure_range_scales_both_ends() -> None:
+    q = _one("Sites of 2-3 GW are planned.")
+    assert (q.kind, q.low, q.high, q.unit) == ("measure", 2e9, 3e9, "W")
+
+
+def test_trillion_suffix_before_a_plural_noun() -> None:
+    q = _one("A model with 3T parameters.")
+    assert (q.kind, q.low, q.unit) == ("count", 3e12, "parameters")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [("It earned a score of 61 points overall.", "score"), ("Accuracy rose 5 points this year.", "percentage_points")],
+)
+def test_points_are_a_score_after_score_words(sentence: str, kind: str) -> None:
+    assert _one(sentence).kind == kind
+
+
+@pytest.mark.parametrize("text", ["450W", "2.4TB/s", "12 PFLOPS", "96 GB", "2-3 GW"])
+def test_measures_round_trip_through_the_formatter(text: str) -> None:
+    q = parse_quantity(text)
+    assert q is not None
+    again = parse_quantity(format_quantity(q))
+    assert again is not None and (again.kind, again.low, again.high, again.unit) == (q.kind, q.low, q.high, q.unit)

@@ -52,9 +52,7 @@ def _connect(scheduler: str | None, workers: int) -> Iterator[Any]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
-        raise EngineError(
-            "--engine dask needs Dask: pip install 'claimcheck[dask]' (dask and distributed)"
-        ) from exc
+        raise EngineError("--engine dask needs Dask: pip install 'claimcheck[dask]' (dask and distributed)") from exc
     if scheduler:
         try:
             dask_client = Client(scheduler, timeout="10s")

@@ -210,8 +210,7 @@ def _finding(
         message = f"{label}: {', '.join(distinct)} overlap; together they allow {reconciled}"
     else:
         message = (
-            f"{label}: {count} claims in {source_count} source{'s' if source_count > 1 else ''} "
-            f"agree on {distinct[0]}"
+            f"{label}: {count} claims in {source_count} source{'s' if source_count > 1 else ''} agree on {distinct[0]}"
         )
 
     notes = _notes(groups, group, dated, own, series)

@@ -98,7 +98,7 @@ _FRACTION = r"(?:(?:a|one|two|three)[- ](?:half|third|thirds|quarter|quarters|fi
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
 _ATOM = re.compile(
-    rf"(?<![\w.,])(?:(?P<digits>{_DIGITS})(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn)(?![a-zA-Z])|[^\w]|$)"
+    rf"(?<![\w.,])(?:(?P<digits>{_DIGITS})(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn|[kKMGTPE]?(?:W|Hz|FLOPS|B))(?![a-zA-Z])|[^\w]|$)"
     rf"|(?P<fraction>{_FRACTION})(?![\w])|(?P<words>{_WORD_NUMBER})(?![\w]))"
     r"|(?P<single>\b(?:low |high |mid |the )?single[- ]digits?\b)"
     r"|(?P<verb>\b(?:doubled|doubling|doubles|tripled|triples|quadrupled|halved|halves|twice)\b)",
@@ -108,7 +108,7 @@ _ATOM = re.compile(
 
 # Most sentences hold no number words: for them a digits-only pattern (about 10x faster) finds every atom.
 _ATOM_DIGITS = re.compile(
-    rf"(?<![\w.,])(?P<digits>{_DIGITS})(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn)(?![a-zA-Z])|[^\w]|$)"
+    rf"(?<![\w.,])(?P<digits>{_DIGITS})(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn|[kKMGTPE]?(?:W|Hz|FLOPS|B))(?![a-zA-Z])|[^\w]|$)"
 )
 _NUMBER_WORDS = frozenset(
     [
@@ -275,6 +275,12 @@ _OR_MORE = re.compile(
 )
 _OR_EQUAL = re.compile(r"\s+or\s+equal(?:\s+to)?\b" + _NUMBER_AHEAD, re.IGNORECASE)
 _PERCENT = re.compile(r"\s?(?:%|percent(?:age)?s?\b|per\s?cent\b)", re.IGNORECASE)
+_SCORED = re.compile(r"\bscor(?:e|es|ed|ing)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
+_SI_PREFIX = {"": 1.0, "k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18}
+_MEASURE = re.compile(
+    r"(?:\s?|-)(?:(?P<p>[kKMGTPE])?(?P<u>FLOPS|FLOP/s|flops|W|Hz)|(?P<bp>[KMGTPE])(?P<bu>B/s|Bps|B))(?![\w/])"
+)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SYMBOL_HEDGE = {
     ">": "gt",
@@ -534,7 +540,7 @@ class _Scanner:
         self.exclude = sorted(exclude)
         if "://" in text or "www." in text:  # "q=30%25%2020%": a URL's escapes are not percentages
             self.exclude = sorted([*self.exclude, *(m.span() for m in _URL.finditer(text))])
-        self.hundredths = False
+        self.unit_scale = 1.0
 
     def excluded(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.exclude)
@@ -627,14 +633,14 @@ class _Scanner:
         if is_word or is_fraction:
             precision = None  # "eight times" carries no rounding interval of its own
 
-        self.hundredths = False
+        self.unit_scale = 1.0
         unit_info = self.unit_after(lit_start, end, currency, is_fraction)
         if unit_info is None:
             return None
         kind, unit, end, change, rate = unit_info
-        if self.hundredths:
-            value /= 100
-            precision = precision / 100 if precision is not None else None
+        if self.unit_scale != 1.0:  # "50 cents" is $0.50, "96 GB" is 96e9 bytes
+            value = _scaled(value, self.unit_scale)
+            precision = _scaled(precision, self.unit_scale) if precision is not None else None
         if kind == "duration" and re.match(r"\s+(?:ago|later|earlier|on\b(?=,))", text[end : end + 9], re.IGNORECASE):
             return None  # "three years ago" is a (relative) date, not an amount of time
 
@@ -781,8 +787,8 @@ class _Scanner:
         if not m or (m.group("word") and not allow_words):
             return end, 1.0
         sym = m.group("word") or m.group("sym")
-        if sym in ("T", "k") and not money and sym == "T":
-            return end, 1.0
+        if sym == "T" and not money and not _PLURAL_AFTER.match(self.text, end + 1):
+            return end, 1.0  # "3T parameters" is 3 trillion; a bare "5T" is often a name
         return end + m.end(), _SCALE_SUFFIX[sym.lower()]
 
     def parse_single_digits(self, m: re.Match[str]) -> QuantityMatch:
@@ -854,6 +860,8 @@ class _Scanner:
             cm = _CHANGE_AFTER.match(text[end + pm.end() : end + pm.end() + 30])
             if cm:
                 change = "increase" if cm.group("up") else "decrease"
+            if pm.group(0).strip(" -").lower().startswith("point") and _SCORED.search(left):
+                return "score", "points", end + pm.end(), change, False  # "a score of 61 points"
             return "percentage_points", "pp", end + pm.end(), change, False
         # percent
         pm = _PERCENT.match(rest)
@@ -866,6 +874,14 @@ class _Scanner:
             elif bm:
                 change = "increase" if bm.group("up") else "decrease"
             return "percent", "%", new_end, change, False
+        # measures of hardware and models: 450W, 2.4TB/s, 12 PFLOPS, 96 GB, 3.2 GHz (kept in base units)
+        mu = _MEASURE.match(rest)
+        if mu:
+            prefix = mu.group("p") or mu.group("bp") or ""
+            self.unit_scale = _SI_PREFIX[prefix]
+            unit = mu.group("u") or mu.group("bu")
+            unit = "FLOP/s" if unit.upper() in ("FLOPS", "FLOP/S") else "B/s" if unit in ("B/s", "Bps") else unit
+            return "measure", unit, end + mu.end(), None, False
         # multiplier: 8x, 8×, 8 times, 8-fold
         mm = re.match(r"(?:\s?[x×](?![a-zA-Z])|\s?-?fold\b|\s+times\b)", rest, re.IGNORECASE)
         if mm:
@@ -883,7 +899,7 @@ class _Scanner:
             else:
                 hm = _HUNDREDTHS.match(rest)
                 if hm:
-                    self.hundredths = True  # parse_at divides the amount: "50 cents" is $0.50
+                    self.unit_scale = 0.01  # parse_at scales the amount: "50 cents" is $0.50
                     return "money", _HUNDREDTHS_OF[hm.group("word").lower()], end + hm.end(), None, False
         if currency is not None:
             per = self.rate_after(end)
@@ -976,7 +992,7 @@ class _Scanner:
             connector = r"\s*[-~]\s*|\s+(?:to|through|thru)\s+"
         cm = re.match(
             rf"(?:{connector})(?P<cur>[$€£])?(?P<num>{_DIGITS}|{_WORD_NUMBER})"
-            r"(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn)(?![a-zA-Z])|[^\w.]|\.(?!\d)|$)",
+            r"(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn|[kKMGTPE]?(?:W|Hz|FLOPS|B))(?![a-zA-Z])|[^\w.]|\.(?!\d)|$)",
             text[pos : pos + 40],
             re.IGNORECASE,
         )
@@ -998,6 +1014,9 @@ class _Scanner:
             if q is None:
                 return None
             kind, unit, end, change, rate = q
+            if self.unit_scale != 1.0:  # "2-3 GW", "50-60 cents": the unit's scale applies to both ends
+                second, second_scale = _scaled(second, self.unit_scale), second_scale * self.unit_scale
+                self.unit_scale = 1.0
             dash = re.match(r"\s*-\s*", text[pos : pos + 3])
             if kind == "count" and pos == lit_end and not between and not dash:
                 return None  # "2 to the power" is not a range: require a dash (or "between") for counts
@@ -1116,7 +1135,17 @@ def format_quantity(q: Quantity) -> str:
     """Human rendering that keeps bounds and hedges: "70-90%", ">80%", "~8x", "$2.50/1M tokens"."""
     unit = q.unit or ""
 
+    if q.kind == "measure":
+        # "96 GB", "2.4 TB/s": the SI prefix that keeps the figure between 1 and 1000
+        ref = abs(next((b for b in (q.low, q.high) if b), 1.0))
+        letter, size = next(
+            ((p, f) for p, f in _SI_PREFIX.items() if p != "K" and f <= ref and ref / f < 1000), ("", 1.0)
+        )
+        unit = letter + unit
+
     def num(x: float) -> str:
+        if q.kind == "measure":
+            return f"{x / size:.6g}"
         if q.precision is not None and q.precision < 1:
             digits = max(0, min(6, round(-math.log10(q.precision))))
             return f"{x:,.{digits}f}"
@@ -1133,6 +1162,8 @@ def format_quantity(q: Quantity) -> str:
             return f"{s} pp"
         if q.kind == "multiplier":
             return f"{s}x"
+        if q.kind == "measure":
+            return f"{s} {unit}"
         if q.kind == "fraction":
             return s
         if unit:
