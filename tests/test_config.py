@@ -17,7 +17,7 @@ def test_pyproject_table_found_from_a_nested_folder(tmp_path: Path) -> None:
     config = discover_config(nested)
     assert config.path == (tmp_path / "pyproject.toml").resolve()
     assert config.for_command("audit") == {"fail-on": "compatible"}
-    assert config.for_command("timeline") == {}  # timeline has no --fail-on
+    assert config.for_command("extract") == {}  # extract has no --fail-on
 
 
 def test_pyproject_without_the_table_is_passed_over(tmp_path: Path) -> None:

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import sys
+import tempfile
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -25,15 +28,16 @@ import typer
 from rich.console import Console
 
 from . import __version__
+from .config import KINDS, STATUSES, Config, discover_config
 from .errors import ClaimcheckError
-from .models import DiffReport, Extraction, FailOn, Report, Timeline
+from .models import DiffReport, Extraction, FailOn, Finding, Report, Timeline
 from .pipeline import Settings, default_jobs
 from .render import AuditFormat, DiffFormat, ExtractFormat, TimelineFormat, summary_line
 from .render.terminal import FILE_SCREEN, Screen, drawn_on
 from .review.records import write_atomic
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -43,6 +47,21 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _argument_type(self: typer.core.TyperArgument, ctx: Any) -> str | None:
+    # typer prints an argument's Python type after its name in --help ("PATH... <list[Path]>"); the metavar
+    # already says what to give, and a reader has no use for the annotation
+    return None if self.metavar else typer.core.TyperArgument.display_type(self, ctx)
+
+
+def _argument_usage(self: typer.core.TyperArgument) -> str:
+    # and writes a required argument as "{paths}" in the usage line: the metavar ("PATH...") reads as intended
+    return self.metavar or typer.core.TyperArgument.display_name_raw.fget(self)  # type: ignore[attr-defined]
+
+
+typer.core.TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign, assignment]
+typer.core.TyperArgument._usage_display_name = _argument_usage  # type: ignore[method-assign]
 
 
 class FailLevel(str, Enum):
@@ -60,9 +79,15 @@ def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _no_color() -> bool:
+    """NO_COLOR (https://no-color.org): present and not empty means no styling at all, not even bold or dim."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
 def _screen(output: Path | None) -> Screen:
-    """Tables on a terminal get its width and colour (rich honours NO_COLOR); files get plain text, 100 wide."""
-    return Screen(width=None, color=sys.stdout.isatty()) if output is None else FILE_SCREEN
+    """Tables on a terminal get its width and styling (none with NO_COLOR: rich alone would keep bold and dim);
+    files get plain text, 100 wide."""
+    return Screen(width=None, color=sys.stdout.isatty() and not _no_color()) if output is None else FILE_SCREEN
 
 
 def _check_output(output: Path | None, inputs: list[Path] | None = None, force: bool = False) -> None:
@@ -139,7 +164,16 @@ class Engine(str, Enum):
     dask = "dask"
 
 
-def _settings(lexicon: Path | None, fail_on: FailLevel = FailLevel.conflict, jobs: int | None = None) -> Settings:
+def _settings(
+    lexicon: Path | None,
+    fail_on: FailLevel = FailLevel.conflict,
+    jobs: int | None = None,
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    exclude: list[str] | None = None,
+    stdin: tuple[Path, str] | None = None,
+) -> Settings:
     today = None
     fixed = os.environ.get("CLAIMCHECK_TODAY")  # lets tests and golden files pin the report date
     if fixed:
@@ -156,7 +190,91 @@ def _settings(lexicon: Path | None, fail_on: FailLevel = FailLevel.conflict, job
         jobs=jobs if jobs else default_jobs(),
         today=today,
         progress=_progress_bar(),
+        select=tuple(_selectors(select, "--select")),
+        ignore=tuple(_selectors(ignore, "--ignore")),
+        exclude=tuple(exclude or ()),
+        stdin=stdin,
     )
+
+
+def _selectors(values: list[str] | None, option: str) -> list[str]:
+    """Selectors given as repeated options or comma-separated, checked: an unknown one is a usage error."""
+    from .review.selection import check_selectors
+
+    items = [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+    try:
+        return check_selectors(items)
+    except ValueError as exc:
+        _fail(f"{option}: {exc}")
+
+
+# ------------------------------------------------------------------------------------------ configuration
+
+_FORMATS: dict[str, type[Enum]] = {
+    "audit": AuditFormat,
+    "diff": DiffFormat,
+    "timeline": TimelineFormat,
+    "extract": ExtractFormat,
+}
+
+
+def _configured(ctx: typer.Context, command: str, config_file: Path | None, values: dict[str, Any]) -> dict[str, Any]:
+    """The options in force: each one the command line left at its default takes the configuration's value."""
+    try:
+        config = discover_config(Path.cwd(), config_file)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    resolved = dict(values)
+    for key, value in config.for_command(command).items():
+        name = key.replace("-", "_")
+        source = ctx.get_parameter_source(name)
+        # typer vendors click's ParameterSource privately: compare by name (an option given on the command
+        # line or in the environment wins; only defaults give way)
+        if name not in values or (source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")):
+            continue
+        resolved[name] = _from_config(config, command, key, value)
+    if resolved.get("verbose"):
+        _err(f"configuration: {config.path.as_posix()}" if config.path else "configuration: none found")
+    return resolved
+
+
+def _from_config(config: Config, command: str, key: str, value: Any) -> Any:
+    if key == "format":
+        formats = _FORMATS[command]
+        try:
+            return formats(value)
+        except ValueError:
+            choices = ", ".join(m.value for m in formats)
+            raise _config_exit(config.error(command, key, f"{command} supports {choices}, not {value!r}")) from None
+    if key == "fail-on":
+        return FailLevel(value)
+    if key in ("lexicon", "baseline"):
+        return Path(value)
+    return value
+
+
+def _config_exit(error: ClaimcheckError) -> typer.Exit:
+    _err(f"error: {error}")
+    return typer.Exit(EXIT_ERROR)
+
+
+@contextmanager
+def _stdin_input(paths: list[Path], stdin_filename: str | None) -> Iterator[tuple[Path, str] | None]:
+    """``-`` among the paths: standard input, kept in a temporary file for the run and cited by its name."""
+    if not any(str(p) == "-" for p in paths):
+        if stdin_filename:
+            _fail("--stdin-filename needs - among the paths")
+        yield None
+        return
+    name = stdin_filename or "<stdin>"
+    suffix = Path(stdin_filename).suffix if stdin_filename and Path(stdin_filename).suffix else ".md"
+    folder = Path(tempfile.mkdtemp(prefix="claimcheck-stdin-"))
+    try:
+        temp = folder / f"stdin{suffix}"
+        temp.write_bytes(sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode())
+        yield temp, name
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 PROGRESS_MIN_ARTICLES = 200  # below this a run takes a second or two and a bar would only flicker
@@ -179,7 +297,7 @@ def _progress_bar() -> Callable[[int, int], None] | None:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
-                console=Console(file=sys.stderr),
+                console=Console(file=sys.stderr, color_system=None if _no_color() else "auto"),
                 transient=True,
             )
             bar.start()
@@ -199,17 +317,23 @@ def _strict_check(skipped: int, strict: bool) -> None:
 PathsArg = Annotated[
     list[Path],
     typer.Argument(
-        help="Article files or folders (.txt, .md, .html), or folders of claim records written by `extract --out`.",
+        help="Article files or folders (.txt, .md, .html), folders of claim records written by `extract --out`, "
+        "or - for standard input.",
         show_default=False,
+        metavar="PATH...",
     ),
 ]
 LexiconOpt = Annotated[
     Path | None,
-    typer.Option("--lexicon", help="YAML file that extends the built-in lexicon of entities, benchmarks and metrics."),
+    typer.Option(
+        "--lexicon",
+        metavar="FILE",
+        help="YAML file that extends the built-in lexicon of entities, benchmarks and metrics.",
+    ),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write the report to FILE (atomically) instead of stdout."),
+    typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout."),
 ]
 FailOnOpt = Annotated[
     FailLevel, typer.Option("--fail-on", help="Exit 1 when a finding at or above this status exists.")
@@ -220,18 +344,79 @@ ForceOpt = Annotated[
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 if any input had to be skipped.")]
 JobsOpt = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, help="Worker processes for loading and extraction (default: CPU cores)."),
+    typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Worker processes for loading and extraction (default: CPU cores)."
+    ),
+]
+
+
+def _complete_selectors(incomplete: str) -> list[str]:
+    return [s for s in (*KINDS, *STATUSES) if s.startswith(incomplete)]
+
+
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        metavar="KIND|STATUS",
+        autocompletion=_complete_selectors,
+        help=f"Report only these finding kinds ({', '.join(KINDS)}) and statuses ({', '.join(STATUSES)}); "
+        "repeat or separate with commas.",
+        show_default=False,
+    ),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        metavar="KIND|STATUS",
+        autocompletion=_complete_selectors,
+        help="Leave out findings of these kinds or statuses.",
+        show_default=False,
+    ),
+]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="GLOB",
+        help="Do not load inputs whose path, file name or a folder matches GLOB (drafts, *.html, notes/*).",
+        show_default=False,
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="Read settings from FILE instead of the claimcheck.toml, .claimcheck.yaml or pyproject.toml "
+        "[tool.claimcheck] found in this folder or above.",
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the one-line summary (and errors).")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also say which configuration is used and what was suppressed.")
+]
+StdinNameOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="The name citations give standard input (with -), e.g. drafts/post.md; its suffix picks the format.",
+    ),
 ]
 
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     paths: PathsArg,
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table, json or yaml.")] = ExtractFormat.table,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.table,
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
+            metavar="DIR",
             help="Write one YAML claim-record file per source into DIR, keeping the reviews already there.",
         ),
     ] = None,
@@ -241,25 +426,47 @@ def extract(
     lexicon: LexiconOpt = None,
     strict: StrictOpt = False,
     jobs: JobsOpt = None,
+    exclude: ExcludeOpt = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Extract every number and date, with what it measures and about whom, from articles."""
     from . import pipeline
 
-    settings = _settings(lexicon, jobs=jobs)
-    try:
-        extraction = pipeline.extract(paths, settings)
-    except ClaimcheckError as exc:
-        _fail(str(exc))
-    _report_skipped(extraction)
+    o = _configured(
+        ctx,
+        "extract",
+        config,
+        {
+            "format": format,
+            "lexicon": lexicon,
+            "strict": strict,
+            "jobs": jobs,
+            "exclude": exclude,
+            "quiet": quiet,
+            "verbose": verbose,
+        },
+    )
+    with _stdin_input(paths, stdin_filename) as stdin:
+        settings = _settings(o["lexicon"], jobs=o["jobs"], exclude=o["exclude"], stdin=stdin)
+        try:
+            extraction = pipeline.extract(paths, settings)
+        except ClaimcheckError as exc:
+            _fail(str(exc))
+    if not o["quiet"]:
+        _report_skipped(extraction)
     _nothing_read(extraction)
     if dry_run and out is None:
         _fail("--dry-run needs --out DIR")
     if out is not None:
         _write_records(extraction, out, dry_run=dry_run)
-    else:
-        _emit(lambda: format.render(extraction), None)
+    elif not o["quiet"]:
+        fmt: ExtractFormat = o["format"]
+        _emit(lambda: fmt.render(extraction), None)
     _err(summary_line(extraction))
-    _strict_check(len(extraction.skipped), strict)
+    _strict_check(len(extraction.skipped), o["strict"])
 
 
 def _write_records(extraction: Extraction, out: Path, *, dry_run: bool = False) -> None:
@@ -292,17 +499,21 @@ def _report_skipped(result: Extraction | Report | Timeline) -> None:
 
 @app.command()
 def audit(
+    ctx: typer.Context,
     paths: PathsArg,
-    format: Annotated[AuditFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = AuditFormat.table,
+    format: Annotated[AuditFormat, typer.Option("--format", "-f", help="Output format.")] = AuditFormat.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
     fail_on: FailOnOpt = FailLevel.conflict,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    exclude: ExcludeOpt = None,
     lexicon: LexiconOpt = None,
     strict: StrictOpt = False,
     jobs: JobsOpt = None,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", help="Report only findings not accepted in this baseline file."),
+        typer.Option("--baseline", metavar="FILE", help="Report only findings not accepted in this baseline file."),
     ] = None,
     update_baseline: Annotated[
         bool,
@@ -316,77 +527,169 @@ def audit(
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); implies --engine dask."),
     ] = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Cross-check every claim across the articles and report contradictions."""
     from . import pipeline
 
+    o = _configured(
+        ctx,
+        "audit",
+        config,
+        {
+            "format": format,
+            "fail_on": fail_on,
+            "select": select,
+            "ignore": ignore,
+            "exclude": exclude,
+            "lexicon": lexicon,
+            "strict": strict,
+            "jobs": jobs,
+            "baseline": baseline,
+            "quiet": quiet,
+            "verbose": verbose,
+        },
+    )
     _check_output(output, paths, force)
-    settings = _settings(lexicon, fail_on, jobs)
-    if scheduler or engine is Engine.dask:
-        settings = dataclasses.replace(settings, engine="dask", scheduler=scheduler)
-    try:
-        report = pipeline.audit(paths, settings)
-    except ClaimcheckError as exc:
-        _fail(str(exc))
-    _report_skipped(report)
+    with _stdin_input(paths, stdin_filename) as stdin:
+        settings = _settings(
+            o["lexicon"],
+            o["fail_on"],
+            o["jobs"],
+            select=o["select"],
+            ignore=o["ignore"],
+            exclude=o["exclude"],
+            stdin=stdin,
+        )
+        if scheduler or engine is Engine.dask:
+            settings = dataclasses.replace(settings, engine="dask", scheduler=scheduler)
+        try:
+            report = pipeline.audit(paths, settings)
+        except ClaimcheckError as exc:
+            _fail(str(exc))
+    if not o["quiet"]:
+        _report_skipped(report)
     _nothing_read(report)
-    _strict_check(len(report.skipped), strict)
-    if update_baseline or baseline is not None:
-        report = _baseline(report, baseline, update_baseline)
-    _emit(lambda: format.render(report), output)
+    _strict_check(len(report.skipped), o["strict"])
+    if update_baseline or o["baseline"] is not None:
+        report = _baseline(report, o["baseline"], update_baseline)
+    if o["verbose"]:
+        _report_suppressed(report.suppressed)
+    fmt: AuditFormat = o["format"]
+    if not o["quiet"] or output is not None:
+        _emit(lambda: fmt.render(report), output)
     _exit(report)
+
+
+def _report_suppressed(findings: tuple[Finding, ...]) -> None:
+    for finding in findings:
+        where = ", ".join(dict.fromkeys(f"{c.source}:{c.line}" for c in finding.claims))
+        _err(f"suppressed {finding.status} [{finding.kind}] {finding.topic} ({where})")
 
 
 @app.command()
 def diff(
-    a: Annotated[Path, typer.Argument(help="First article (or claim-record file).", show_default=False)],
-    b: Annotated[Path, typer.Argument(help="Second article (or claim-record file).", show_default=False)],
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = DiffFormat.table,
+    ctx: typer.Context,
+    a: Annotated[
+        Path, typer.Argument(help="First article (or claim-record file), or -.", show_default=False, metavar="A")
+    ],
+    b: Annotated[Path, typer.Argument(help="Second article (or claim-record file).", show_default=False, metavar="B")],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
     fail_on: FailOnOpt = FailLevel.conflict,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
     lexicon: LexiconOpt = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Compare two articles: what both say (agree, compatible, conflict) and what each adds."""
     from . import pipeline
 
+    o = _configured(
+        ctx,
+        "diff",
+        config,
+        {
+            "format": format,
+            "fail_on": fail_on,
+            "select": select,
+            "ignore": ignore,
+            "lexicon": lexicon,
+            "quiet": quiet,
+            "verbose": verbose,
+        },
+    )
     _check_output(output, [a, b], force)
-    settings = _settings(lexicon, fail_on, jobs=1)
-    try:
-        report = pipeline.diff(a, b, settings)
-    except ClaimcheckError as exc:
-        _fail(str(exc))
-    _emit(lambda: format.render(report), output)
+    with _stdin_input([a, b], stdin_filename) as stdin:
+        settings = _settings(o["lexicon"], o["fail_on"], jobs=1, select=o["select"], ignore=o["ignore"], stdin=stdin)
+        try:
+            report = pipeline.diff(a, b, settings)
+        except ClaimcheckError as exc:
+            _fail(str(exc))
+    if o["verbose"]:
+        _report_suppressed(report.suppressed)
+    fmt: DiffFormat = o["format"]
+    if not o["quiet"] or output is not None:
+        _emit(lambda: fmt.render(report), output)
     _exit(report)
 
 
 @app.command()
 def timeline(
+    ctx: typer.Context,
     paths: PathsArg,
-    format: Annotated[
-        TimelineFormat, typer.Option("--format", "-f", help="table, json or markdown.")
-    ] = TimelineFormat.table,
+    format: Annotated[TimelineFormat, typer.Option("--format", "-f", help="Output format.")] = TimelineFormat.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
     fail_on: Annotated[
         FailLevel,
         typer.Option("--fail-on", help="Exit 1 when an order problem or a version dated differently reaches this."),
     ] = FailLevel.conflict,
+    exclude: ExcludeOpt = None,
     lexicon: LexiconOpt = None,
     jobs: JobsOpt = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Show every model version's release date as each source gives it, with order checks."""
     from . import pipeline
 
+    o = _configured(
+        ctx,
+        "timeline",
+        config,
+        {
+            "format": format,
+            "fail_on": fail_on,
+            "exclude": exclude,
+            "lexicon": lexicon,
+            "jobs": jobs,
+            "quiet": quiet,
+            "verbose": verbose,
+        },
+    )
     _check_output(output, paths, force)
-    settings = _settings(lexicon, fail_on, jobs)
-    try:
-        result = pipeline.timeline(paths, settings)
-    except ClaimcheckError as exc:
-        _fail(str(exc))
-    _report_skipped(result)
+    with _stdin_input(paths, stdin_filename) as stdin:
+        settings = _settings(o["lexicon"], o["fail_on"], o["jobs"], exclude=o["exclude"], stdin=stdin)
+        try:
+            result = pipeline.timeline(paths, settings)
+        except ClaimcheckError as exc:
+            _fail(str(exc))
+    if not o["quiet"]:
+        _report_skipped(result)
     _nothing_read(result)
-    _emit(lambda: format.render(result), output)
+    fmt: TimelineFormat = o["format"]
+    if not o["quiet"] or output is not None:
+        _emit(lambda: fmt.render(result), output)
     _exit(result)
 
 

@@ -82,7 +82,7 @@ def _path(value: Any) -> Any:
 # key -> (validator, the commands that have the option)
 KEYS: dict[str, tuple[Callable[[Any], Any], tuple[str, ...]]] = {
     "format": (_choice(FORMATS), COMMANDS),
-    "fail-on": (_choice(FAIL_LEVELS), ("audit", "diff")),
+    "fail-on": (_choice(FAIL_LEVELS), ("audit", "diff", "timeline")),
     "exclude": (_string_list, ("audit", "timeline", "extract")),
     "lexicon": (_path, COMMANDS),
     "baseline": (_path, ("audit",)),

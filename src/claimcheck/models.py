@@ -43,6 +43,10 @@ class Source(Frozen):
     published_from: DateOrigin = "unknown"  # where `published` came from: never guessed silently
     encoding: str = "utf-8"
     sha256: str = ""
+    # what claims' line numbers count: the file as an editor shows it, or (for an HTML page whose sentences
+    # could not all be found in its source) the text extracted from the page
+    lines: Literal["file", "extracted-text"] = "file"
+    suppressed_lines: tuple[int, ...] = ()  # lines an inline `<!-- claimcheck: ignore -->` covers
     # metadata fields that could not be read ("published ... at line 3"): the article is still read without them
     metadata_problems: tuple[str, ...] = ()
 
@@ -276,13 +280,23 @@ class Summary(Frozen):
     compatible: int
     agree: int
     failed: bool  # the fail policy's verdict, computed once
+    suppressed: int = 0  # findings hidden by an inline `<!-- claimcheck: ignore -->` (not counted above)
 
     @classmethod
     def of(
-        cls, findings: Sequence[Finding], fail_on: FailOn, *, sources: int, skipped: int, claims: int, topics: int
+        cls,
+        findings: Sequence[Finding],
+        fail_on: FailOn,
+        *,
+        sources: int,
+        skipped: int,
+        claims: int,
+        topics: int,
+        suppressed: int = 0,
     ) -> Summary:
         """The one place a report's counts and fail verdict are computed."""
         return cls(
+            suppressed=suppressed,
             sources=sources,
             skipped=skipped,
             claims=claims,
@@ -304,6 +318,7 @@ class Report(Frozen):
     findings: tuple[Finding, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     summary: Summary
+    suppressed: tuple[Finding, ...] = ()  # reviewed false alarms, suppressed in the articles themselves
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -333,10 +348,14 @@ class DiffSummary(Frozen):
     only_in_a: int  # topics only A speaks about
     only_in_b: int
     failed: bool
+    suppressed: int = 0
 
     @classmethod
-    def of(cls, findings: Sequence[Finding], fail_on: FailOn, *, only_in_a: int, only_in_b: int) -> DiffSummary:
+    def of(
+        cls, findings: Sequence[Finding], fail_on: FailOn, *, only_in_a: int, only_in_b: int, suppressed: int = 0
+    ) -> DiffSummary:
         return cls(
+            suppressed=suppressed,
             conflicts=sum(f.status == "conflict" for f in findings),
             compatible=sum(f.status == "compatible" for f in findings),
             agree=sum(f.status == "agree" for f in findings),
@@ -359,6 +378,7 @@ class DiffReport(Frozen):
     only_in_b: tuple[Claim, ...]
     skipped: tuple[Skipped, ...] = ()
     summary: DiffSummary
+    suppressed: tuple[Finding, ...] = ()
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 

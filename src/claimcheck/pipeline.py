@@ -28,6 +28,8 @@ from .checking.internal import internal_findings
 from .checking.report import build_report
 from .checking.timeline import build_timeline
 from .errors import InputError
+from .loading.citations import place_citations
+from .loading.inputs import excluded, named_stdin
 from .loading.sources import ArticleFile, RecordsFile, discover, load_article
 from .models import (
     Claim,
@@ -44,6 +46,7 @@ from .models import (
     build,
 )
 from .review.records import read_claims
+from .review.selection import choose_findings
 from .workers import Engine, parallel_batches
 
 PARALLEL_THRESHOLD = 64  # below this many articles, starting worker processes costs more than it saves
@@ -58,6 +61,10 @@ class Settings:
     progress: Callable[[int, int], None] | None = None  # called with (articles done, total) during extraction
     engine: Engine = "local"  # "dask": extraction and cross-checking run on a Dask cluster (dask_engine.py)
     scheduler: str | None = None  # with engine "dask": the scheduler's address; None starts a local cluster
+    select: tuple[str, ...] = ()  # finding kinds and statuses to report (review/selection.py)
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # glob patterns of input paths not to load
+    stdin: tuple[Path, str] | None = None  # ("-" in the paths) the file holding standard input, and its name
 
 
 def default_jobs() -> int:
@@ -70,7 +77,11 @@ def _lexicon(settings: Settings) -> Lexicon:
 
 def load(paths: Sequence[str | Path], settings: Settings = Settings()) -> Corpus:
     """Discover the inputs, load and extract the articles, read the claim records (reviews applied)."""
-    found = discover(paths)
+    if settings.stdin is not None:
+        paths = [settings.stdin[0] if str(p) == "-" else p for p in paths]
+    found = [item for item in discover(paths) if not excluded(item.path, settings.exclude)]
+    if settings.stdin is not None:
+        found = [named_stdin(item, settings.stdin) for item in found]
     files = [item for item in found if isinstance(item, ArticleFile)]
     sources: list[Source] = []
     claims: list[Claim] = []
@@ -95,7 +106,7 @@ def load(paths: Sequence[str | Path], settings: Settings = Settings()) -> Corpus
             if isinstance(loaded, Skipped):
                 skipped.append(loaded)
             else:
-                _add(loaded.source, extract_article(loaded, lexicon), sources, claims, skipped)
+                _add(*place_citations(loaded, extract_article(loaded, lexicon), item.path), sources, claims, skipped)
             if settings.progress:
                 settings.progress(done, total)
     for record in (item for item in found if isinstance(item, RecordsFile)):
@@ -141,12 +152,14 @@ def analyse(corpus: Corpus, settings: Settings = Settings()) -> Report:
     else:
         findings = cross_check(aligned)
     findings.extend(internal_findings(corpus.claims, corpus.sources, _lexicon(settings)))
+    findings, suppressed = choose_findings(findings, corpus.sources, settings.select, settings.ignore)
     return build_report(
         corpus,
         [topic for topic, _ in aligned],
         findings,
         fail_on=settings.fail_on,
         generated=settings.today or dt.date.today(),
+        suppressed=suppressed,
     )
 
 
@@ -166,6 +179,8 @@ def diff(a: str | Path, b: str | Path, settings: Settings = Settings()) -> DiffR
         load([b], settings),
         names=(str(a), str(b)),
         fail_on=settings.fail_on,
+        select=settings.select,
+        ignore=settings.ignore,
         generated=settings.today or dt.date.today(),
     )
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from .attribution.extract import extract_article
 from .attribution.lexicon import default_lexicon
+from .loading.citations import place_citations
 from .loading.sources import ArticleFile, load_article
 from .models import Claim, Skipped, Source
 
@@ -28,7 +29,7 @@ def load_and_extract(item: ArticleFile, lexicon_path: str | None) -> Loaded:
     loaded = load_article(item.path, key=item.key, display=item.display, extra_meta=item.meta)
     if isinstance(loaded, Skipped):
         return loaded, []
-    return loaded.source, extract_article(loaded, default_lexicon(lexicon_path))
+    return place_citations(loaded, extract_article(loaded, default_lexicon(lexicon_path)), item.path)
 
 
 def extract_batch(batch: Sequence[ArticleFile], lexicon_path: str | None) -> list[Loaded]:

@@ -7,9 +7,11 @@ findings only) and topics only one side speaks about.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from ..errors import InputError
 from ..models import Claim, Corpus, DiffReport, DiffSummary, FailOn, Finding
+from ..review.selection import choose_findings
 from .align import align_claims
 from .check import check_topic
 from .report import finding_order
@@ -30,6 +32,8 @@ def diff_corpora(
     names: tuple[str, str] = ("A", "B"),
     fail_on: FailOn = "conflict",
     generated: dt.date | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
 ) -> DiffReport:
     """Compare two one-article corpora; raises ``InputError`` unless each holds exactly one, and they differ."""
     _only_source(a, names[0])
@@ -52,6 +56,7 @@ def diff_corpora(
         else:
             only_b.extend(in_b)
             topics_b += 1
+    findings, suppressed = choose_findings(findings, (source_a, source_b), select, ignore)
     findings.sort(key=finding_order)
     return DiffReport(
         generated=generated,
@@ -62,5 +67,6 @@ def diff_corpora(
         only_in_a=tuple(only_a),
         only_in_b=tuple(only_b),
         skipped=(*a.skipped, *b.skipped),
-        summary=DiffSummary.of(findings, fail_on, only_in_a=topics_a, only_in_b=topics_b),
+        summary=DiffSummary.of(findings, fail_on, only_in_a=topics_a, only_in_b=topics_b, suppressed=len(suppressed)),
+        suppressed=tuple(suppressed),
     )

@@ -32,6 +32,7 @@ def build_report(
     *,
     fail_on: FailOn = "conflict",
     generated: dt.date | None = None,
+    suppressed: Sequence[Finding] = (),
 ) -> Report:
     ordered = sorted(findings, key=finding_order)
     summary = Summary.of(
@@ -41,6 +42,7 @@ def build_report(
         skipped=len(corpus.skipped),
         claims=len(corpus.claims),
         topics=len(topics),
+        suppressed=len(suppressed),
     )
     return Report(
         generated=generated,
@@ -51,4 +53,5 @@ def build_report(
         findings=tuple(ordered),
         skipped=corpus.skipped,
         summary=summary,
+        suppressed=tuple(sorted(suppressed, key=finding_order)),
     )

@@ -15,7 +15,7 @@ from enum import Enum
 from typing import assert_never
 
 from ..models import DiffReport, Extraction, Report, Timeline
-from . import jsonfmt, markdown, terminal, yamlfmt
+from . import github, jsonfmt, markdown, sarif, terminal, yamlfmt
 from .summary import summary_line
 
 __all__ = ["AuditFormat", "DiffFormat", "ExtractFormat", "TimelineFormat", "summary_line"]
@@ -42,6 +42,8 @@ class AuditFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    sarif = "sarif"
+    github = "github"
 
     def render(self, report: Report) -> str:
         match self:
@@ -51,6 +53,10 @@ class AuditFormat(str, Enum):
                 return jsonfmt.report_json(report)
             case AuditFormat.markdown:
                 return markdown.report_markdown(report)
+            case AuditFormat.sarif:
+                return sarif.findings_sarif(report.findings, report.sources, report.suppressed)
+            case AuditFormat.github:
+                return github.findings_github(report.findings, report.sources, report.summary.suppressed)
             case _:
                 assert_never(self)
 
@@ -59,6 +65,8 @@ class DiffFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    sarif = "sarif"
+    github = "github"
 
     def render(self, report: DiffReport) -> str:
         match self:
@@ -68,6 +76,10 @@ class DiffFormat(str, Enum):
                 return jsonfmt.diff_json(report)
             case DiffFormat.markdown:
                 return markdown.diff_markdown(report)
+            case DiffFormat.sarif:
+                return sarif.findings_sarif(report.findings, (report.a, report.b), report.suppressed)
+            case DiffFormat.github:
+                return github.findings_github(report.findings, (report.a, report.b), report.summary.suppressed)
             case _:
                 assert_never(self)
 

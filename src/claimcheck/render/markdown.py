@@ -156,8 +156,9 @@ def report_markdown(report: Report) -> str:
     out.append("")
     out.append(
         f"**Summary:** {_plural(s.conflicts, 'conflict')}, {s.compatible} compatible, "
-        f"{s.agree} agree; {s.claims} claims in {s.topics} topics; {s.skipped} skipped. "
-        f"Fails at `{report.fail_on}`: **{'yes' if s.failed else 'no'}**."
+        f"{s.agree} agree; {s.claims} claims in {s.topics} topics; {s.skipped} skipped"
+        + (f"; {s.suppressed} suppressed in the articles" if s.suppressed else "")
+        + f". Fails at `{report.fail_on}`: **{'yes' if s.failed else 'no'}**."
     )
     out.append("")
 
@@ -233,6 +234,24 @@ def report_markdown(report: Report) -> str:
     ]
     out.extend(_table(["Path", "Title", "Outlet", "Published"], rows))
     out.append("")
+    for src in report.sources:
+        if src.lines == "extracted-text":
+            out.append(f"Lines cited in {code(src.path)} count the text extracted from the page, not the HTML source.")
+            out.append("")
+    if report.suppressed:
+        out.append(f"### Suppressed in the articles ({len(report.suppressed)})")
+        out.append("")
+        rows = [
+            [
+                cell(f.topic),
+                cell(f.kind),
+                cell(f.status),
+                "<br>".join(dict.fromkeys(code(f"{c.source}:{c.line}") for c in f.claims)),
+            ]
+            for f in report.suppressed
+        ]
+        out.extend(_table(["Topic", "Check", "Status", "Cited"], rows))
+        out.append("")
     if report.skipped:
         out.append("### Skipped inputs")
         out.append("")

@@ -3,7 +3,8 @@
 One result per finding and cited line (a contradiction between two articles appears on both), with the other
 cited lines as related locations, a stable ``partialFingerprints`` entry (the finding's fingerprint and the
 line's source) so scanners track an alert across edits, and one rule per finding kind. Conflicts are errors,
-compatible figures warnings; agreements are not problems and are left out.
+compatible figures warnings; agreements are not problems and are left out. Findings suppressed in an article
+(``<!-- claimcheck: ignore -->``) are results with an ``inSource`` suppression, as SARIF records them.
 """
 
 from __future__ import annotations
@@ -32,13 +33,16 @@ RULES = {
 }
 
 
-def _location(claim: CitedClaim, *, message: str | None = None, ident: int | None = None) -> dict[str, Any]:
-    location: dict[str, Any] = {
-        "physicalLocation": {
-            "artifactLocation": {"uri": claim.source, "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": claim.line, "startColumn": claim.column},
-        }
-    }
+def _location(
+    claim: CitedClaim, *, extracted: bool, message: str | None = None, ident: int | None = None
+) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": claim.source, "uriBaseId": "%SRCROOT%"}}
+    if extracted:
+        # the line counts the text extracted from an HTML page, not the file: no region rather than a wrong one
+        message = f"{message or ''} (line {claim.line} of the text extracted from the page)".strip()
+    else:
+        physical["region"] = {"startLine": claim.line, "startColumn": claim.column}
+    location: dict[str, Any] = {"physicalLocation": physical}
     if ident is not None:
         location["id"] = ident
     if message:
@@ -51,8 +55,10 @@ def _describe(claim: CitedClaim) -> str:
     return f"{format_value(claim.value)} at {claim.source}:{claim.line}: “{quote}”"
 
 
-def findings_sarif(findings: Sequence[Finding], sources: Sequence[Source]) -> str:
-    shown = [f for f in findings if f.status in LEVEL]
+def findings_sarif(findings: Sequence[Finding], sources: Sequence[Source], suppressed: Sequence[Finding] = ()) -> str:
+    hidden = {id(f) for f in suppressed}
+    shown = [f for f in [*findings, *suppressed] if f.status in LEVEL]
+    extracted = {s.path for s in sources if s.lines == "extracted-text"}
     kinds = sorted({f.kind for f in shown}, key=list(RULES).index)
     rules = [
         {
@@ -78,15 +84,21 @@ def findings_sarif(findings: Sequence[Finding], sources: Sequence[Source]) -> st
                 "ruleIndex": kinds.index(finding.kind),
                 "level": LEVEL[finding.status],
                 "message": {"text": text},
-                "locations": [_location(claim, message=_describe(claim))],
+                "locations": [_location(claim, extracted=claim.source in extracted, message=_describe(claim))],
                 "partialFingerprints": {"claimcheckFinding/v1": f"{finding.id}:{claim.source}"},
                 "properties": {"status": finding.status, "topic": finding.topic, "findingId": finding.id},
             }
             if finding.reconciled:
                 result["properties"]["reconciled"] = finding.reconciled
+            if id(finding) in hidden:
+                # a reviewed false alarm, marked in the article: scanners show it as suppressed, not open
+                result["suppressions"] = [
+                    {"kind": "inSource", "justification": "<!-- claimcheck: ignore --> in the article"}
+                ]
             if others:
                 result["relatedLocations"] = [
-                    _location(o, message=_describe(o), ident=number) for number, o in enumerate(others, start=1)
+                    _location(o, extracted=o.source in extracted, message=_describe(o), ident=number)
+                    for number, o in enumerate(others, start=1)
                 ]
             results.append(result)
     log = {

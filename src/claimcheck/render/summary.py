@@ -19,7 +19,8 @@ def report_summary(report: Report) -> str:
     parts = [_plural(s.sources, "source"), f"{s.claims} claims", f"{s.topics} topics"]
     verdict = f"{_plural(s.conflicts, 'conflict')}, {s.compatible} compatible, {s.agree} agree"
     skipped = f", {s.skipped} skipped" if s.skipped else ""
-    return f"{', '.join(parts)}: {verdict}{skipped}"
+    suppressed = f", {s.suppressed} suppressed" if s.suppressed else ""
+    return f"{', '.join(parts)}: {verdict}{skipped}{suppressed}"
 
 
 def diff_summary(report: DiffReport) -> str:
@@ -27,6 +28,7 @@ def diff_summary(report: DiffReport) -> str:
     return (
         f"{_plural(s.conflicts, 'conflict')}, {s.compatible} compatible, {s.agree} agree; "
         f"A adds {_plural(s.only_in_a, 'topic')}, B adds {s.only_in_b}"
+        + (f"; {s.suppressed} suppressed" if s.suppressed else "")
     )
 
 

@@ -102,7 +102,28 @@ def render_report(report: Report, console: Console) -> None:
         for number, finding in enumerate(compatible, start=1):
             console.print(_finding_block(number, finding, folder))
     _topic_lists(report, console, folder)
+    _suppressed(report, console, folder)
+    _extracted_lines(report, console)
     _skipped(report, console)
+
+
+def _suppressed(report: Report | DiffReport, console: Console, folder: str = "") -> None:
+    if not report.suppressed:
+        return
+    console.print()
+    console.print(Text(f"Suppressed in the articles ({len(report.suppressed)})", style="bold"))
+    for finding in report.suppressed:
+        where = ", ".join(dict.fromkeys(f"{short_path(c.source, folder)}:{c.line}" for c in finding.claims))
+        console.print(Text(f"  {finding.status} [{finding.kind}] {finding.topic}: {where}"), soft_wrap=True)
+
+
+def _extracted_lines(report: Report, console: Console) -> None:
+    for source in report.sources:
+        if source.lines == "extracted-text":
+            console.print(
+                Text(f"note: lines of {source.path} count the text extracted from the page, not the HTML source"),
+                soft_wrap=True,
+            )
 
 
 def _claim_cell(claim: CitedClaim, folder: str) -> Text:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..config import KINDS, STATUSES, validate_selectors
-from ..models import Finding
+from ..models import Finding, Source
 
 MARKER = re.compile(r"<!--\s*claimcheck\s*:\s*ignore\s*-->", re.IGNORECASE)
 
@@ -78,3 +78,11 @@ def split_suppressed(
         else:
             kept.append(finding)
     return kept, hidden
+
+
+def choose_findings(
+    findings: Iterable[Finding], sources: Iterable[Source], select: Sequence[str], ignore: Sequence[str]
+) -> tuple[list[Finding], list[Finding]]:
+    """(reported, suppressed): --select/--ignore first, then the articles' inline suppressions."""
+    lines = {s.path: frozenset(s.suppressed_lines) for s in sources if s.suppressed_lines}
+    return split_suppressed(select_findings(findings, select, ignore), lines)
