@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Finding, Source
-from .common import finding_locations
+from .common import finding_locations, uncited_text
 
 LEVEL = {"conflict": "error", "compatible": "warning"}
 
@@ -36,6 +36,8 @@ def findings_github(findings: Sequence[Finding], sources: Sequence[Source] = (),
             message = finding.message + (f" ({finding.computation})" if finding.computation else "")
             if others:
                 message += "; also cited: " + ", ".join(f"{o.source}:{o.line}" for o in others)
+            if finding.uncited:
+                message += f" ({uncited_text(finding.uncited)})"
             place = [("file", claim.source)]
             if claim.source in extracted:
                 # its line counts the text extracted from an HTML page: annotate the file, say which line

@@ -16,7 +16,7 @@ from typing import Any
 from .. import __version__
 from ..checking.check import format_value
 from ..models import CitedClaim, Finding, Source
-from .common import finding_locations, shorten_quote
+from .common import finding_locations, shorten_quote, uncited_text
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"conflict": "error", "compatible": "warning"}
@@ -79,6 +79,8 @@ def findings_sarif(findings: Sequence[Finding], sources: Sequence[Source], suppr
                 text += f" ({finding.computation})"
             if others:
                 text += ". Also cited: " + "; ".join(f"{o.source}:{o.line}" for o in others)
+            if finding.uncited:
+                text += f" ({uncited_text(finding.uncited)})"
             result: dict[str, Any] = {
                 "ruleId": finding.kind,
                 "ruleIndex": kinds.index(finding.kind),
