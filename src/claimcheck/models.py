@@ -10,10 +10,10 @@ is also an offset into the file as an editor shows it); ``line`` and ``column`` 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from typing import Annotated, Literal, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Annotated, Any, Literal, ParamSpec, TypeVar, cast
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 CLAIMS_SCHEMA = "claimcheck.claims/1"  # claim-record files and ``extract --format json``
 
@@ -426,10 +426,12 @@ class Timeline(Frozen):
 # ------------------------------------------------------------------------------------------ fast building
 
 _SHAPES: dict[type[BaseModel], tuple[set[str], dict[str, object]]] = {}
+_FIELD_TYPES: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {}
 M = TypeVar("M", bound=BaseModel)
+P = ParamSpec("P")
 
 
-def build(cls: type[M], **values: object) -> M:
+def build(cls: Callable[P, M], *args: P.args, **values: P.kwargs) -> M:
     """Construct a frozen model from values the pipeline already typed, without re-validating them.
 
     The extractor creates hundreds of thousands of claims per run; validation and a per-instance "fields set"
@@ -437,19 +439,32 @@ def build(cls: type[M], **values: object) -> M:
     object (safe: the models are frozen, so it is never mutated), and the instance is assembled directly
     (pydantic's ``model_construct`` does the same, but costs more per call than validating). Anything read from
     outside the program (claim records, JSON) still goes through ``model_validate``.
+
+    The bypass is checked statically instead: ``cls`` is typed as its own constructor, so mypy (strict, with the
+    pydantic plugin's typed ``__init__``) checks every keyword against the field's type, as for ``cls(...)``.
+    At run time an unknown or missing field is a ``TypeError``, never a silently dropped value.
     """
-    shape = _SHAPES.get(cls)
+    model = cast(type[M], cls)
+    if args:
+        raise TypeError(f"build({model.__name__}, ...) takes keyword arguments only")
+    shape = _SHAPES.get(model)
     if shape is None:
         defaults = {
             name: field.get_default(call_default_factory=True)
-            for name, field in cls.model_fields.items()
+            for name, field in model.model_fields.items()
             if not field.is_required()
         }
-        shape = _SHAPES.setdefault(cls, (set(cls.model_fields), defaults))
+        shape = _SHAPES.setdefault(model, (set(model.model_fields), defaults))
     fields, defaults = shape
-    obj = cls.__new__(cls)
-    # declared field order, so repr and JSON read the same as for a validated instance
-    object.__setattr__(obj, "__dict__", {n: values[n] if n in values else defaults[n] for n in cls.model_fields})
+    if not fields.issuperset(values):
+        raise TypeError(f"{model.__name__} has no field {', '.join(sorted(set(values) - fields))}")
+    obj = model.__new__(model)
+    try:
+        # declared field order, so repr and JSON read the same as for a validated instance
+        state = {n: values[n] if n in values else defaults[n] for n in model.model_fields}
+    except KeyError as missing:
+        raise TypeError(f"{model.__name__} needs field {missing}") from None
+    object.__setattr__(obj, "__dict__", state)
     object.__setattr__(obj, "__pydantic_fields_set__", fields)
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
@@ -457,5 +472,20 @@ def build(cls: type[M], **values: object) -> M:
 
 
 def replace(obj: M, **updates: object) -> M:
-    """``obj`` with some fields changed, built like ``build`` (no re-validation, shared fields set)."""
-    return build(type(obj), **{**obj.__dict__, **updates})
+    """``obj`` with some fields changed, built like ``build`` (no re-validation of the fields kept).
+
+    The type checker cannot see the field types of ``**updates``, so each changed value is checked at run time
+    against its field's type (strict: no coercion, so a plain ``str`` cannot enter a ``Literal`` field). Only the
+    changed fields are checked; the rest were checked when ``obj`` was built.
+    """
+    cls = type(obj)
+    for name, value in updates.items():
+        adapter = _FIELD_TYPES.get((cls, name))
+        if adapter is None:
+            field = cls.model_fields.get(name)
+            if field is None:
+                raise TypeError(f"{cls.__name__} has no field {name}")
+            annotation: Any = Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+            adapter = _FIELD_TYPES.setdefault((cls, name), TypeAdapter(annotation))
+        adapter.validate_python(value, strict=True)
+    return build(cls, **{**obj.__dict__, **updates})

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..models import Article, Claim, DateValue, Quantity, Unit, build
+from ..models import Article, Claim, DateValue, Quantity, Tense, Unit, build
 from ..values.dates import DateMatch, find_dates
 from ..values.quantities import QuantityMatch, find_quantities
 from .lexicon import Lexicon, Name
@@ -150,7 +150,7 @@ class UnitContext:
         as_of: DateValue | None = None,
         baseline: str | None = None,
         scope: str | None = None,
-        tense: str = "present",
+        tense: Tense = "present",
         forecast: bool = False,
         row_label: str | None = None,
         column_header: str | None = None,

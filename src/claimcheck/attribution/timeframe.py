@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..models import Claim, DateValue, Quantity
+from ..models import Claim, DateValue, Quantity, Tense
 from ..values.dates import DateMatch, format_date
 from .context import SUBJECT_KINDS, Located, UnitContext
 from .lexicon import Name
@@ -130,7 +130,7 @@ def period(ctx: UnitContext) -> tuple[tuple[int, int] | None, str | None]:
     return m.span(), f"{m.group('when').lower()} {m.group('what')}"
 
 
-def mood(clause: str) -> tuple[bool, str]:
+def mood(clause: str) -> tuple[bool, Tense]:
     """(forecast, tense) of a clause: forecasts are not statements of fact about their dates."""
     forecast = is_forecast(clause)
     return forecast, "future" if forecast else ("past" if _PAST.search(clause) else "present")

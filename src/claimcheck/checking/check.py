@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from ..models import CitedClaim, Claim, DateValue, Finding, Quantity, Topic, build
+from ..models import CitedClaim, Claim, DatePrecision, DateValue, Finding, FindingKind, Quantity, Topic, build
 from ..values.dates import format_date
 from ..values.quantities import format_quantity
 from .compare import GroupStats, Interval, difference, scale_of
@@ -191,7 +191,7 @@ def _finding(
             _member(group, dated, pair[0]).effective_value, _member(group, dated, pair[1]).effective_value
         )
     source_count = len(shared.sources) + len(own.sources - shared.sources)
-    kind = "cross-source" if source_count > 1 else "internal"
+    kind: FindingKind = "cross-source" if source_count > 1 else "internal"
     label = topic_label(topic)
     reconciled = None
     if status != "conflict":
@@ -325,7 +325,7 @@ def format_interval(interval: Interval, like: Quantity | DateValue) -> str:
         end = ordinal_to_date(interval.high) if interval.high is not None else like.end
         if start == like.start and end == like.end:
             return format_date(like)
-        precision = "day" if start == end else "range"
+        precision: DatePrecision = "day" if start == end else "range"
         return format_date(DateValue(start=start, end=end, precision=precision, text=""))
     k = scale_of(like)
     low = interval.low / k if interval.low is not None else None

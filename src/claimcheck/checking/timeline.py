@@ -19,6 +19,7 @@ from ..models import (
     FailOn,
     Family,
     Finding,
+    FindingKind,
     Skipped,
     Source,
     Status,
@@ -200,7 +201,7 @@ def era_findings(claims: Sequence[Claim]) -> list[Finding]:
         overlap_days = (end - start).days + 1
         if overlap_days <= 366:
             continue  # adjacent phases share at most their boundary year
-        kind = "timeline"
+        kind: FindingKind = "timeline"
         where = "in the same article" if a.source == b.source else "across sources"
         findings.append(
             Finding(

@@ -695,7 +695,14 @@ def _emit(text: str, lines: list[_Line], starts: tuple[int, ...]) -> list[Unit]:
     units: list[Unit] = []
     section: str | None = None
 
-    def add(kind: UnitKind, start: int, end: int, **extra: object) -> Unit | None:
+    def add(
+        kind: UnitKind,
+        start: int,
+        end: int,
+        *,
+        cells: tuple[Cell, ...] = (),
+        table_headers: tuple[str, ...] = (),
+    ) -> Unit | None:
         start, end = _strip_span(text, start, end)
         if end - start > MAX_UNIT_CHARS and kind != "table_row":
             last = None
@@ -714,7 +721,8 @@ def _emit(text: str, lines: list[_Line], starts: tuple[int, ...]) -> list[Unit]:
             line=line_index + 1,
             column=start - starts[line_index] + 1,
             section=section,
-            **extra,
+            cells=cells,
+            table_headers=table_headers,
         )
         units.append(unit)
         return unit
@@ -780,4 +788,12 @@ def _emit_text_row(text: str, line: _Line, add: _Add) -> None:
 class _Add(Protocol):
     """The signature of ``add`` in ``_emit``."""
 
-    def __call__(self, kind: UnitKind, start: int, end: int, **extra: object) -> Unit | None: ...
+    def __call__(
+        self,
+        kind: UnitKind,
+        start: int,
+        end: int,
+        *,
+        cells: tuple[Cell, ...] = (),
+        table_headers: tuple[str, ...] = (),
+    ) -> Unit | None: ...

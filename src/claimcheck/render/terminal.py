@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -143,7 +143,7 @@ def _finding_block(number: int, finding: Finding, folder: str = "") -> Panel:
     header = Text.assemble(
         (f"{number}. {finding.status.upper()}", _STYLE[finding.status]), f" [{finding.kind}] {finding.topic}"
     )
-    parts: list = [Text(finding.message)]
+    parts: list[RenderableType] = [Text(finding.message)]
     if finding.computation:
         parts.append(Text(f"computation: {finding.computation}", style="dim"))
     if len(finding.claims) == 2:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import Quantity, build
+from ..models import Change, Quantity, QuantityKind, build
 
 # ------------------------------------------------------------------------------------------------ number words
 
@@ -796,7 +796,7 @@ class _Scanner:
         low, high = (1.0, 3.0) if "low" in phrase else (7.0, 9.0) if "high" in phrase else (1.0, 9.0)
         tail = re.match(r"\s*(?:%|percent)", self.text[m.end() : m.end() + 10])
         end = m.end() + (tail.end() if tail else 0)
-        kind = "percent" if tail else "number"
+        kind: QuantityKind = "percent" if tail else "number"
         return QuantityMatch(
             m.start(),
             end,
@@ -832,12 +832,12 @@ class _Scanner:
         end: int,
         currency: str | None,
         is_fraction: bool,
-    ) -> tuple[str, str | None, int, str | None, bool] | None:
+    ) -> tuple[QuantityKind, str | None, int, Change | None, bool] | None:
         """(kind, unit, new end, change, rate) for what follows a number literal spanning lit_start..end."""
         text = self.text
         rest = text[end : end + 60]
         left = text[max(0, lit_start - 40) : lit_start]
-        change: str | None = None
+        change: Change | None = None
 
         if is_fraction:
             # "half as much" / "cut in half" / "by half" -> multiplier 0.5; "a third of the bugs" -> fraction
@@ -980,7 +980,7 @@ class _Scanner:
         from_before: bool,
         currency: str | None,
         scale: float,
-    ) -> tuple[float, int, tuple[str, str | None, str | None, bool] | None, float] | None:
+    ) -> tuple[float, int, tuple[QuantityKind, str | None, Change | None, bool] | None, float] | None:
         """The second number of a range starting at ``pos``: (value, end, unit info if the unit follows it,
         the scale written after it)."""
         text = self.text
@@ -1045,7 +1045,7 @@ class _Scanner:
             "halved": 0.5,
             "halves": 0.5,
         }[word]
-        change = "increase" if factor > 1 else "decrease"
+        change: Change = "increase" if factor > 1 else "decrease"
         return QuantityMatch(
             m.start(),
             m.end(),
