@@ -128,3 +128,8 @@ def test_variants_are_different_models() -> None:
 def test_spellings_of_one_name_share_a_key() -> None:
     assert entity_key("Nimbus R1") == entity_key("Nimbus-R1") == entity_key("nimbus-r1")
     assert entity_key("Vireo 1.5 Flash") != entity_key("Vireo Flash 1.5")  # word order needs evidence
+
+
+def test_a_benchmark_named_in_an_aside_is_not_the_values_benchmark() -> None:
+    claims = claims_of("TQAB-Redux (a cleaned-up version of the TQAB benchmark) Orion-2 (89.1%)", published=PUB)
+    assert [(c.subject, c.metric) for c in claims if c.value.text == "89.1%"] == [("Orion-2", "TQAB-Redux")]

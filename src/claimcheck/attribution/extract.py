@@ -114,7 +114,7 @@ def _quantity_claims(
         for j, d in enumerate(dates):
             if baseline_span and baseline_span[0] <= d.start < baseline_span[1]:
                 used_dates.add(j)
-        benchmark = metrics.nearest_benchmark(v, clause_start, clause_end, found_names)
+        benchmark = metrics.nearest_benchmark(v, clause_start, clause_end, found_names, ctx.text)
         subject_kinds = SCORE_SUBJECT_KINDS if benchmark else SUBJECT_KINDS
         subject_name = subjects.subject(ctx, v.start, v.end, clause_start, clause_end, subject_names, subject_kinds)
         metric, scope, subject = metrics.metric(

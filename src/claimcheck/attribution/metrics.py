@@ -56,7 +56,7 @@ def metric(
     if size is not None:
         # a lab has no parameter count ("the 405B variant pushed Meta ...")
         return size, None, None if subject is not None and subject.kind == "lab" else subject_canonical
-    benchmark = nearest_benchmark(v, clause_start, clause_start + len(clause), names)
+    benchmark = nearest_benchmark(v, clause_start, clause_start + len(clause), names, ctx.text)
     anchor = (v.start - clause_start, v.end - clause_start)
     rule = ctx.lex.match_metric(clause, q.kind, anchor, q.unit)
     adjacent = benchmark is not None and benchmark_distance(v, names) <= 25
@@ -112,11 +112,25 @@ def benchmark_distance(v: Located, names: Sequence[Name]) -> int:
     return min(gaps) if gaps else 10**9
 
 
-def nearest_benchmark(v: Located, cs: int, ce: int, names: Sequence[Name]) -> str | None:
+def nearest_benchmark(v: Located, cs: int, ce: int, names: Sequence[Name], text: str = "") -> str | None:
     benches = [n for n in names if n.kind == "benchmark" and cs <= n.start < ce]
+    # a benchmark named in an aside the value is not in ("X-Redux (a cleaned-up version of X) 89.1%") is not its own
+    outside = [n for n in benches if not _in_aside(text, n.start, v.start)]
+    benches = outside or benches
     if not benches:
         return None
     return min(benches, key=lambda n: min(abs(n.start - v.end), abs(v.start - n.end))).canonical
+
+
+def _in_aside(text: str, start: int, value_start: int) -> bool:
+    """Whether ``start`` lies inside a parenthesis that closes before ``value_start`` (or opens after it)."""
+    if not text:
+        return False
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or text.rfind(")", opened, start) >= 0:
+        return False
+    closed = text.find(")", start)
+    return closed >= 0 and not (opened < value_start < closed)
 
 
 def price_metric(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence[QuantityMatch], index: int) -> str:

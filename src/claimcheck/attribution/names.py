@@ -77,6 +77,8 @@ _LAB = re.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:\s(?:{_WORD}|&))?\s{_ORG})(?![
 _BENCH_TOKEN = re.compile(
     r"(?<![\w-])(?P<name>[A-Z][\w-]*(?:Bench|bench|Eval|QA|Arena)(?:\s(?:\d+(?:\.\d+)*|Pro|Verified|Lite|Hard))?)(?![\w-])"
 )
+# A variant of an acronym-named benchmark is another benchmark: "MMLU-Redux", "MMLU-Pro" are not "MMLU".
+_BENCH_ACRONYM_VARIANT = re.compile(r"(?<![\w-])(?P<name>[A-Z]{3,}[A-Z0-9]*-[A-Z][a-z]+)(?![\w-])")
 # A benchmark's place: "71% on X", "71% for Y on X", "the X benchmark", "On X, ...", "X results put".
 _BENCH_NAME = r"(?P<name>[A-Z][\w-]*[A-Za-z0-9](?:\s(?:Pro|Verified|Diamond|Lite|Hard|Live|v?\d+(?:\.\d+)*))?)"
 _BENCH_PLACES = (
@@ -150,8 +152,9 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
         for m in _learned_pattern(benchmarks).finditer(text):
             name = m.group(1)
             found.append(Name(m.start(), m.start() + len(name), name, name, "benchmark"))
-    for m in _BENCH_TOKEN.finditer(text):
-        found.append(Name(m.start(), m.end(), m.group(0), m.group(0), "benchmark"))
+    for pattern in (_BENCH_TOKEN, _BENCH_ACRONYM_VARIANT):
+        for m in pattern.finditer(text):
+            found.append(Name(m.start(), m.end(), m.group(0), m.group(0), "benchmark"))
     for m in _LAB.finditer(text):
         words = _trim_head(m.group("name").split())
         if len(words) < 2:
