@@ -5,7 +5,8 @@
 Each shape writes ``DIR/articles/*.md`` (standard library only, byte-for-byte deterministic), every article a
 short dated news note padded with filler prose, all about one invented model on one benchmark unless said:
 
-- ``dated``: every article states the score as of a different day (thousands of as-of dates in one topic).
+- ``dated``: every two articles state the score as of a day of their own (thousands of as-of dates in one
+  topic, each a slice of two claims that agree).
 - ``half``: half the articles are dated as above, the other half state one score with no date.
 - ``undated``: one huge undated topic: every article states the same score, one in a hundred a lower one.
 - ``versions``: thousands of versions of one family ("Quill 3.1", "Quill 3.2", ...), each stated twice.
@@ -39,8 +40,9 @@ def article(shape: str, index: int, count: int) -> str:
     published = START + dt.timedelta(days=index)
     lines = ["---", f"title: {FAMILY} note {index}", f"date: {published.isoformat()}", "---", "",
              f"# {FAMILY} note {index}", "", FILLER[index % 3], ""]
-    score = 40 + (index % 500) / 10  # a series: different days, different values
-    day = f"{published:%B} {published.day}, {published.year}"
+    score = 40 + (index // 2 % 500) / 10  # a series: different days, different values
+    when = START + dt.timedelta(days=index // 2) if shape == "dated" else published
+    day = f"{when:%B} {when.day}, {when.year}"
     if shape == "dated" or (shape == "half" and index % 2 == 0):
         lines.append(f"As of {day}, {FAMILY} 3 scored {score:.1f}% on {BENCHMARK}.")
     elif shape in ("half", "undated"):

@@ -86,7 +86,7 @@ def time_slices(claims: Sequence[Claim]) -> list[list[Claim]]:
 class _Part:
     """Claims checked together, with what a finding needs from them computed once."""
 
-    __slots__ = ("claims", "stats", "sources", "baselines", "scopes", "distinct", "_digest_ids")
+    __slots__ = ("claims", "stats", "sources", "baselines", "scopes", "distinct", "_digest_ids", "_digest")
 
     def __init__(self, claims: Sequence[Claim], offset: int = 0) -> None:
         self.claims = claims
@@ -96,6 +96,13 @@ class _Part:
         self.scopes = {c.scope for c in claims if c.scope}
         self.distinct = _distinct_values(claims)
         self._digest_ids: list[str] | None = None
+        self._digest: str | None = None
+
+    def digest(self, topic_key: str) -> str:
+        """One fingerprint of these claims' ids, computed once however many slices share them."""
+        if self._digest is None:
+            self._digest = finding_id("undated", topic_key, self.sorted_ids())
+        return self._digest
 
     def sorted_ids(self) -> list[str]:
         if self._digest_ids is None:
@@ -241,7 +248,7 @@ def _finding(
 def _slice_id(kind: str, topic_key: str, group: _Group, dated: Sequence[Claim], own: _Part) -> str:
     if len(group.undated) + len(dated) <= FULL_ID_LIMIT:
         return finding_id(kind, topic_key, [*(c.id for c in group.undated), *(c.id for c in dated)])
-    shared = "\x1e" + finding_id("undated", topic_key, group.shared.sorted_ids()) if group.undated else ""
+    shared = "\x1e" + group.shared.digest(topic_key) if group.undated else ""
     raw = "\x1f".join([kind, topic_key, *own.sorted_ids()]) + shared
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
