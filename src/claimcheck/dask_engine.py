@@ -50,9 +50,12 @@ def client(scheduler: str | None, workers: int) -> Iterator[Any]:
 @contextmanager
 def _connect(scheduler: str | None, workers: int) -> Iterator[Any]:
     try:
-        from distributed import Client, LocalCluster
+        import distributed
     except ImportError as exc:
         raise EngineError("--engine dask needs Dask: pip install 'claimcheck[dask]' (dask and distributed)") from exc
+    # typed as Any: distributed's constructors are untyped, and mypy must pass with or without it installed
+    Client: Any = distributed.Client
+    LocalCluster: Any = distributed.LocalCluster
     if scheduler:
         try:
             dask_client = Client(scheduler, timeout="10s")
