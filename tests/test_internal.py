@@ -143,7 +143,10 @@ DOUBLING = (
 def test_doubling_rate_that_does_not_fit_the_data_is_reported() -> None:
     findings = doubling_rates(claims_of(DOUBLING.format(n="four", m=90)))
     assert len(findings) == 1
-    assert "one every 2.7 months" in (findings[0].computation or "")
+    computation = findings[0].computation or ""
+    assert "one every 2.7 months" in computation
+    assert "the article says every ~4 months" in computation or "the article says every 4 months" in computation
+    assert "every every" not in computation
 
 
 def test_doubling_rate_that_fits_stays_quiet() -> None:

@@ -197,6 +197,11 @@ class Claim(Frozen):
     orphaned: bool = False  # the sentence it was extracted from is gone from the source
 
     @property
+    def usable(self) -> bool:
+        """The one definition of a claim the checks may use: not rejected by a reviewer, and still in its source."""
+        return self.review != "rejected" and not self.orphaned
+
+    @property
     def effective_value(self) -> Quantity | DateValue:
         return self.corrected if self.review == "corrected" and self.corrected is not None else self.value
 

@@ -242,13 +242,6 @@ class Lexicon:
             return "model"
         return None
 
-    def benchmark_in(self, text: str) -> str | None:
-        """The canonical benchmark named in ``text`` (a table row label, say), if any."""
-        for name in self.find_names(text):
-            if name.kind == "benchmark":
-                return name.canonical
-        return None
-
     # ---------------------------------------------------------------------------------------------- metrics
 
     def match_metric(

@@ -64,8 +64,7 @@ def comparable(claim: Claim) -> bool:
         claim.subject is not None
         and claim.metric is not None
         and claim.metric != "era"  # eras are phases, compared for overlaps by the timeline check, not as values
-        and claim.review != "rejected"
-        and not claim.orphaned
+        and claim.usable
     )
 
 

@@ -200,12 +200,6 @@ def ordinal_to_date(x: float) -> dt.date:
     return dt.date.fromordinal(int(math.floor(x)))
 
 
-def overlaps(a: DateValue | None, b: DateValue | None) -> bool:
-    if a is None or b is None:
-        return True
-    return a.start <= b.end and b.start <= a.end
-
-
 _RANK = {"agree": 0, "compatible": 1, "conflict": 2}
 
 

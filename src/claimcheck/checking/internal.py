@@ -36,7 +36,7 @@ def internal_findings(
     """Every internal check over loaded claims; ``lexicon`` is the one the claims were extracted with."""
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.review != "rejected" and not claim.orphaned:
+        if claim.usable:
             by_source[claim.source].append(claim)
     by_path = {s.path: s for s in sources}
     findings: list[Finding] = []
@@ -288,6 +288,8 @@ def doubling_rates(claims: Sequence[Claim]) -> list[Finding]:
         if stated is None:
             continue
         stated_days = stated * _UNIT_DAYS.get(rate_value.unit or "", 1.0)
+        # a rate duration already reads "every 4 months"; any other rate value needs the word
+        stated_rate = format_value(rate_value) if rate_value.kind == "duration" else f"every {format_value(rate_value)}"
         for metric, points in series.items():
             points = sorted(points, key=lambda c: c.as_of.start)  # type: ignore[union-attr]
             if len(points) < 2:
@@ -312,13 +314,13 @@ def doubling_rates(claims: Sequence[Claim]) -> list[Finding]:
                 f"{format_value(first.effective_value)} ({format_date(first.as_of)}) to "  # type: ignore[arg-type]
                 f"{format_value(last.effective_value)} ({format_date(last.as_of)}) is {growth:.1f}x in "  # type: ignore[arg-type]
                 f"{elapsed / _MONTH_DAYS:.0f} months = {math.log2(growth):.1f} doublings, one every "
-                f"{implied / _MONTH_DAYS:.1f} months; the article says every {format_value(rate_value)}"
+                f"{implied / _MONTH_DAYS:.1f} months; the article says {stated_rate}"
             )
             findings.append(
                 _arithmetic(
                     f"{rate.subject + ' / ' if rate.subject else ''}{rate.metric}",
                     f"the stated doubling time does not fit the article's own data points for {metric}",
-                    computation.replace("every every", "every"),
+                    computation,
                     [first, last, *repeats],
                 )
             )

@@ -54,8 +54,7 @@ def _release_claims(claims: Iterable[Claim]) -> list[Claim]:
         for c in claims
         if c.metric == "release date"
         and c.subject
-        and c.review != "rejected"
-        and not c.orphaned
+        and c.usable
         and isinstance(c.effective_value, DateValue)
     ]
 
@@ -175,8 +174,7 @@ def era_findings(claims: Sequence[Claim]) -> list[Finding]:
         for c in claims
         if c.metric == "era"
         and c.subject
-        and c.review != "rejected"
-        and not c.orphaned
+        and c.usable
         and isinstance(c.effective_value, DateValue)
     ]
     # one representative claim per organisation and distinct span: pairwise work stays tiny at any corpus size
