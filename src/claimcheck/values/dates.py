@@ -282,7 +282,9 @@ def _compile_scanner() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
             by_letter.setdefault(lead[0], []).append(scan_part(kind, full, lead[1:] + rest))
     # Each letter branch starts with a character class: the regex engine skips a non-matching one cheaply.
     words = "|".join(f"[{first}{first.upper()}](?:{'|'.join(parts)})" for first, parts in by_letter.items())
-    pattern = rf"(?<!\w)(?:(?=\d){NUMSTART}(?:{digits})|(?=[JFMASONDQHjfasond])(?:{upper})|{words})"
+    # lowercase months are tried only where one starts: most lowercase words never enter the month forms
+    _LOWER_LEAD = "(?:jan|feb|apr|jun|jul|aug|sep|oct|nov|dec)"
+    pattern = rf"(?<!\w)(?:(?=\d){NUMSTART}(?:{digits})|(?=[JFMASONDQH]|{_LOWER_LEAD})(?:{upper})|{words})"
     return re.compile(pattern), forms
 
 

@@ -762,7 +762,11 @@ class _Scanner:
         """Currency symbol and sign right before a literal: "$2.50", "+12.1%", "-$5", "US$3"."""
         text = self.text
         currency = sign = None
-        if start > 0 and not text[start - 1].isdigit():
+        before = text[start - 1] if start > 0 else ""
+        # the regex runs only where a currency can end: a sign, a letter ("C$", "USD115"), "USD 200"
+        if before and (
+            before in _SIGN_CHARS or before.isalpha() or (before == " " and text[start - 2 : start - 1].isupper())
+        ):
             cm = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
             if cm:
                 currency, start = _CURRENCY[(cm.group("pre") or cm.group("iso")).lower()], cm.start()
@@ -772,7 +776,11 @@ class _Scanner:
                 cm = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
                 if cm and cm.group("pre"):
                     currency, start = _CURRENCY[cm.group("pre").lower()], cm.start()
-        elif start > 5 and text[start - 1] == " ":
+        elif (
+            start > 5
+            and text[start - 1] == " "
+            and text[max(0, start - 9) : start - 1].lower().endswith(("minus", "negative"))
+        ):
             wm = _SIGN_WORD.search(text, max(0, start - 10), start)
             if wm:
                 sign, start = "-", wm.start()  # "minus five percent", "between negative ten and fifteen"
