@@ -73,3 +73,43 @@ def test_records_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
     source, back = read_claims(path)
     assert source == SOURCE and back == claims
     assert back[0].effective_value.low == 76
+
+
+def test_corrected_without_a_value_is_an_error_with_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from claimcheck.errors import ConfigError
+
+    path = tmp_path / "a.md.yaml"
+    text = dump_claims(SOURCE, [claim("a1", "GPT-5.4 scores 75%."), claim("b2", "It also scores 75%.")])
+    head, tail = text.split("- id: b2\n", 1)
+    assert "  review: null\n" in tail
+    text = head + "- id: b2\n" + tail.replace("  review: null\n", "  review: corrected\n", 1)
+    path.write_text(text, encoding="utf-8")
+    expected = text.splitlines().index("  review: corrected") + 1
+    with pytest.raises(ConfigError) as error:
+        read_claims(path)
+    assert f"a.md.yaml:{expected}:" in str(error.value) and "corrected" in str(error.value)
+
+
+def test_review_follows_a_small_edit_of_its_sentence() -> None:
+    old = [claim("old-id", "Claude wrote over 75% of the codebase by May.", review="confirmed", note="checked")]
+    fresh = [claim("new-id", "Claude wrote over 75% of the code base by May."), claim("x", "Revenue tripled to 75%.")]
+    plan = MergePlan(SOURCE, fresh, old)
+    by_id = {c.id: c for c in plan.claims}
+    assert by_id["new-id"].review == "confirmed" and by_id["new-id"].note == "checked"
+    assert by_id["x"].review is None
+    assert not plan.orphaned and plan.reanchored == 1
+    assert "re-anchored" in plan.describe()
+
+
+def test_a_review_whose_sentence_is_really_gone_is_orphaned() -> None:
+    old = [claim("old-id", "Claude wrote over 75% of the codebase by May.", review="confirmed")]
+    plan = MergePlan(SOURCE, [claim("n", "The benchmark moved to a new harness with 75% fewer tasks.")], old)
+    assert [c.id for c in plan.orphaned] == ["old-id"] and plan.reanchored == 0
+
+
+def test_a_small_edit_does_not_move_a_review_to_a_different_value() -> None:
+    old = [claim("old-id", "Claude wrote over 75% of the codebase by May.", review="confirmed")]
+    plan = MergePlan(SOURCE, [claim("n", "Claude wrote over 80% of the codebase by May.", text="80%")], old)
+    assert plan.claims[0].review is None and [c.id for c in plan.orphaned] == ["old-id"]

@@ -150,13 +150,32 @@ def read_claims(path: Path, display: str | None = None) -> tuple[Source, list[Cl
         for index, record in enumerate(doc.get("claims") or []):
             if not isinstance(record, dict):
                 raise ConfigError(f"{shown}: claim #{index + 1} is not a mapping")
-            claims.append(Claim.model_validate({**record, "source": source.path}))
+            claim = Claim.model_validate({**record, "source": source.path})
+            if claim.review == "corrected" and claim.corrected is None:
+                # silently auditing the extracted value would undo what the reviewer meant to fix
+                line = _line_of_field(text, index, "review")
+                raise ConfigError(
+                    f"{shown}:{line}: claim {claim.id} is marked `review: corrected` but has no `corrected:` value"
+                )
+            claims.append(claim)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         line = _line_of_claim(text, index if "index" in locals() else 0)
         raise ConfigError(f"{shown}:{line}: invalid claim record field `{loc}`: {first['msg']}") from exc
     return source, claims
+
+
+def _line_of_field(text: str, index: int, field: str) -> int:
+    """Line of ``field`` within the index-th claim entry (the entry's first line when it is not there)."""
+    start = _line_of_claim(text, index)
+    for number, line in enumerate(text.splitlines()[start - 1 :], start=start):
+        stripped = line.lstrip()
+        if number > start and stripped.startswith("- id:"):
+            break
+        if stripped.startswith(f"{field}:"):
+            return number
+    return start
 
 
 def _line_of_claim(text: str, index: int) -> int:
@@ -175,6 +194,11 @@ def _line_of_claim(text: str, index: int) -> int:
 
 def _norm_quote(quote: str) -> str:
     return " ".join(quote.split()).lower()
+
+
+# rapidfuzz ratio (0-100) between a reviewed sentence and its edited form: a changed word or two in a sentence
+# of ordinary length stays above it, a different sentence with the same number does not
+REANCHOR_SIMILARITY = 85.0
 
 
 class MergePlan:
@@ -212,6 +236,7 @@ class MergePlan:
             else:
                 self.new.append(claim)
             merged.append(claim)
+        self.reanchored = self._reanchor(old, used, merged)
         live_quotes = {_norm_quote(c.quote) for c in fresh}
         self.dropped = 0
         for claim in old:
@@ -230,6 +255,34 @@ class MergePlan:
             old is not None and not self.new and not self.orphaned and not self.dropped and len(old) == len(fresh)
         )
 
+    def _reanchor(self, old: Sequence[Claim], used: set[str], merged: list[Claim]) -> int:
+        """Carry a review whose sentence was lightly edited ("codebase" -> "code base", a typo fixed) to the new
+        claim with the same value text in this source whose sentence is most similar, at least REANCHOR_SIMILARITY.
+        Each new claim takes at most one review; the value itself must not have changed."""
+        from rapidfuzz import fuzz
+
+        count = 0
+        positions = {id(c): i for i, c in enumerate(merged)}
+        for previous in old:
+            if previous.id in used or not _has_review(previous) or any(c.id == previous.id for c in merged):
+                continue
+            quote = _norm_quote(previous.quote)
+            best, best_score = None, REANCHOR_SIMILARITY
+            for candidate in self.new:
+                if candidate.value.text != previous.value.text:
+                    continue
+                score = fuzz.ratio(quote, _norm_quote(candidate.quote))
+                if score >= best_score:
+                    best, best_score = candidate, score
+            if best is None:
+                continue
+            used.add(previous.id)
+            self.new.remove(best)
+            merged[positions[id(best)]] = best.model_copy(update={f: getattr(previous, f) for f in REVIEW_FIELDS})
+            self.kept_reviews += 1
+            count += 1
+        return count
+
     def describe(self) -> str:
         parts = [f"{len(self.claims) - len(self.orphaned)} claims"]
         if self.new:
@@ -238,6 +291,7 @@ class MergePlan:
             parts.append(
                 f"{self.kept_reviews} reviews kept"
                 + (f" ({self.rematched} re-matched by quote)" if self.rematched else "")
+                + (f" ({self.reanchored} re-anchored to a lightly edited sentence)" if self.reanchored else "")
             )
         if self.orphaned:
             parts.append(
