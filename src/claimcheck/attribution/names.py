@@ -97,6 +97,15 @@ _NON_VALUES = re.compile(
 )
 _HAS_DIGIT = re.compile(r"\d")
 _EXCLUDED_TOKEN = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|CY\d+|COVID-19|[A-Z]\d{1,2}:\d+)$")
+# Compiled once: the shaped-name scan runs these for every candidate name in every unit.
+_VERSION_SPLIT = re.compile(r"[-\d]")
+_NAME_LIKE_TOKEN = re.compile(r"[A-Za-z]{2}|[A-Z]\d|^[a-z]\d")
+_SMALL_INTEGER = re.compile(r"\d{1,2}")
+_DECIMAL = re.compile(r"\d+\.\d+")
+_VERB_OR_ADVERB_END = re.compile(r"(?:ing|ed|ly)$")
+_VARIANT_TAIL = re.compile(rf"(?:\s{_VARIANT}){{0,2}}(?:\s{_SIZE})?")
+_VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+_KEY_SEPARATORS = re.compile(r"[\s_-]+")
 
 
 def _stop(word: str) -> bool:
@@ -166,9 +175,9 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
     for m in _TOKEN_MODEL.finditer(text):
         name = m.group("name").rstrip(".")
         token = name.split()[0]
-        if _EXCLUDED_TOKEN.match(token) or _stop(re.split(r"[-\d]", token)[0] or token):
+        if _EXCLUDED_TOKEN.match(token) or _stop(_VERSION_SPLIT.split(token)[0] or token):
             continue
-        if not re.search(r"[A-Za-z]{2}|[A-Z]\d|^[a-z]\d", token):
+        if not _NAME_LIKE_TOKEN.search(token):
             continue
         found.append(Name(m.start(), m.start() + len(name), name, _canonical(name), "model", version=_version(token)))
     for m in _SPACED_MODEL.finditer(text):
@@ -176,11 +185,11 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
         if not words:
             continue
         version = m.group("version")
-        if re.fullmatch(r"\d{1,2}", version) or re.fullmatch(r"\d+\.\d+", version):
+        if _SMALL_INTEGER.fullmatch(version) or _DECIMAL.fullmatch(version):
             if _MAGNITUDE.match(text, m.end("version")) or text[max(0, m.start() - 1) : m.start()] in ("$", "€", "£"):
                 continue  # "About 1.5 million", "Top 10 percent": a number after a word, not a version
-        if re.fullmatch(r"\d{1,2}", version) and (
-            text.startswith("+", m.end("version")) or (len(words) == 1 and re.search(r"(?:ing|ed|ly)$", words[0]))
+        if _SMALL_INTEGER.fullmatch(version) and (
+            text.startswith("+", m.end("version")) or (len(words) == 1 and _VERB_OR_ADVERB_END.search(words[0]))
         ):
             continue  # "Shipping 70+ features", "Roughly 12 labs": a verb or adverb before a count
         head = " ".join(words)
@@ -214,7 +223,7 @@ def _extends(known: Name, shaped: Name) -> Name | None:
     if shaped.start != known.start or shaped.end <= known.end:
         return None
     tail = shaped.text[known.end - shaped.start :]
-    if not re.fullmatch(rf"(?:\s{_VARIANT}){{0,2}}(?:\s{_SIZE})?", tail) or not tail.strip():
+    if not _VARIANT_TAIL.fullmatch(tail) or not tail.strip():
         return None
     canonical = f"{known.canonical} {' '.join(tail.split())}"
     return Name(
@@ -249,10 +258,10 @@ def _canonical(name: str) -> str:
 
 
 def _version(token: str) -> str | None:
-    m = re.search(r"\d+(?:\.\d+)*", token)
+    m = _VERSION_NUMBER.search(token)
     return m.group(0) if m else None
 
 
 def entity_key(canonical: str) -> str:
     """Spellings of one name that differ only in case, spaces and hyphens: "Nimbus R1" = "Nimbus-R1"."""
-    return re.sub(r"[\s_-]+", "", canonical.lower())
+    return _KEY_SEPARATORS.sub("", canonical.lower())
