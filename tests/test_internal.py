@@ -212,6 +212,18 @@ def test_version_dated_before_its_predecessor() -> None:
     assert len(findings) == 1 and "before its predecessor" in findings[0].message
 
 
+def test_an_inferred_year_never_orders_versions() -> None:
+    # "February 18" takes the publication year (2025), which puts Kestrel 3 before Kestrel 2 (August 2024)
+    # only because the year was guessed; with a stated year the same order is a finding
+    guessed = claims_of(
+        "Kestrel 2 was released in August 2024. Kestrel 3 was released on February 18.",
+        published=dt.date(2025, 3, 1),
+    )
+    assert timeline_findings(guessed) == []
+    stated = claims_of("Kestrel 2 was released in August 2024. Kestrel 3 was released on February 18, 2024.")
+    assert len(timeline_findings(stated)) == 1
+
+
 def test_ordered_versions_and_different_tiers_stay_quiet() -> None:
     claims = claims_of(
         "Claude Opus 4.6 was released on February 5, 2026. Claude Sonnet 4.5 was released on "

@@ -45,7 +45,32 @@ def _parse(version: str, lexicon: Lexicon | None = None) -> tuple[str, str, tupl
         tier = version[len(family) : m.start() + len(family)].strip(" -")
         line = f"{family} {tier}".strip() if tier else family
         return family, line, tuple(int(p) for p in m.group(1).split("."))
-    return None
+    return _parse_shape(version)
+
+
+_SHAPE = re.compile(r"^(?P<head>[A-Za-z][\w.]*?(?:[\s-][A-Za-z][\w.]*?)*?)[\s-]?(?P<number>\d+(?:\.\d+)*)(?P<tail>.*)$")
+_SIZE_WORD = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?[BMKT]$")
+
+
+def _parse_shape(version: str) -> tuple[str, str, tuple[int, ...]] | None:
+    """A name nobody listed, read from its shape: ("Kestrel", "Kestrel Mini", (3,)) for "Kestrel 3 Mini".
+
+    The words before the version number are the family (a letter glued to the number stays with it:
+    "Nimbus-R1" is the "Nimbus-R" line); variant words after it name the line ("Kestrel 3 Mini" follows
+    "Kestrel 2 Mini", not "Kestrel 2"); a size ("405B") names a variant of the same version, not a line.
+    """
+    m = _SHAPE.match(version.strip())
+    if not m or not re.search(r"[A-Za-z]{2}", m.group("head")):
+        return None
+    family = m.group("head").strip(" -")
+    glued, _, rest = m.group("tail").partition(" ")
+    words = [w for w in rest.split() if not _SIZE_WORD.match(w)]
+    if glued and not glued.startswith((".", "-")):
+        words.insert(0, glued)  # "GPT-4o": the "o" line
+    elif glued.startswith("-") and glued[1:] and not _SIZE_WORD.match(glued[1:]):
+        words.insert(0, glued[1:])  # "Phi-4-mini"
+    line = " ".join([family, *words])
+    return family, line, tuple(int(p) for p in m.group("number").split("."))
 
 
 def _release_claims(claims: Iterable[Claim]) -> list[Claim]:
@@ -57,6 +82,11 @@ def _release_claims(claims: Iterable[Claim]) -> list[Claim]:
         and c.usable
         and isinstance(c.effective_value, DateValue)
     ]
+
+
+def _stated_year(claim: Claim) -> bool:
+    value = claim.effective_value
+    return isinstance(value, DateValue) and value.year_from == "explicit"
 
 
 def build_timeline(
@@ -132,7 +162,9 @@ def timeline_findings(claims: Sequence[Claim], lexicon: Lexicon | None = None) -
     Each version is compared with the previous version number in its line, using the latest date any source
     gives the predecessor and the earliest date any source gives the version: linear in the number of claims.
     """
-    releases = _release_claims(claims)
+    # a year only inferred ("February 18" in an article of the next year) may be wrong by exactly the year that
+    # would reverse the order, so only dates with a stated year can put one version before another
+    releases = [c for c in _release_claims(claims) if _stated_year(c)]
     lines: dict[str, dict[tuple[int, ...], list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in releases:
         parsed = _parse(claim.subject or "", lexicon)
