@@ -90,3 +90,39 @@ def test_a_row_that_names_the_model_takes_the_metric_from_the_column() -> None:
     found = {c.value.text: c for c in claims_of(text, published=PUB)}
     assert (found["17B"].subject, found["400B"].subject) == ("Orion-2 Max", "Orion-2 Max")
     assert found["17B"].metric != found["400B"].metric
+
+
+def _titled(text: str, title: str | None) -> dict[str, Claim]:
+    article = make_article(text, published=PUB)
+    article = article.model_copy(update={"source": article.source.model_copy(update={"title": title})})
+    return {c.value.text: c for c in extract_article(article)}
+
+
+def test_the_model_with_nothing_named_before_it_is_the_model_of_the_title() -> None:
+    found = _titled(
+        "The model scores 71.2% on HarborBench. Kestrel 3 also runs on phones. Its context window is 256K tokens.",
+        "Tern Labs ships Kestrel 3",
+    )
+    assert found["71.2%"].subject == "Kestrel 3"
+
+
+def test_the_company_is_the_lab_of_the_title() -> None:
+    found = _titled("The company now has 1,200 employees.", "Tern Labs doubles its staff")
+    assert found["1,200 employees"].subject == "Tern Labs"
+
+
+def test_a_unit_that_names_nothing_belongs_to_the_article_model_only_when_it_is_plainly_about_one() -> None:
+    about_one = _titled("Kestrel 3 is Tern Labs' new model.\n\n- Context window: 256K tokens\n", "Kestrel 3 review")
+    assert about_one["256K tokens"].subject == "Kestrel 3"
+    # two models, as often named as each other, and a title naming neither: nobody can say whose window it is
+    about_two = _titled(
+        "Kestrel 3 and Orion-2 both shipped this week. Kestrel 3 is faster; Orion-2 is cheaper.\n\n"
+        "- Context window: 256K tokens\n",
+        "This week's launches",
+    )
+    assert about_two["256K tokens"].subject is None
+
+
+def test_the_model_stays_unresolved_when_the_article_is_about_several() -> None:
+    found = _titled("The model costs $2 per million input tokens. Orion-2 and Vireo 1.5 both cost less.", "Price check")
+    assert found["$2 per million input tokens"].subject is None

@@ -165,8 +165,10 @@ def test_finding_ids_are_stable_and_ignore_line_numbers() -> None:
 def _big_topic() -> list[Claim]:
     """30 undated claims of one figure, 40 as-of months with another each, and one undated outlier."""
     undated = [claim(pct(72.0, 72.0, "72%"), source=f"u{i}.md") for i in range(30)]
-    dated = [claim(pct(40.0 + i, 40.0 + i, f"{40 + i}%"), source=f"d{i}.md", as_of=month(2020 + i // 12, i % 12 + 1))
-             for i in range(40)]
+    dated = [
+        claim(pct(40.0 + i, 40.0 + i, f"{40 + i}%"), source=f"d{i}.md", as_of=month(2020 + i // 12, i % 12 + 1))
+        for i in range(40)
+    ]
     return [*undated, *dated, claim(pct(10.0, 10.0, "10%"), source="outlier.md")]
 
 
@@ -211,12 +213,22 @@ def test_the_uncited_count_shows_in_every_renderer() -> None:
 
 def test_checking_stays_linear_when_one_topic_has_thousands_of_dates() -> None:
     """Counted, not timed: the work per finding is bounded, so the total report size grows linearly."""
+
     def size(n: int) -> int:
         undated = [claim(pct(72.0, 72.0, "72%"), source=f"u{i}.md") for i in range(n)]
-        dated = [claim(pct(72.0, 72.0, "72%"), source=f"d{i}.md",
-                       as_of=DateValue(start=dt.date(2000, 1, 1) + dt.timedelta(days=i),
-                                       end=dt.date(2000, 1, 1) + dt.timedelta(days=i), precision="day", text="x"))
-                 for i in range(n)]
+        dated = [
+            claim(
+                pct(72.0, 72.0, "72%"),
+                source=f"d{i}.md",
+                as_of=DateValue(
+                    start=dt.date(2000, 1, 1) + dt.timedelta(days=i),
+                    end=dt.date(2000, 1, 1) + dt.timedelta(days=i),
+                    precision="day",
+                    text="x",
+                ),
+            )
+            for i in range(n)
+        ]
         findings = cross_check(align_claims([*undated, *dated]))
         assert len(findings) == n
         return sum(len(f.claims) + len(" ".join(f.notes)) for f in findings)

@@ -33,11 +33,26 @@ def validate_sarif(text: str) -> dict:  # type: ignore[type-arg]
         {"version": "2.0.0", "runs": []},
         {"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]},
         {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"level": "error"}]}]},
-        {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [
-            {"message": {"text": "m"}, "level": "fatal"}]}]},
-        {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [
-            {"message": {"text": "m"}, "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": "a.md"}, "region": {"startLine": 0}}}]}]}]},
+        {
+            "version": "2.1.0",
+            "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "level": "fatal"}]}],
+        },
+        {
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": {"name": "x"}},
+                    "results": [
+                        {
+                            "message": {"text": "m"},
+                            "locations": [
+                                {"physicalLocation": {"artifactLocation": {"uri": "a.md"}, "region": {"startLine": 0}}}
+                            ],
+                        }
+                    ],
+                }
+            ],
+        },
     ],
 )
 def test_the_schema_rejects_what_sarif_forbids(broken: dict) -> None:  # type: ignore[type-arg]

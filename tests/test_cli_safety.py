@@ -28,7 +28,10 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 def cli(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
     return subprocess.run(
         [sys.executable, "-c", "from claimcheck.cli import main; main()", *args],
-        capture_output=True, text=True, timeout=120, **kwargs,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **kwargs,
     )
 
 
@@ -50,7 +53,10 @@ def test_stdout_that_cannot_be_written_is_exit_2_in_one_line(folder: Path) -> No
     with open("/dev/full", "w") as full:
         result = subprocess.run(
             [sys.executable, "-c", "from claimcheck.cli import main; main()", "audit", str(folder)],
-            stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
         )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "cannot write" in result.stderr

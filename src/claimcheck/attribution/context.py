@@ -18,7 +18,7 @@ from ..models import Article, Claim, DateValue, Quantity, Tense, Unit, build
 from ..values.dates import DateMatch, find_dates
 from ..values.quantities import QuantityMatch, find_quantities
 from .lexicon import Lexicon, Name
-from .names import find_shaped_names, merge
+from .names import entity_key, find_shaped_names, merge
 
 SUBJECT_KINDS = frozenset({"model", "product", "lab", "reference"})
 SCORE_SUBJECT_KINDS = frozenset({"model", "product", "reference"})  # a lab does not score on a benchmark
@@ -30,6 +30,14 @@ COMPARISON_BEFORE = re.compile(
     r"\s*(?:\S+\s*){0,2}$",
     re.IGNORECASE,
 )
+# Subjects the text refers to without naming them, resolved once the whole article is read (``extract``): "the
+# model" / "It" with nothing named before it is the model the article is about; "the company" its lab; a value in
+# a unit that names nothing at all ("Total parameters: 671 billion") is the article's model only when the article
+# is plainly about one model. Never seen outside attribution.
+MAIN_MODEL = "\x00the model"
+MAIN_LAB = "\x00the lab"
+UNNAMED = "\x00unnamed"
+PLACEHOLDERS = frozenset({MAIN_MODEL, MAIN_LAB, UNNAMED})
 PRONOUN_START = re.compile(r"^(?:It|Its|This|They|Their|The model|The company|The lab)\b")
 _CLAUSE_BREAK = re.compile(r";|\s-\s|—|\s–\s|:\s(?=[A-Z])|,\s(?:and|while|whereas|but|although)\b|\.\s")
 
@@ -43,6 +51,10 @@ class ArticleState:
     last_subject: str | None = None
     last_claims: list[Claim] = field(default_factory=list)
     labs: Counter[str] = field(default_factory=Counter)  # how often each lab is named: the article's main one
+    models: Counter[str] = field(default_factory=Counter)  # how often each model or product is named (entity key)
+    spellings: dict[str, str] = field(default_factory=dict)  # entity key -> the first spelling seen
+    title_models: frozenset[str] = frozenset()  # entity keys of the models the title names
+    title_labs: frozenset[str] = frozenset()
     benchmarks: frozenset[str] = frozenset()  # names the article uses in a benchmark's place ("71% on X")
 
 
@@ -65,12 +77,14 @@ class UnitContext:
         self.state = state
         self.text = unit.text
         self.published = article.source.published
+        self.unit_names: list[Name] = []  # every name the unit's scan found, of any kind
 
     # -- scanning ---------------------------------------------------------------------------------------------
 
     def scan(self, text: str) -> tuple[list[Name], list[DateMatch], list[QuantityMatch]]:
         """Names first, so their digits are never read as values; then dates; then the remaining quantities."""
         names = self.find_names(text)
+        self.unit_names = names
         spans = [(n.start, n.end) for n in names]
         dates = find_dates(text, published=self.published, context_year=self.state.context_year, exclude=spans)
         for d in dates:
@@ -105,6 +119,10 @@ class UnitContext:
                     family=self.state.family,
                     version=name.version,
                 )
+            if name.kind in ("model", "product") and name.canonical:
+                key = entity_key(name.canonical)
+                self.state.models[key] += 1
+                self.state.spellings.setdefault(key, name.canonical)
             out.append(name)
         return out
 

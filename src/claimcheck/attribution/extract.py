@@ -20,14 +20,15 @@ from ..models import Article, Claim, replace
 from ..values.dates import DateMatch
 from ..values.quantities import QuantityMatch
 from . import metrics, subjects, tables, timeframe
-from .context import SCORE_SUBJECT_KINDS, SUBJECT_KINDS, ArticleState, Located, UnitContext
+from .context import PLACEHOLDERS, SCORE_SUBJECT_KINDS, SUBJECT_KINDS, ArticleState, Located, UnitContext
 from .lexicon import Lexicon, Name, default_lexicon
-from .names import learn_benchmarks
+from .names import entity_key, find_shaped_names, learn_benchmarks, merge
 
 
 def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim]:
     lex = lexicon or default_lexicon()
     state = ArticleState(benchmarks=learn_benchmarks(unit.text for unit in article.units))
+    _read_title(article, lex, state)
     drafts: list[Claim] = []
     for unit in article.units:
         drafts.extend(_extract_unit(UnitContext(article, unit, lex, state)))
@@ -35,7 +36,23 @@ def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Cl
         # an era with no organisation in its clause is about the organisation the article is about
         main_lab = state.labs.most_common(1)[0][0]
         drafts = [replace(c, subject=main_lab) if c.metric == "era" and c.subject is None else c for c in drafts]
+    if any(c.subject in PLACEHOLDERS for c in drafts):
+        drafts = subjects.resolve_references(drafts, state)
     return _with_ids(article, drafts)
+
+
+def _read_title(article: Article, lex: Lexicon, state: ArticleState) -> None:
+    """The models and labs the title names (the front matter's, else a heading that opens the article)."""
+    title = article.source.title
+    if not title and article.units and article.units[0].kind == "heading":
+        title = article.units[0].text
+    if not title:
+        return
+    names = merge(lex.find_names(title), find_shaped_names(title, state.benchmarks))
+    state.title_models = frozenset(
+        entity_key(n.canonical) for n in names if n.kind in ("model", "product") and n.canonical
+    )
+    state.title_labs = frozenset(n.canonical for n in names if n.kind == "lab" and n.canonical)
 
 
 def _with_ids(article: Article, drafts: list[Claim]) -> list[Claim]:

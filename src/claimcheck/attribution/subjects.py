@@ -11,8 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..models import Claim, replace
 from ..values.dates import DateMatch
-from .context import COMPARISON_BEFORE, PRONOUN_START, SUBJECT_KINDS, UnitContext
+from .context import (
+    COMPARISON_BEFORE,
+    MAIN_LAB,
+    MAIN_MODEL,
+    PLACEHOLDERS,
+    PRONOUN_START,
+    SUBJECT_KINDS,
+    UNNAMED,
+    ArticleState,
+    UnitContext,
+)
 from .lexicon import MetricRule, Name
 
 
@@ -53,6 +64,10 @@ def subject(
         kind = ctx.lex.kind_of(ctx.state.last_subject) or "model"
         if kind in kinds:
             return Name(0, 0, ctx.state.last_subject, ctx.state.last_subject, kind)
+    pronoun = PRONOUN_START.match(text)
+    if not before and pronoun and not ctx.state.last_subject:
+        # "It ..." with nothing named before it in the article: the entity the article is about, if it is clear
+        return _placeholder(MAIN_LAB if pronoun.group(0) in ("The company", "The lab") else MAIN_MODEL, kinds)
     if before:
         # the nearest entity before the value, unless it is itself the target of a comparison
         nearest = before[-1]
@@ -72,7 +87,16 @@ def subject(
             kind = ctx.lex.kind_of(canonical) or "model"
             if kind in kinds:
                 return Name(0, 0, canonical, canonical, kind)
+        if not unit_names and not any(n.canonical and n.kind in SUBJECT_KINDS for n in ctx.unit_names):
+            # "Total parameters: 671 billion" in a unit that names nothing: the article's model, if it has one
+            return _placeholder(UNNAMED, kinds)
     return None
+
+
+def _placeholder(which: str, kinds: frozenset[str] | set[str]) -> Name | None:
+    """A subject the text refers to without naming it, resolved once the whole article is read."""
+    kind = "lab" if which == MAIN_LAB else "model"
+    return Name(0, 0, which, which, kind) if kind in kinds else None
 
 
 _REFERENCE = re.compile(r"\b(?:the|this) (?:(?P<model>model|system)|(?P<lab>company|lab|startup|firm))\b", re.I)
@@ -87,6 +111,10 @@ def _definite_reference(ctx: UnitContext, start: int, cs: int, names: Sequence[N
     ref = refs[-1]
     kinds = ("model", "product") if ref.group("model") else ("lab",)
     earlier = {n.canonical: n for n in names if n.kind in kinds and n.canonical and n.end <= ref.start()}
+    if not earlier and not any(n.kind in kinds and n.canonical and n.end <= ref.start() for n in ctx.unit_names):
+        # nothing of that kind named before it in the sentence: the one the article is about, if that is clear
+        which = MAIN_MODEL if ref.group("model") else MAIN_LAB
+        return Name(0, 0, which, which, kinds[0])
     return next(iter(earlier.values())) if len(earlier) == 1 else None
 
 
@@ -158,3 +186,36 @@ def remember_subject(ctx: UnitContext, names: Sequence[Name]) -> None:
             if name.kind in kinds and name.canonical:
                 ctx.state.last_subject = name.canonical
                 return
+
+
+def resolve_references(claims: Sequence[Claim], state: ArticleState) -> list[Claim]:
+    """Give "the model", "It" and unnamed units the entity the article is about, or no subject when unclear.
+
+    The article is about a model when its title names exactly one, or (for an explicit "the model" / "It")
+    when one model is named at least three times and twice as often as any other. A unit that names nothing
+    at all is given the title's model only, and only when that model is most of the article's mentions.
+    """
+    models = state.models.most_common(2)
+    total = sum(state.models.values())
+    title = next(iter(state.title_models)) if len(state.title_models) == 1 else None
+    dominant = None
+    if models and models[0][1] >= 3 and (len(models) == 1 or models[0][1] >= 2 * models[1][1]):
+        dominant = models[0][0]
+    main_model = title or dominant
+    labs = state.labs.most_common(2)
+    main_lab = next(iter(state.title_labs)) if len(state.title_labs) == 1 else None
+    if main_lab is None and labs and labs[0][1] >= 2 and (len(labs) == 1 or labs[0][1] >= 2 * labs[1][1]):
+        main_lab = labs[0][0]
+    unnamed = title if title and 2 * state.models[title] >= total else None
+    answer = {
+        MAIN_MODEL: state.spellings.get(main_model, main_model) if main_model else None,
+        MAIN_LAB: main_lab,
+        UNNAMED: state.spellings.get(unnamed, unnamed) if unnamed else None,
+    }
+    out = []
+    for claim in claims:
+        if claim.subject in PLACEHOLDERS:
+            subject = answer[claim.subject] if claim.metric is not None else None
+            claim = replace(claim, subject=subject)
+        out.append(claim)
+    return out

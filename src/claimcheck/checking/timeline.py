@@ -77,10 +77,7 @@ def _release_claims(claims: Iterable[Claim]) -> list[Claim]:
     return [
         c
         for c in claims
-        if c.metric == "release date"
-        and c.subject
-        and c.usable
-        and isinstance(c.effective_value, DateValue)
+        if c.metric == "release date" and c.subject and c.usable and isinstance(c.effective_value, DateValue)
     ]
 
 
@@ -202,12 +199,7 @@ def era_findings(claims: Sequence[Claim]) -> list[Finding]:
     accounts cannot both describe the same organisation's history.
     """
     eras = [
-        c
-        for c in claims
-        if c.metric == "era"
-        and c.subject
-        and c.usable
-        and isinstance(c.effective_value, DateValue)
+        c for c in claims if c.metric == "era" and c.subject and c.usable and isinstance(c.effective_value, DateValue)
     ]
     # one representative claim per organisation and distinct span: pairwise work stays tiny at any corpus size
     spans: dict[str | None, dict[tuple[dt.date, dt.date], Claim]] = defaultdict(dict)
