@@ -49,19 +49,27 @@ app = typer.Typer(
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _argument_type(self: typer.core.TyperArgument, ctx: Any) -> str | None:
-    # typer prints an argument's Python type after its name in --help ("PATH... <list[Path]>"); the metavar
-    # already says what to give, and a reader has no use for the annotation
-    return None if self.metavar else typer.core.TyperArgument.display_type(self, ctx)
+class _Argument(typer.core.TyperArgument):
+    """typer's argument, shown the way a reader needs it in --help and the usage line."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:  # Any: typer's Context is its vendored click's, private
+        # typer prints an argument's Python type after its name in --help ("PATH... <list[Path]>"); the metavar
+        # already says what to give, and a reader has no use for the annotation
+        return None if self.metavar else super().display_type_rich(ctx)
+
+    def _usage_display_name(self) -> str:
+        # and writes a required argument as "{paths}" in the usage line: the metavar ("PATH...") reads as intended
+        return self.metavar or super().display_name_raw
 
 
-def _argument_usage(self: typer.core.TyperArgument) -> str:
-    # and writes a required argument as "{paths}" in the usage line: the metavar ("PATH...") reads as intended
-    return self.metavar or typer.core.TyperArgument.display_name_raw.fget(self)  # type: ignore[attr-defined]
+class _Command(typer.core.TyperCommand):
+    """Every command's arguments are ``_Argument``s (typer builds them itself and takes no argument class)."""
 
-
-typer.core.TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign, assignment]
-typer.core.TyperArgument._usage_display_name = _argument_usage  # type: ignore[method-assign]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is typer.core.TyperArgument:
+                param.__class__ = _Argument
 
 
 class FailLevel(str, Enum):
@@ -407,7 +415,7 @@ StdinNameOpt = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=_Command)
 def extract(
     ctx: typer.Context,
     paths: PathsArg,
@@ -497,7 +505,7 @@ def _report_skipped(result: Extraction | Report | Timeline) -> None:
         _err(f"skipped {skipped.path}: {skipped.reason}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def audit(
     ctx: typer.Context,
     paths: PathsArg,
@@ -590,7 +598,7 @@ def _report_suppressed(findings: tuple[Finding, ...]) -> None:
         _err(f"suppressed {finding.status} [{finding.kind}] {finding.topic} ({where})")
 
 
-@app.command()
+@app.command(cls=_Command)
 def diff(
     ctx: typer.Context,
     a: Annotated[
@@ -641,7 +649,7 @@ def diff(
     _exit(report)
 
 
-@app.command()
+@app.command(cls=_Command)
 def timeline(
     ctx: typer.Context,
     paths: PathsArg,

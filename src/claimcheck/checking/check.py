@@ -9,7 +9,7 @@ event-relative period, facts not mixed with forecasts), the verdict on each comp
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..models import CitedClaim, Claim, DatePrecision, DateValue, Finding, FindingKind, Quantity, Topic, build
 from ..values.dates import format_date
@@ -121,24 +121,28 @@ class _Group:
         self.shared = _Part(undated)
 
 
+def _with_as_of(claims: Iterable[Claim]) -> list[tuple[DateValue, Claim]]:
+    """The claims that have an as-of date, each with that date (typed: never None)."""
+    return [(c.as_of, c) for c in claims if c.as_of is not None]
+
+
 def _groups(claims: Sequence[Claim]) -> list[_Group]:
     by_key: dict[tuple[str | None, bool], list[Claim]] = {}
     for claim in claims:
         by_key.setdefault((claim.period, claim.forecast), []).append(claim)
     groups: list[_Group] = []
     for members in by_key.values():
-        dated = sorted((c for c in members if c.as_of is not None), key=lambda c: (c.as_of.start, c.as_of.end))  # type: ignore[union-attr]
+        dated = sorted(_with_as_of(members), key=lambda pair: (pair[0].start, pair[0].end))
         undated = [c for c in members if c.as_of is None]
         slices: list[list[Claim]] = []
         current_end = None
-        for claim in dated:
-            assert claim.as_of is not None
-            if slices and current_end is not None and claim.as_of.start <= current_end:
+        for as_of, claim in dated:
+            if slices and current_end is not None and as_of.start <= current_end:
                 slices[-1].append(claim)
-                current_end = max(current_end, claim.as_of.end)
+                current_end = max(current_end, as_of.end)
             else:
                 slices.append([claim])
-                current_end = claim.as_of.end
+                current_end = as_of.end
         groups.append(_Group(undated, slices))
     return groups
 
@@ -149,7 +153,7 @@ def _groups(claims: Sequence[Claim]) -> list[_Group]:
 def check_topic(topic: Topic, claims: Sequence[Claim]) -> list[Finding]:
     groups = _groups(claims)
     # every dated claim of the topic in date order, for the "other times" note
-    series = sorted((c for c in claims if c.as_of is not None), key=lambda c: c.as_of.start)  # type: ignore[union-attr]
+    series = [c for _, c in sorted(_with_as_of(claims), key=lambda pair: pair[0].start)]
     findings: list[Finding] = []
     for group in groups:
         if not group.dated:

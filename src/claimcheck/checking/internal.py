@@ -86,48 +86,45 @@ def table_differences(claims: Sequence[Claim]) -> list[Finding]:
         if claim.row_label is not None:
             rows[(claim.line, claim.row_label)].append(claim)
     for row in rows.values():
-        deltas = [c for c in row if c.metric and c.metric.endswith(" difference") and isinstance(c.value, Quantity)]
+        # each claim with its value as a typed quantity (a table's cells are read as extracted)
+        quantities = [(c, c.value) for c in row if isinstance(c.value, Quantity)]
+        deltas = [(c, q) for c, q in quantities if c.metric and c.metric.endswith(" difference")]
+        delta_claims = [c for c, _ in deltas]
         values = [
-            c
-            for c in row
-            if c not in deltas
-            and isinstance(c.value, Quantity)
-            and c.subject
-            and c.value.kind in ("percent", "score")
-            and not c.value.change
+            (c, q)
+            for c, q in quantities
+            if c not in delta_claims and c.subject and q.kind in ("percent", "score") and not q.change
         ]
-        for delta in deltas:
-            assert isinstance(delta.value, Quantity)
+        for delta, qd in deltas:
             if len(values) != 2:
                 continue
-            a, b = values
+            (a, qa), (b, qb) = values
             if delta.subject and " vs " in delta.subject:
                 first, _, second = delta.subject.partition(" vs ")
-                ordered = {c.subject: c for c in values}
+                ordered = {c.subject: (c, q) for c, q in values}
                 if first in ordered and second in ordered:
-                    a, b = ordered[first], ordered[second]
-            va, vb, vd = _point(a.value), _point(b.value), _point(delta.value)  # type: ignore[arg-type]
+                    (a, qa), (b, qb) = ordered[first], ordered[second]
+            va, vb, vd = _point(qa), _point(qb), _point(qd)
             if va is None or vb is None or vd is None:
                 continue
             actual = va - vb if delta.subject and " vs " in delta.subject else abs(va - vb)
-            tolerance = _half_step(a.value) + _half_step(b.value) + _half_step(delta.value) + 1e-9  # type: ignore[arg-type]
+            tolerance = _half_step(qa) + _half_step(qb) + _half_step(qd) + 1e-9
             if (
                 abs(abs(actual) - abs(vd)) > tolerance
-                or (delta.value.change == "decrease") != (actual < 0)
+                or (qd.change == "decrease") != (actual < 0)
                 and delta.subject
                 and " vs " in delta.subject
                 and abs(actual) > tolerance
             ):
                 topic = delta.metric or "difference"
                 computation = (
-                    f"{format_value(a.value)} - {format_value(b.value)} = {actual:+.4g}; "
-                    f"the table says {format_value(delta.value)}"
+                    f"{format_value(qa)} - {format_value(qb)} = {actual:+.4g}; the table says {format_value(qd)}"
                 )
                 findings.append(
                     _arithmetic(
                         topic,
-                        f"{delta.row_label}: the stated difference {format_value(delta.value)} does not match "
-                        f"the row's own values ({format_value(a.value)} and {format_value(b.value)})",
+                        f"{delta.row_label}: the stated difference {format_value(qd)} does not match "
+                        f"the row's own values ({format_value(qa)} and {format_value(qb)})",
                         computation,
                         [a, b, delta],
                     )
@@ -196,11 +193,11 @@ def release_gaps(claims: Sequence[Claim]) -> list[Finding]:
 def price_ratios(claims: Sequence[Claim], lexicon: Lexicon | None = None) -> list[Finding]:
     """ "Opus 4.6 costs roughly 2x what GPT-5.4 does" against the article's own per-token prices."""
     lexicon = lexicon or default_lexicon()
-    prices: dict[tuple[str, str], Claim] = {}
+    prices: dict[tuple[str, str], tuple[Claim, Quantity]] = {}
     for claim in claims:
         value = claim.effective_value
         if claim.subject and claim.metric and "price per" in claim.metric and isinstance(value, Quantity):
-            prices.setdefault((claim.subject, claim.metric), claim)
+            prices.setdefault((claim.subject, claim.metric), (claim, value))
     findings = []
     for claim in claims:
         value = claim.effective_value
@@ -216,13 +213,14 @@ def price_ratios(claims: Sequence[Claim], lexicon: Lexicon | None = None) -> lis
         other = others[0]
         ratios = []
         used = []
-        for (subject, metric), price in prices.items():
+        for (subject, metric), (price, amount) in prices.items():
             if subject != claim.subject or (other, metric) not in prices:
                 continue
-            mine, theirs = _point(price.effective_value), _point(prices[(other, metric)].effective_value)  # type: ignore[arg-type]
+            their_price, their_amount = prices[(other, metric)]
+            mine, theirs = _point(amount), _point(their_amount)
             if mine and theirs:
                 ratios.append((metric, mine / theirs))
-                used.extend([price, prices[(other, metric)]])
+                used.extend([price, their_price])
         if not ratios or value.low is None:
             continue
         stated = _point(value) or value.low
@@ -262,7 +260,8 @@ def doubling_rates(claims: Sequence[Claim]) -> list[Finding]:
     ]
     if not rates:
         return findings
-    series: dict[str, list[Claim]] = defaultdict(list)
+    # each data point with its as-of date and value, typed
+    series: dict[str, list[tuple[DateValue, Claim, Quantity]]] = defaultdict(list)
     for claim in claims:
         value = claim.effective_value
         if (
@@ -273,7 +272,7 @@ def doubling_rates(claims: Sequence[Claim]) -> list[Finding]:
             and not claim.forecast
             and claim not in rates
         ):
-            series[claim.metric].append(claim)
+            series[claim.metric].append((claim.as_of, claim, value))
     # the same rate repeated (an FAQ restating the body) is one finding citing every repetition
     grouped: dict[tuple[str | None, str, float | None], list[Claim]] = defaultdict(list)
     for rate in rates:
@@ -291,19 +290,17 @@ def doubling_rates(claims: Sequence[Claim]) -> list[Finding]:
         # a rate duration already reads "every 4 months"; any other rate value needs the word
         stated_rate = format_value(rate_value) if rate_value.kind == "duration" else f"every {format_value(rate_value)}"
         for metric, points in series.items():
-            points = sorted(points, key=lambda c: c.as_of.start)  # type: ignore[union-attr]
+            points = sorted(points, key=lambda point: point[0].start)
             if len(points) < 2:
                 continue
-            first, last = points[0], points[-1]
-            q1, q2 = first.effective_value, last.effective_value
-            assert isinstance(q1, Quantity) and isinstance(q2, Quantity)
+            (d1, first, q1), (d2, last, q2) = points[0], points[-1]
             v1, v2 = _point(q1), _point(q2)
             u1 = _UNIT_DAYS.get(q1.unit or "", None) or _minutes(q1)
             u2 = _UNIT_DAYS.get(q2.unit or "", None) or _minutes(q2)
             if not v1 or not v2 or not u1 or not u2:
                 continue
             growth = (v2 * u2) / (v1 * u1)
-            elapsed = _midpoint_days(last.as_of) - _midpoint_days(first.as_of)  # type: ignore[arg-type]
+            elapsed = _midpoint_days(d2) - _midpoint_days(d1)
             if growth <= 1 or elapsed <= 0:
                 continue
             implied = elapsed / math.log2(growth)
@@ -311,8 +308,7 @@ def doubling_rates(claims: Sequence[Claim]) -> list[Finding]:
             if abs(implied - stated_days) <= tolerance * stated_days:
                 continue
             computation = (
-                f"{format_value(first.effective_value)} ({format_date(first.as_of)}) to "  # type: ignore[arg-type]
-                f"{format_value(last.effective_value)} ({format_date(last.as_of)}) is {growth:.1f}x in "  # type: ignore[arg-type]
+                f"{format_value(q1)} ({format_date(d1)}) to {format_value(q2)} ({format_date(d2)}) is {growth:.1f}x in "
                 f"{elapsed / _MONTH_DAYS:.0f} months = {math.log2(growth):.1f} doublings, one every "
                 f"{implied / _MONTH_DAYS:.1f} months; the article says {stated_rate}"
             )

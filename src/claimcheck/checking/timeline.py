@@ -73,17 +73,13 @@ def _parse_shape(version: str) -> tuple[str, str, tuple[int, ...]] | None:
     return family, line, tuple(int(p) for p in m.group("number").split("."))
 
 
-def _release_claims(claims: Iterable[Claim]) -> list[Claim]:
+def _release_claims(claims: Iterable[Claim]) -> list[tuple[Claim, DateValue]]:
+    """Usable release-date claims about a named subject, each with its (effective) date."""
     return [
-        c
+        (c, value)
         for c in claims
-        if c.metric == "release date" and c.subject and c.usable and isinstance(c.effective_value, DateValue)
+        if c.metric == "release date" and c.subject and c.usable and isinstance(value := c.effective_value, DateValue)
     ]
-
-
-def _stated_year(claim: Claim) -> bool:
-    value = claim.effective_value
-    return isinstance(value, DateValue) and value.year_from == "explicit"
 
 
 def build_timeline(
@@ -98,10 +94,10 @@ def build_timeline(
 ) -> Timeline:
     """The timeline with its summary: the summary counts exactly what the table and the order list show."""
     releases = _release_claims(claims)
-    by_version: dict[str, list[Claim]] = defaultdict(list)
-    for claim in releases:
+    by_version: dict[str, list[tuple[Claim, DateValue]]] = defaultdict(list)
+    for claim, date in releases:
         assert claim.subject is not None
-        by_version[claim.subject].append(claim)
+        by_version[claim.subject].append((claim, date))
     families: dict[str, list[TimelineRow]] = defaultdict(list)
     for version, members in by_version.items():
         parsed = _parse(version, lexicon)
@@ -109,20 +105,20 @@ def build_timeline(
             continue
         family, line, number = parsed
         dates: dict[str, list[str]] = defaultdict(list)
-        for claim in members:
-            text = format_date(claim.effective_value)  # type: ignore[arg-type]
+        for claim, date in members:
+            text = format_date(date)
             if text not in dates[claim.source]:
                 dates[claim.source].append(text)
         status: Status | None = None
         if len(members) > 1:
-            status = group_verdict([c.effective_value for c in members])[0]
+            status = group_verdict([date for _, date in members])[0]
         families[family].append(
             TimelineRow(
                 version=version,
                 line=line,
                 number=number,
                 dates={k: "; ".join(v) for k, v in dates.items()},
-                claims=tuple(c.id for c in members),
+                claims=tuple(c.id for c, _ in members),
                 status=status,
             )
         )
@@ -130,7 +126,7 @@ def build_timeline(
         Family(family=f, rows=tuple(sorted(rows, key=lambda r: (r.number, r.line))))
         for f, rows in sorted(families.items())
     )
-    used_sources = tuple(sources) or tuple(sorted({c.source for c in releases}))
+    used_sources = tuple(sources) or tuple(sorted({c.source for c, _ in releases}))
     findings = tuple(timeline_findings(claims, lexicon))
     rows = [row for family_ in ordered for row in family_.rows]
     summary = TimelineSummary(
@@ -161,20 +157,18 @@ def timeline_findings(claims: Sequence[Claim], lexicon: Lexicon | None = None) -
     """
     # a year only inferred ("February 18" in an article of the next year) may be wrong by exactly the year that
     # would reverse the order, so only dates with a stated year can put one version before another
-    releases = [c for c in _release_claims(claims) if _stated_year(c)]
-    lines: dict[str, dict[tuple[int, ...], list[Claim]]] = defaultdict(lambda: defaultdict(list))
-    for claim in releases:
+    releases = [(c, date) for c, date in _release_claims(claims) if date.year_from == "explicit"]
+    lines: dict[str, dict[tuple[int, ...], list[tuple[Claim, DateValue]]]] = defaultdict(lambda: defaultdict(list))
+    for claim, date in releases:
         parsed = _parse(claim.subject or "", lexicon)
         if parsed is not None:
-            lines[parsed[1]][parsed[2]].append(claim)
+            lines[parsed[1]][parsed[2]].append((claim, date))
     findings = []
     for line, versions in lines.items():
         ordered = sorted(versions)
         for previous, current in zip(ordered, ordered[1:], strict=False):
-            before = max(versions[previous], key=lambda c: c.effective_value.start)  # type: ignore[union-attr]
-            after = min(versions[current], key=lambda c: c.effective_value.end)  # type: ignore[union-attr]
-            a, b = before.effective_value, after.effective_value
-            assert isinstance(a, DateValue) and isinstance(b, DateValue)
+            before, a = max(versions[previous], key=lambda pair: pair[1].start)
+            after, b = min(versions[current], key=lambda pair: pair[1].end)
             if b.end < a.start:
                 findings.append(
                     Finding(

@@ -362,10 +362,12 @@ class _MetadataLoader(yaml.SafeLoader):
 
 
 def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if not isinstance(node, yaml.ScalarNode):  # an explicit !!timestamp on a list or mapping
+        raise yaml.constructor.ConstructorError(None, None, "expected a date, found a list or mapping", node.start_mark)
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
-        return loader.construct_scalar(node)  # type: ignore[arg-type]
+        return loader.construct_scalar(node)
 
 
 _MetadataLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
@@ -631,33 +633,41 @@ def extract_html(html: str) -> tuple[str, dict[str, Any]]:
     """
     text = ""
     meta: dict[str, Any] = {}
-    try:
-        import trafilatura  # slow to import: only when an HTML file is loaded
-    except ImportError:  # e.g. lxml without its html_clean extra: fall back to the plain page text
-        trafilatura = None  # type: ignore[assignment]
-    if trafilatura is not None:
-        try:
-            document = trafilatura.bare_extraction(
-                html, with_metadata=True, include_comments=False, include_tables=True
-            )
-        except Exception:  # noqa: BLE001 - a parser crash on one page must not stop the run
-            document = None
-        if document is not None:
-            get = document.get if isinstance(document, dict) else lambda name: getattr(document, name, None)
-            text = get("text") or ""
-            raw = {
-                "title": get("title"),
-                "outlet": get("sitename"),
-                "url": get("url"),
-                "author": get("author"),
-                "published": get("date"),
-            }
-            meta = _clean_html_meta(raw)
+    document = _trafilatura_document(html)
+    if document is not None:
+
+        def get(name: str) -> Any:
+            return document.get(name) if isinstance(document, dict) else getattr(document, name, None)
+
+        text = get("text") or ""
+        raw = {
+            "title": get("title"),
+            "outlet": get("sitename"),
+            "url": get("url"),
+            "author": get("author"),
+            "published": get("date"),
+        }
+        meta = _clean_html_meta(raw)
     if not text.strip() or len(meta) < len(_HTML_FIELDS):
         fallback_text, fallback_meta = _lxml_extract(html)
         text = text if text.strip() else fallback_text
         meta = {**fallback_meta, **meta}
     return text, meta
+
+
+def _trafilatura_document(html: str) -> object | None:
+    """trafilatura's reading of the page (a dict or a document object), or None when it cannot give one."""
+    try:
+        import trafilatura  # slow to import: only when an HTML file is loaded
+    except ImportError:  # e.g. lxml without its html_clean extra: fall back to the plain page text
+        return None
+    try:
+        document: object | None = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True
+        )
+    except Exception:  # noqa: BLE001 - a parser crash on one page must not stop the run
+        return None
+    return document
 
 
 def _clean_html_meta(raw: Mapping[str, Any]) -> dict[str, Any]:

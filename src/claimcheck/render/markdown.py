@@ -43,7 +43,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return lines
 
 
-def _quote(finding_claim) -> str:  # type: ignore[no-untyped-def]
+def _quote(finding_claim: CitedClaim) -> str:
     return "“" + cell(shorten_quote(finding_claim.quote, finding_claim.value.text, 140)) + "”"
 
 
