@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/recognizers.py SPEC_DIR                       # accuracy and speed
     .venv/bin/python benchmarks/recognizers.py SPEC_DIR --baseline-src DIR    # the same, side by side with
                                                                              # the claimcheck in DIR/claimcheck
+    .venv/bin/python benchmarks/recognizers.py SPEC_DIR --misses 'date periods'   # one spec's failures
 
 SPEC_DIR is a folder holding the five spec files, copied by the user from the Recognizers-Text repository
 (``Specs/Number/English/PercentModel.json``, ``NumberRangeModel.json``,
@@ -314,6 +315,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="time per speed measurement (default 3)")
     parser.add_argument("--rounds", type=int, default=2, help="alternating speed rounds with --baseline-src")
     parser.add_argument("--failures", action="store_true", help="list every wrong, missed and spurious case")
+    parser.add_argument(
+        "--misses", metavar="SPEC", choices=[name for name, _ in SPECS],
+        help="list the wrong, missed and spurious cases of one spec (e.g. 'date periods')",
+    )  # fmt: skip
     parser.add_argument("--json-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.json_only:
@@ -354,8 +359,10 @@ def main() -> None:
             best_before = max(r["speed"][text] for r in runs["before"])
             line += f"   before {best_before:6.2f}   ratio {best_after / best_before:5.2f}"
         print(line)
-    if args.failures:
+    if args.failures or args.misses:
         for name, _ in SPECS:
+            if args.misses and name != args.misses:
+                continue
             print(f"\n== {name}")
             print("\n".join(after["accuracy"][name]["failures"]))
 

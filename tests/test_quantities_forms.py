@@ -98,6 +98,26 @@ def test_malformed_comparison_symbols_set_no_bound(text: str) -> None:
         ("I would buy it for EUR 125.", "EUR 125", 125, "EUR"),
         ("A 12-cent-a-share dividend.", "12-cent", 0.12, "USD"),
         ("Banknotes of 10 € circulate.", "10 €", 10, "EUR"),
+        # codes written against the number, in either order; millions as an M before the code
+        ("The fee was USD115 last week.", "USD115", 115, "USD"),
+        ("The fee was 115.5USD last week.", "115.5USD", 115.5, "USD"),
+        ("The write-down exceeded 30 MUSD.", "30 MUSD", 30_000_000, "USD"),
+        ("Turnover stood near MEUR 12 then.", "MEUR 12", 12_000_000, "EUR"),
+        # lowercase codes before the amount; a scale after the code
+        ("the bill came to rmb 10 in cash", "rmb 10", 10, "CNY"),
+        ("The loss was 75 USD million overall.", "75 USD million", 75_000_000, "USD"),
+        # whole units and hundredths written apart
+        ("A pass costs 4 dollars 25 cents now.", "4 dollars 25 cents", 4.25, "USD"),
+        ("A pass costs eleven dollars and sixty cents now.", "eleven dollars and sixty cents", 11.6, "USD"),
+        ("A pass costs 9 euros and 40.", "9 euros and 40", 9.4, "EUR"),
+        # fractions and scale words, Indian digit grouping, more of the currency table
+        ("The grant was half a million dollars.", "half a million dollars", 500_000, "USD"),
+        ("The grant was three quarters billion yen.", "three quarters billion yen", 750_000_000, "JPY"),
+        ("A loan of 3,45,000 rupees was cleared.", "3,45,000 rupees", 345_000, "INR"),
+        ("Tickets at ₽900 sold out.", "₽900", 900, "RUB"),
+        ("A 7,500 ₪ fine.", "7,500 ₪", 7_500, "ILS"),
+        ("Bonds of 80 million guilders matured.", "80 million guilders", 80_000_000, "NLG"),
+        ("A one-yen bid won.", "one-yen", 1, "JPY"),
     ],
 )
 def test_currencies(sentence: str, span: str, amount: float, code: str) -> None:
@@ -134,11 +154,27 @@ def test_percent_forms(sentence: str, value: float) -> None:
         assert q.change == "decrease" and q.text == "minus five percent"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "spans"),
+    [
+        ("It was 10 rmb or 20 usd at the door.", ["10 rmb", "20 usd"]),  # a code belongs to one amount
+        ("The fee rose 20 dollars and 5 more later.", ["20 dollars", "5"]),  # not hundredths: a word follows
+        ("Hand out 3 USD40 vouchers.", ["3", "USD40"]),
+        ("Half of the users left.", ["Half"]),  # a share, not an amount
+    ],
+)
+def test_currency_boundaries(sentence: str, spans: list[str]) -> None:
+    assert [m.value.text for m in find_quantities(sentence)] == spans
+
+
 def test_url_escapes_are_not_percentages() -> None:
     assert find_quantities("See https://example.com/search?q=30%25%2020% for more.") == []
 
 
-@pytest.mark.parametrize("text", ["C$16.4 million", "greater than 100 and smaller than 300", "5k-20k", "50 cents"])
+@pytest.mark.parametrize(
+    "text",
+    ["C$16.4 million", "greater than 100 and smaller than 300", "5k-20k", "50 cents", "₽900", "30 MUSD", "USD115"],
+)
 def test_new_forms_round_trip_through_the_formatter(text: str) -> None:
     q = parse_quantity(text)
     assert q is not None

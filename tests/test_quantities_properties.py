@@ -289,3 +289,19 @@ def test_one_megabyte_single_line_of_prose() -> None:
 def test_adversarial_repetition_does_not_hang(unit: str) -> None:
     text = unit * (100_000 // len(unit))
     check_well_formed(text, find_quantities(text))
+
+
+@given(
+    st.sampled_from(["C$", "HK$", "€", "£", "₹", "₽", "₪", "CHF ", "EUR ", "USD", "JPY "]),
+    st.integers(1, 999_999),
+    st.sampled_from(["", " million", " billion"]),
+    st.sampled_from(["{amount}", "over {amount}", "under {amount}", "at least {amount}"]),
+)
+def test_money_in_any_table_currency_parses_back(sign: str, n: int, scale: str, template: str) -> None:
+    q = parse_quantity(template.format(amount=f"{sign}{n:,}{scale}"))
+    assert q is not None and q.kind == "money"
+    again = parse_quantity(format_quantity(q))
+    assert again is not None
+    assert (again.kind, again.unit, again.low, again.high, again.low_inclusive, again.high_inclusive) == (
+        q.kind, q.unit, q.low, q.high, q.low_inclusive, q.high_inclusive,
+    )  # fmt: skip

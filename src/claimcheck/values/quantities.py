@@ -63,6 +63,8 @@ _SCALES = {
 }
 _FRACTIONS = {
     "half": 0.5,
+    "half a": 0.5,
+    "quarter": 0.25,
     "a half": 0.5,
     "one half": 0.5,
     "one-half": 0.5,
@@ -94,11 +96,22 @@ _WORD_NUMBER = (
     rf"(?:(?:{_TWO_WORDS}|a(?=\s{_SCALE_WORD}))(?:\s{_SCALE_WORD}(?:(?:\sand)?\s{_TWO_WORDS}(?=\s{_SCALE_WORD}|(?!\s?\w)))?)*"
     r"|a\sdozen|dozens?)"
 )
-_FRACTION = r"(?:(?:a|one|two|three)[- ](?:half|third|thirds|quarter|quarters|fifth|tenth)|half)"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_FRACTION = (
+    r"(?:(?:half\sa|quarter)(?=\s(?:million|billion|trillion)\b)"  # "half a million", "quarter million"
+    r"|(?:a|one|two|three)[- ](?:half|third|thirds|quarter|quarters|fifth|tenth)|half)"
+)
+# an ISO currency code written against the number: "USD115", "115USD", "3 USD50 cards"
+_GLUED_CODES = "USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|CAD|AUD|HKD|NZD|SGD|MXN|KRW|BTC"
+_ATOM_START = rf"(?:(?<![\w.,])|(?<=(?<![A-Za-z])(?:{_GLUED_CODES})))"
+_ATOM_END = (
+    r"(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn|[kKMGTPE]?(?:W|Hz|FLOPS|B))(?![a-zA-Z])|[^\w]|$"
+    rf"|(?:{_GLUED_CODES})(?![A-Za-z]))"
+)
+# "1,250", "75.0", ".5", and the Indian grouping "12,34,567.89" (lakhs: pairs of digits before the last three)
+_DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?!,\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
 _ATOM = re.compile(
-    rf"(?<![\w.,])(?:(?P<digits>{_DIGITS})(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn|[kKMGTPE]?(?:W|Hz|FLOPS|B))(?![a-zA-Z])|[^\w]|$)"
+    rf"{_ATOM_START}(?:(?P<digits>{_DIGITS}){_ATOM_END}"
     rf"|(?P<fraction>{_FRACTION})(?![\w])|(?P<words>{_WORD_NUMBER})(?![\w]))"
     r"|(?P<single>\b(?:low |high |mid |the )?single[- ]digits?\b)"
     r"|(?P<verb>\b(?:doubled|doubling|doubles|tripled|triples|quadrupled|halved|halves|twice)\b)",
@@ -108,7 +121,7 @@ _ATOM = re.compile(
 
 # Most sentences hold no number words: for them a digits-only pattern (about 10x faster) finds every atom.
 _ATOM_DIGITS = re.compile(
-    rf"(?<![\w.,])(?P<digits>{_DIGITS})(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn|[kKMGTPE]?(?:W|Hz|FLOPS|B))(?![a-zA-Z])|[^\w]|$)"
+    rf"{_ATOM_START}(?P<digits>{_DIGITS}){_ATOM_END}"
 )
 _NUMBER_WORDS = frozenset(
     [
@@ -313,6 +326,24 @@ _CURRENCY_TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "CHF": (("CHF",), ("swiss francs", "swiss franc")),
     "TRY": (("₺",), ("turkish lira", "turkish liras")),
     "BTC": (("₿",), ("bitcoins", "bitcoin")),
+    "RUB": (("₽",), ("roubles", "rubles", "russian roubles", "russian rubles")),
+    "UAH": (("₴",), ("hryvnias", "hryvnia")),
+    "ILS": (("₪",), ("shekels", "new shekels")),
+    "NGN": (("₦",), ("naira",)),
+    "PHP": (("₱",), ("philippine pesos",)),
+    "VND": (("₫",), ("dong",)),
+    "THB": (("฿",), ("baht",)),
+    "CRC": (("₡",), ("colones", "colón", "colon")),
+    "GEL": (("₾",), ("lari",)),
+    "LAK": (("₭",), ("kip",)),
+    "BRL": (("R$",), ("reais", "brazilian reais", "brazilian real")),
+    # currencies the euro replaced, still in older reporting ("francs" alone is not read: Swiss or French)
+    "FRF": ((), ("french francs", "french franc")),
+    "DEM": ((), ("deutsche marks", "deutschmarks", "german marks")),
+    "ESP": ((), ("pesetas", "peseta", "spanish pesetas")),
+    "ITL": ((), ("lire", "italian lire")),
+    "NLG": ((), ("dutch guilders", "guilders", "guilder")),
+    "FIM": ((), ("finnish markkas", "finnish markka", "markkas", "markka")),
 }
 _ISO_CODES = (
     "USD",
@@ -345,19 +376,25 @@ _SIGN_CHARS = "".join(sorted({sign for signs, _ in _CURRENCY_TABLE.values() for 
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z.])(?P<pre>"
     + "|".join(re.escape(sign) for sign in sorted(_CURRENCY, key=len, reverse=True) if not sign.isalpha())
-    + r")|(?<![A-Za-z])(?P<iso>"
+    + r")|(?<![A-Za-z])(?P<mil>(?-i:M))?(?P<iso>"  # "MUSD 30": millions of dollars (a finance abbreviation)
     + "|".join(sorted({*_ISO_CODES, "CHF"}, key=len, reverse=True))
     + r")\s?)$",
     re.IGNORECASE,
 )
 # a currency written after the amount: "5 dollars", "five million yen", "10 rmb", "115USD", "10 €"
+_ISO_LOWER = frozenset(code.lower() for code in _ISO_CODES)
 _CURRENCY_AFTER = re.compile(
-    r"\s?(?:(?P<word>"
+    r"(?:\s|-(?=[a-z]))?(?:(?-i:M)(?P<miso>" + "|".join(_ISO_CODES) + r")\b|(?P<word>"
     + "|".join(re.escape(word) for word in sorted(_CURRENCY_WORDS, key=len, reverse=True))
     + r")\b|(?P<sign>["
     + re.escape(_SIGN_CHARS)
     + r"])(?!\d))",  # "10 €"; not "1 $10"
     re.IGNORECASE,
+)
+_SCALE_AFTER_CURRENCY = re.compile(r"\s(million|billion|trillion)\b", re.IGNORECASE)
+# hundredths after a currency word: "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 USD 50."
+_HUNDREDTHS_AFTER = re.compile(
+    rf"\s+(?:and\s+)?(?P<n>\d{{1,2}}|{_TWO_WORDS})(?:\s*(?:cents?|pence)\b|(?=\s*(?:[.,;:!?)]|$)))", re.IGNORECASE
 )
 # hundredths of a currency: "50 cents", "12-cent", "470 pence", "one penny"
 _HUNDREDTHS = re.compile(r"(?:\s|-)(?P<word>cents?|pence|penny|pennies)\b", re.IGNORECASE)
@@ -524,7 +561,7 @@ def _parse_literal(match: re.Match[str]) -> tuple[float, float | None] | None:
         number = _number(literal)
         return (number, _precision(literal)) if number is not None else None
     if groups.get("fraction"):
-        fraction = _FRACTIONS.get(match.group("fraction").lower())
+        fraction = _FRACTIONS.get(" ".join(match.group("fraction").lower().split()))
         return (fraction, None) if fraction is not None else None
     if groups.get("words"):
         value = words_to_number(match.group("words"))
@@ -541,6 +578,9 @@ class _Scanner:
         if "://" in text or "www." in text:  # "q=30%25%2020%": a URL's escapes are not percentages
             self.exclude = sorted([*self.exclude, *(m.span() for m in _URL.finditer(text))])
         self.unit_scale = 1.0
+        self.unit_addend = 0.0  # "15 dollars 50": hundredths written after the currency word
+        self.prefix_scale = 1.0  # "MAUD 60": millions of a currency written before the amount
+        self.floor = 0  # where the previous match ends: a prefix is not read back into it ("10 rmb 20 usd")
 
     def excluded(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.exclude)
@@ -581,6 +621,7 @@ class _Scanner:
                 continue
             if out and m.start() < out[-1].end:
                 continue
+            self.floor = out[-1].end if out else 0
             result = self.parse_at(m)
             # a prefix read leftwards ("+$3" after "5%+") must not reach into the previous match
             if result is not None and (not out or result.start >= out[-1].end):
@@ -625,7 +666,9 @@ class _Scanner:
         between = between_match is not None
         from_before = re.search(r"\bfrom\s+(?:\w+\s+){0,4}$", head, re.IGNORECASE) is not None
 
-        end, scale = self.scale_after(lit_end, allow_words=not is_word and not is_fraction, money=currency is not None)
+        end, scale = self.scale_after(lit_end, allow_words=not is_word, money=currency is not None)
+        if is_fraction and scale != 1.0:
+            is_fraction = False  # "half a million", "three quarters billion": an amount, not a share
         scaled_end = end  # "5k-20k": a range's connector follows the scale
         value = _scaled(value, scale)
         if precision is not None:
@@ -633,14 +676,17 @@ class _Scanner:
         if is_word or is_fraction:
             precision = None  # "eight times" carries no rounding interval of its own
 
-        self.unit_scale = 1.0
+        self.unit_scale = self.prefix_scale
+        self.unit_addend = 0.0
         unit_info = self.unit_after(lit_start, end, currency, is_fraction)
         if unit_info is None:
             return None
         kind, unit, end, change, rate = unit_info
-        if self.unit_scale != 1.0:  # "50 cents" is $0.50, "96 GB" is 96e9 bytes
+        if self.unit_scale != 1.0:  # "50 cents" is $0.50, "96 GB" is 96e9 bytes, "75 USD million"
             value = _scaled(value, self.unit_scale)
             precision = _scaled(precision, self.unit_scale) if precision is not None else None
+        if self.unit_addend:  # "thirteen dollars and forty-five cents" is 13.45
+            value, precision = _scaled(value + self.unit_addend, 1.0), 0.01
         if kind == "duration" and re.match(r"\s+(?:ago|later|earlier|on\b(?=,))", text[end : end + 9], re.IGNORECASE):
             return None  # "three years ago" is a (relative) date, not an amount of time
 
@@ -762,14 +808,22 @@ class _Scanner:
         """Currency symbol and sign right before a literal: "$2.50", "+12.1%", "-$5", "US$3"."""
         text = self.text
         currency = sign = None
+        self.prefix_scale = 1.0
         before = text[start - 1] if start > 0 else ""
-        # the regex runs only where a currency can end: a sign, a letter ("C$", "USD115"), "USD 200"
+        # the regex runs only where a currency can end: a sign, a letter ("C$", "USD115"), "USD 200", "rmb 10"
         if before and (
-            before in _SIGN_CHARS or before.isalpha() or (before == " " and text[start - 2 : start - 1].isupper())
+            before in _SIGN_CHARS
+            or before.isalpha()
+            or (
+                before == " "
+                and (text[start - 2 : start - 1].isupper() or text[start - 4 : start - 1].lower() in _ISO_LOWER)
+            )
         ):
-            cm = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+            cm = _CURRENCY_BEFORE.search(text, max(self.floor, start - 7), start)
             if cm:
                 currency, start = _CURRENCY[(cm.group("pre") or cm.group("iso")).lower()], cm.start()
+                if cm.group("mil"):
+                    self.prefix_scale = 1e6
         if start > 0 and text[start - 1] in "+-±" and (start < 2 or not text[start - 2].isalnum()):
             sign, start = text[start - 1], start - 1
             if currency is None and start > 0:
@@ -826,8 +880,8 @@ class _Scanner:
         if not m:
             return None
         words = m.group("words").split()
-        if any(w.lower() in _STOP_COUNT_WORDS for w in words):
-            return None
+        if any(w.lower() in _STOP_COUNT_WORDS or _HAS_DIGIT.search(w) for w in words):
+            return None  # "3 USD50 cards": a word with digits is another figure, not the noun's adjective
         noun = m.group("noun")
         if noun.lower() in _NOT_NOUNS or noun.lower().endswith("ss"):
             return None
@@ -901,9 +955,25 @@ class _Scanner:
         # money
         if currency is None:
             cw = _CURRENCY_AFTER.match(rest)
-            if cw:
+            if cw and cw.group("miso"):
+                currency, end = _CURRENCY[cw.group("miso").lower()], end + cw.end()
+                self.unit_scale *= 1e6  # "30 MUSD"
+            elif cw:
                 currency = _CURRENCY_WORDS.get((cw.group("word") or "").lower()) or _CURRENCY[cw.group("sign")]
                 end += cw.end()
+                if cw.group("word"):
+                    sm = _SCALE_AFTER_CURRENCY.match(text, end)
+                    if sm:  # "75 USD million": the scale after the currency word
+                        self.unit_scale *= _SCALE_SUFFIX[sm.group(1).lower()]
+                        end = sm.end()
+                    else:
+                        hundredths = _HUNDREDTHS_AFTER.match(text, end)
+                        if hundredths:  # "3 dollars 50 cents", "15 dollars and 50."
+                            cents = hundredths.group("n")
+                            n = float(cents) if cents.isdigit() else words_to_number(cents)
+                            if n is not None and 0 < n < 100:
+                                self.unit_addend = n / 100
+                                end = hundredths.end()
             else:
                 hm = _HUNDREDTHS.match(rest)
                 if hm:
@@ -1163,6 +1233,11 @@ def format_quantity(q: Quantity) -> str:
         if q.kind == "money":
             currency, _, per = unit.partition("/")
             symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, currency + " ")
+            if currency not in _ISO_CODES and currency in _CURRENCY_TABLE:  # a code the parser does not read
+                signs, words = _CURRENCY_TABLE[currency]
+                if not signs:
+                    return f"{s} {words[0]}" + (f"/{per}" if per else "")
+                symbol = signs[0]
             return f"{symbol}{s}" + (f"/{per}" if per else "")
         if q.kind == "percent":
             return f"{s}%"
