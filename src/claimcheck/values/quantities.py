@@ -120,9 +120,7 @@ _ATOM = re.compile(
 
 
 # Most sentences hold no number words: for them a digits-only pattern (about 10x faster) finds every atom.
-_ATOM_DIGITS = re.compile(
-    rf"{_ATOM_START}(?P<digits>{_DIGITS}){_ATOM_END}"
-)
+_ATOM_DIGITS = re.compile(rf"{_ATOM_START}(?P<digits>{_DIGITS}){_ATOM_END}")
 _NUMBER_WORDS = frozenset(
     [
         *_UNITS,
@@ -384,7 +382,9 @@ _CURRENCY_BEFORE = re.compile(
 # a currency written after the amount: "5 dollars", "five million yen", "10 rmb", "115USD", "10 €"
 _ISO_LOWER = frozenset(code.lower() for code in _ISO_CODES)
 _CURRENCY_AFTER = re.compile(
-    r"(?:\s|-(?=[a-z]))?(?:(?-i:M)(?P<miso>" + "|".join(_ISO_CODES) + r")\b|(?P<word>"
+    r"(?:\s|-(?=[a-z]))?(?:(?-i:M)(?P<miso>"
+    + "|".join(_ISO_CODES)
+    + r")\b|(?P<word>"
     + "|".join(re.escape(word) for word in sorted(_CURRENCY_WORDS, key=len, reverse=True))
     + r")\b|(?P<sign>["
     + re.escape(_SIGN_CHARS)
