@@ -305,3 +305,34 @@ def test_price_label_nearest_the_amount_wins() -> None:
     got = {c.value.text.split()[0]: c.metric for c in claims}
     assert got["$3.00"] == "input price per 1M tokens"
     assert got["$12.00"] == "output price per 1M tokens"
+
+
+# ------------------------------------------------------------------ what the checks read from extraction
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "other"),
+    [
+        ("Opus 4.6 is roughly 2x the price of GPT-5.4.", "roughly 2x", "GPT-5.4"),
+        ("GPT-5.4 costs roughly half as much per token as Claude Opus 4.6.", "roughly half", "Claude Opus 4.6"),
+        ("Opus 4.6 is roughly 2x the price of GPT-5.4 and GPT-5.2.", "roughly 2x", None),  # which one: unknown
+        ("Opus 4.6 is roughly 2x the price it was last year.", "roughly 2x", None),
+    ],
+)
+def test_a_multiplier_knows_the_model_it_is_measured_against(text: str, value_text: str, other: str | None) -> None:
+    assert one(text, value_text).compared_with == other
+
+
+@pytest.mark.parametrize(
+    ("text", "past_event"),
+    [
+        ("Claude Opus 4.7 was released on March 20, 2026.", True),
+        ("The figure was recorded on March 20, 2026.", True),
+        ("Claude Opus 4.7 will be released on March 20, 2026.", False),  # a forecast
+        ("GPT-5.2 remains available through June 5, 2026.", False),  # present tense
+        ("The team wrote the plan on March 20, 2026.", False),  # past tense, but no event said to have happened
+    ],
+)
+def test_a_claim_knows_whether_it_states_a_past_event(text: str, past_event: bool) -> None:
+    claim = one(text, "March 20, 2026" if "March 20" in text else "June 5, 2026")
+    assert claim.past_event is past_event

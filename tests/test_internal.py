@@ -15,7 +15,7 @@ from claimcheck.checking.internal import (
     table_differences,
 )
 from claimcheck.checking.timeline import build_timeline, timeline_findings
-from claimcheck.models import Corpus
+from claimcheck.models import Corpus, replace
 from claimcheck.pipeline import Settings, analyse
 
 from .conftest import claims_of, make_article
@@ -131,6 +131,18 @@ def test_price_ratio(sentence: str, quiet: bool) -> None:
         assert "input: 2.00x" in (findings[0].computation or "")
 
 
+def test_price_ratio_compares_the_sides_extraction_read_not_the_names_in_the_quote() -> None:
+    claims = claims_of(PRICES.format(sentence="Claude Opus 4.6 is roughly 4x the price of GPT-5.4."), markdown=False)
+    ratio = next(c for c in claims if c.metric == "price ratio")
+    assert ratio.compared_with == "GPT-5.4"
+    # the check reads compared_with: without it nothing is compared, whatever the sentence names
+    unknown = [replace(c, compared_with=None) if c is ratio else c for c in claims]
+    assert price_ratios(unknown) == []
+    # and a reviewed record whose quote was shortened is still checked against the side it records
+    shortened = [replace(c, quote="Roughly 4x.") if c is ratio else c for c in claims]
+    assert len(price_ratios(shortened)) == 1
+
+
 # ----------------------------------------------------------------------------------------- doubling rates
 
 DOUBLING = (
@@ -172,6 +184,13 @@ def test_as_of_after_publication_is_a_temporal_conflict() -> None:
 def test_past_tense_release_after_publication_is_reported() -> None:
     source, claims = _source_claims("Claude Opus 4.7 was released on March 20, 2026.")
     assert len(after_publication(source, claims)) == 1
+
+
+def test_past_tense_is_read_from_the_claim_not_its_quote() -> None:
+    source, claims = _source_claims("Claude Opus 4.7 was released on March 20, 2026.")
+    assert [c.past_event for c in claims] == [True]
+    assert after_publication(source, [replace(claims[0], past_event=False)]) == []
+    assert len(after_publication(source, [replace(claims[0], quote="Opus 4.7: March 20, 2026.")])) == 1
 
 
 @pytest.mark.parametrize(

@@ -182,9 +182,15 @@ class Claim(Frozen):
     value: Value
     as_of: DateValue | None = None  # an explicit date the value holds at
     baseline: str | None = None  # what a change or multiplier is measured against ("2024", "2021-2025 average")
+    # a multiplier's other side, when it is an entity: the one other model its sentence names ("Opus 4.6 is
+    # roughly 2x the price of GPT-5.4" -> "GPT-5.4")
+    compared_with: str | None = None
     scope: str | None = None  # a qualifier that narrows the metric ("merged code", "training code")
     period: str | None = None  # an event-relative time that is not a date ("before the release of Claude Code")
     tense: Tense = "present"
+    # a past-tense clause in a sentence that says something happened or was observed ("was released", "reached",
+    # "recorded", "reported"): a date it gives is stated as a fact about the past
+    past_event: bool = False
     forecast: bool = False  # "projections suggest", "will", "by 2027": not a statement of fact yet
     row_label: str | None = None  # table claims: the row label and column header are part of its identity
     column_header: str | None = None

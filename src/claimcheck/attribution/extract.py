@@ -140,7 +140,16 @@ def _quantity_claims(
         if _enumerated(ctx, quantities, i):
             subject = None  # "in 8B, 70B and 405B sizes": one value per variant, and the text does not pair them
         claim = ctx.claim(
-            v, subject, metric, as_of=as_of, baseline=baseline, scope=scope, tense=tense, forecast=forecast
+            v,
+            subject,
+            metric,
+            as_of=as_of,
+            baseline=baseline,
+            compared_with=subjects.compared_with(found_names, subject) if q.kind == "multiplier" else None,
+            scope=scope,
+            tense=tense,
+            past_event=timeframe.states_past_event(tense, ctx.text),
+            forecast=forecast,
         )
         starting = metrics.starting_value(ctx, v, quantities, i)
         if starting:
@@ -204,6 +213,14 @@ def _date_claims(
             if era is not None:
                 metric, subject, scope = "era", era[0], era[1]
         claims.append(
-            ctx.claim(Located(d.start, d.end, d.value), subject, metric, tense=tense, forecast=forecast, scope=scope)
+            ctx.claim(
+                Located(d.start, d.end, d.value),
+                subject,
+                metric,
+                tense=tense,
+                past_event=timeframe.states_past_event(tense, ctx.text),
+                forecast=forecast,
+                scope=scope,
+            )
         )
     return claims

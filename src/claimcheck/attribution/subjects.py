@@ -219,3 +219,10 @@ def resolve_references(claims: Sequence[Claim], state: ArticleState) -> list[Cla
             claim = replace(claim, subject=subject)
         out.append(claim)
     return out
+
+
+def compared_with(names: Sequence[Name], subject: str | None) -> str | None:
+    """The other side of a multiplier: the one model its sentence names besides the subject ("Opus 4.6 is roughly
+    2x the price of GPT-5.4" -> "GPT-5.4"); None when the sentence names no other model, or several."""
+    others = {n.canonical for n in names if n.kind == "model" and n.canonical and n.canonical != subject}
+    return next(iter(others)) if len(others) == 1 else None

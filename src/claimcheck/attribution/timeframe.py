@@ -130,6 +130,20 @@ def period(ctx: UnitContext) -> tuple[tuple[int, int] | None, str | None]:
     return m.span(), f"{m.group('when').lower()} {m.group('what')}"
 
 
+# verbs that say an event happened or was observed: a past-tense clause with one states a date as past fact
+_OCCURRED = re.compile(
+    r"\b(?:was|were|had|has been|shipped|released|launched|published|reached|hit|"
+    r"recorded|measured|reported)\b",
+    re.IGNORECASE,
+)
+
+
+def states_past_event(tense: Tense, sentence: str) -> bool:
+    """A past-tense clause in a sentence that says something happened or was observed ("was released on March
+    20", "reached 100%", "recorded"): the claim's ``past_event``."""
+    return tense == "past" and _OCCURRED.search(sentence) is not None
+
+
 def mood(clause: str) -> tuple[bool, Tense]:
     """(forecast, tense) of a clause: forecasts are not statements of fact about their dates."""
     forecast = is_forecast(clause)

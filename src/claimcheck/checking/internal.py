@@ -15,11 +15,10 @@ Correct arithmetic produces no finding; a finding's ``computation`` shows the su
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from ..attribution.lexicon import Lexicon, default_lexicon
+from ..attribution.lexicon import Lexicon
 from ..models import Claim, DateValue, Finding, Quantity, Source
 from ..values.dates import format_date
 from .check import cite, finding_id, format_value
@@ -43,7 +42,7 @@ def internal_findings(
     for path, own in by_source.items():
         findings.extend(table_differences(own))
         findings.extend(release_gaps(own))
-        findings.extend(price_ratios(own, lexicon))
+        findings.extend(price_ratios(own))
         findings.extend(doubling_rates(own))
         source = by_path.get(path)
         if source is not None:
@@ -190,9 +189,10 @@ def release_gaps(claims: Sequence[Claim]) -> list[Finding]:
 # ------------------------------------------------------------------------------------------- price ratios
 
 
-def price_ratios(claims: Sequence[Claim], lexicon: Lexicon | None = None) -> list[Finding]:
-    """ "Opus 4.6 costs roughly 2x what GPT-5.4 does" against the article's own per-token prices."""
-    lexicon = lexicon or default_lexicon()
+def price_ratios(claims: Sequence[Claim]) -> list[Finding]:
+    """ "Opus 4.6 costs roughly 2x what GPT-5.4 does" against the article's own per-token prices.
+
+    The ratio's two sides are the claim's ``subject`` and ``compared_with``, as extraction read them."""
     prices: dict[tuple[str, str], tuple[Claim, Quantity]] = {}
     for claim in claims:
         value = claim.effective_value
@@ -201,16 +201,11 @@ def price_ratios(claims: Sequence[Claim], lexicon: Lexicon | None = None) -> lis
     findings = []
     for claim in claims:
         value = claim.effective_value
-        if claim.metric != "price ratio" or not claim.subject or not isinstance(value, Quantity):
+        other = claim.compared_with
+        if claim.metric != "price ratio" or not claim.subject or not other or other == claim.subject:
             continue
-        others = [
-            n.canonical
-            for n in lexicon.find_names(claim.quote)
-            if n.canonical and n.kind == "model" and n.canonical != claim.subject
-        ]
-        if len(set(others)) != 1:
+        if not isinstance(value, Quantity):
             continue
-        other = others[0]
         ratios = []
         used = []
         for (subject, metric), (price, amount) in prices.items():
@@ -330,13 +325,6 @@ def _minutes(value: Quantity) -> float | None:
 # ---------------------------------------------------------------------------------------- after publication
 
 
-_PAST_DATE_CUE = re.compile(
-    r"\b(?:was|were|had|has been|shipped|released|launched|published|reached|hit|"
-    r"recorded|measured|reported)\b",
-    re.IGNORECASE,
-)
-
-
 def after_publication(source: Source, claims: Sequence[Claim]) -> list[Finding]:
     """Facts an article states as of, or in the past tense about, a date after its own publication date."""
     if source.published is None:
@@ -355,7 +343,7 @@ def after_publication(source: Source, claims: Sequence[Claim]) -> list[Finding]:
             isinstance(value, DateValue)
             and value.start > source.published
             and not value.relative
-            and (value.marker == "as_of" or (claim.tense == "past" and _PAST_DATE_CUE.search(claim.quote)))
+            and (value.marker == "as_of" or claim.past_event)
         ):
             dated = value
             how = (
