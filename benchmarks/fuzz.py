@@ -1,6 +1,7 @@
 """Long fuzz run: the suite's fuzz generators (tests/fuzzing.py), many more inputs, every exception recorded.
 
     .venv/bin/python benchmarks/fuzz.py --examples 100000 --log fuzz.log
+    nice -n 15 .venv/bin/python benchmarks/fuzz.py --examples 10000 --seed 3 --log fuzz-3.log   # one chunk
 
 Each input is one to three article files written to a fresh folder and driven through extract, audit, timeline
 and diff and every renderer. A ``ClaimcheckError`` is an answer (for example "no articles found"), not a crash;
@@ -19,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from claimcheck.errors import ClaimcheckError  # noqa: E402
@@ -30,6 +31,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=100_000)
     parser.add_argument("--log", type=Path, default=Path("fuzz.log"))
+    parser.add_argument(
+        "--seed", type=int, default=None, help="a fixed seed: the same inputs again; chunks with different seeds differ"
+    )
     args = parser.parse_args()
     counts: collections.Counter[str] = collections.Counter()
     state = {"done": 0, "start": time.monotonic()}
@@ -54,6 +58,8 @@ def main() -> int:
             rate = state["done"] / (time.monotonic() - state["start"])
             print(f"{state['done']} inputs, {sum(counts.values())} exceptions, {rate:.0f}/s", file=sys.stderr)
 
+    if args.seed is not None:
+        one = seed(args.seed)(one)
     one()
     print(f"{state['done']} inputs, {sum(counts.values())} exceptions", file=sys.stderr)
     for kind, count in counts.most_common():

@@ -210,7 +210,7 @@ def test_review_survives_re_extraction_and_audit_uses_it(write_articles, tmp_pat
     text = text.replace("By 2026, Opus 4.6 was released on February 5.\n", "")
     b.write_text(text, encoding="utf-8")
     dry = run("extract", str(folder), "--out", str(claims_dir), "--dry-run")
-    assert "would update" in dry.stdout and "orphaned" in dry.stdout
+    assert ": changed:" in dry.stdout and "orphaned" in dry.stdout
     assert yaml.safe_load(record.read_text("utf-8")) == doc  # dry run wrote nothing
     assert run("extract", str(folder), "--out", str(claims_dir)).exit_code == 0
     merged = yaml.safe_load(record.read_text("utf-8"))["claims"]

@@ -478,21 +478,22 @@ def extract(
 
 
 def _write_records(extraction: Extraction, out: Path, *, dry_run: bool = False) -> None:
-    """Write claim records, merging each with the file already there so no review is ever lost."""
-    from .review.update import plan_folder, write_record_file
+    """Write claim records, merging each with the file already there so no review is ever lost.
 
+    A dry run prints on stdout the very lines a real run prints on stderr (one per file, then the counts): both
+    come from the same plan, which holds the text each file would get."""
+    from .review.update import folder_summary, plan_folder, write_record_file
+
+    say: Callable[[str], None] = print if dry_run else (lambda line: print(line, file=sys.stderr))
     try:
         files = plan_folder(extraction, out)
         for record in files:
-            if dry_run:
-                print(f"{record.target}: {record.state}: {record.plan.describe()}")
-                continue
-            write_record_file(record)
-            _err(f"{record.target}: {record.plan.describe()}")
+            if not dry_run:
+                write_record_file(record)
+            say(record.line())
     except ClaimcheckError as exc:
         _fail(str(exc))
-    if not dry_run:
-        _err(f"wrote {len(files)} claim-record file{'s' if len(files) != 1 else ''} to {out}")
+    say(folder_summary(files, out, dry_run=dry_run))
 
 
 def _report_skipped(result: Extraction | Report | Timeline) -> None:

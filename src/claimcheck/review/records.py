@@ -15,9 +15,11 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from ruamel.yaml.comments import CommentedMap
 
 from ..errors import ConfigError
 from ..models import CLAIMS_SCHEMA, Claim, Source
+from . import roundtrip
 
 REVIEW_FIELDS = ("review", "corrected", "note")
 
@@ -47,18 +49,6 @@ _FIELD_ORDER = (
 )
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    style = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_Dumper.add_representer(str, _str_representer)
-
-
 def claim_record(claim: Claim) -> dict[str, Any]:
     data = claim.model_dump(mode="json", exclude={"source", "start", "end"})
     ordered = {k: data[k] for k in _FIELD_ORDER if k in data}
@@ -77,12 +67,25 @@ def dump_claims(source: Source, claims: Sequence[Claim]) -> str:
         "source": source_record(source),
         "claims": [claim_record(c) for c in claims],
     }
-    header = (
-        f"# Claims extracted by claimcheck from {source.path}.\n"
-        "# Review a claim by setting `review:` to confirmed, rejected or corrected (with `corrected:` holding\n"
-        "# the right value) and `note:`. Re-running `claimcheck extract --out` keeps reviews attached by id.\n"
+    return roundtrip.dump(roundtrip.new_document(_header(source), doc))
+
+
+def _header(source: Source) -> str:
+    return (
+        f"Claims extracted by claimcheck from {source.path}.\n"
+        "Review a claim by setting `review:` to confirmed, rejected or corrected (with `corrected:` holding\n"
+        "the right value) and `note:`. Re-running `claimcheck extract --out` keeps reviews attached by id,\n"
+        "and keeps your comments and the order of keys."
     )
-    return header + yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+
+
+def render_records(plan: MergePlan, old: CommentedMap | None) -> str:
+    """The record file's text after re-extraction: a new file, or ``old`` (the file's round-trip document)
+    updated in place, its comments and key order kept."""
+    if old is None:
+        return dump_claims(plan.source, plan.claims)
+    top = {"schema": CLAIMS_SCHEMA, "source": source_record(plan.source)}
+    return roundtrip.update(old, top, [claim_record(c) for c in plan.claims], plan.origins)
 
 
 def record_name(source: Source) -> str:
@@ -204,16 +207,30 @@ REANCHOR_SIMILARITY = 85.0
 
 
 class MergePlan:
-    """What re-extracting one source does to its record file: the merged claims and a human summary."""
+    """What re-extracting one source does to its record file: the merged claims and a human summary.
 
-    def __init__(self, source: Source, fresh: Sequence[Claim], old: Sequence[Claim] | None) -> None:
+    ``origins[i]`` is the id of the old record that ``claims[i]`` continues (None for a new claim), so the writer
+    can update that record in place. ``annotated`` are the ids of old claims a person commented on in the file:
+    they are kept like reviewed claims (followed through edits, orphaned rather than dropped).
+    """
+
+    def __init__(
+        self,
+        source: Source,
+        fresh: Sequence[Claim],
+        old: Sequence[Claim] | None,
+        annotated: frozenset[str] = frozenset(),
+    ) -> None:
         self.source = source
+        self.annotated = annotated
         self.new: list[Claim] = []  # claims not in the old file
         self.kept_reviews = 0
         self.rematched = 0  # reviews carried over by quote because the id changed
         self.orphaned: list[Claim] = []
+        self.origins: list[str | None] = []
         merged: list[Claim] = []
         old = list(old or [])
+        fresh_ids = {c.id for c in fresh}
         by_id = {c.id: c for c in old}
         by_quote: dict[tuple[str, str], list[Claim]] = {}
         for claim in old:
@@ -225,7 +242,7 @@ class MergePlan:
                 candidates = [
                     c
                     for c in by_quote.get((_norm_quote(claim.quote), claim.value.text), [])
-                    if c.id not in used and c.id not in {f.id for f in fresh}
+                    if c.id not in used and c.id not in fresh_ids
                 ]
                 previous = candidates[0] if candidates else None
                 if previous is not None and _has_review(previous):
@@ -238,35 +255,44 @@ class MergePlan:
             else:
                 self.new.append(claim)
             merged.append(claim)
+            self.origins.append(previous.id if previous is not None else None)
         self.reanchored = self._reanchor(old, used, merged)
         live_quotes = {_norm_quote(c.quote) for c in fresh}
         self.dropped = 0
         for claim in old:
-            if claim.id in used or claim.id in {c.id for c in fresh}:
+            if claim.id in used or claim.id in fresh_ids:
                 continue
             sentence_gone = _norm_quote(claim.quote) not in live_quotes
-            if sentence_gone or _has_review(claim):
-                # a person's review is never thrown away; a vanished sentence is kept for the record
+            if sentence_gone or self._kept(claim):
+                # a person's review or comment is never thrown away; a vanished sentence is kept for the record
                 orphan = claim.model_copy(update={"orphaned": True})
                 self.orphaned.append(orphan)
                 merged.append(orphan)
+                self.origins.append(claim.id)
             else:
                 self.dropped += 1  # unreviewed, and the sentence is still there: the extractor reads it differently
         self.claims = merged
-        self.unchanged = (
-            old is not None and not self.new and not self.orphaned and not self.dropped and len(old) == len(fresh)
+        # claims that continue an old record whose fields changed (a line moved, a value re-read, now orphaned)
+        self.updated = sum(
+            1
+            for claim, origin in zip(merged, self.origins, strict=True)
+            if origin is not None and claim_record(claim) != claim_record(by_id[origin])
         )
 
+    def _kept(self, claim: Claim) -> bool:
+        return _has_review(claim) or claim.id in self.annotated
+
     def _reanchor(self, old: Sequence[Claim], used: set[str], merged: list[Claim]) -> int:
-        """Carry a review whose sentence was lightly edited ("codebase" -> "code base", a typo fixed) to the new
-        claim with the same value text in this source whose sentence is most similar, at least REANCHOR_SIMILARITY.
-        Each new claim takes at most one review; the value itself must not have changed."""
+        """Carry a review (or a person's comment) whose sentence was lightly edited ("codebase" -> "code base", a
+        typo fixed) to the new claim with the same value text in this source whose sentence is most similar, at
+        least REANCHOR_SIMILARITY. Each new claim takes at most one; the value itself must not have changed."""
         from rapidfuzz import fuzz
 
         count = 0
         positions = {id(c): i for i, c in enumerate(merged)}
+        merged_ids = {c.id for c in merged}
         for previous in old:
-            if previous.id in used or not _has_review(previous) or any(c.id == previous.id for c in merged):
+            if previous.id in used or not self._kept(previous) or previous.id in merged_ids:
                 continue
             quote = _norm_quote(previous.quote)
             best, best_score = None, REANCHOR_SIMILARITY
@@ -280,8 +306,11 @@ class MergePlan:
                 continue
             used.add(previous.id)
             self.new.remove(best)
-            merged[positions[id(best)]] = best.model_copy(update={f: getattr(previous, f) for f in REVIEW_FIELDS})
-            self.kept_reviews += 1
+            position = positions[id(best)]
+            merged[position] = best.model_copy(update={f: getattr(previous, f) for f in REVIEW_FIELDS})
+            self.origins[position] = previous.id
+            if _has_review(previous):
+                self.kept_reviews += 1
             count += 1
         return count
 
@@ -289,12 +318,16 @@ class MergePlan:
         parts = [f"{len(self.claims) - len(self.orphaned)} claims"]
         if self.new:
             parts.append(f"{len(self.new)} new")
+        if self.updated:
+            parts.append(f"{self.updated} updated (moved, re-read or orphaned)")
         if self.kept_reviews:
             parts.append(
                 f"{self.kept_reviews} reviews kept"
                 + (f" ({self.rematched} re-matched by quote)" if self.rematched else "")
                 + (f" ({self.reanchored} re-anchored to a lightly edited sentence)" if self.reanchored else "")
             )
+        elif self.reanchored:
+            parts.append(f"{self.reanchored} commented claims re-anchored to a lightly edited sentence")
         if self.orphaned:
             parts.append(
                 f"{len(self.orphaned)} orphaned (sentence gone from the source, or reviewed but no longer extracted)"
@@ -308,10 +341,15 @@ def _has_review(claim: Claim) -> bool:
     return any(getattr(claim, f) is not None for f in REVIEW_FIELDS)
 
 
-def plan_records(out: Path, source: Source, fresh: Sequence[Claim]) -> MergePlan:
-    """Merge freshly extracted claims with the record file already in ``out`` (if any)."""
+def plan_records(out: Path, source: Source, fresh: Sequence[Claim]) -> tuple[MergePlan, str | None, str]:
+    """Merge freshly extracted claims with the record file already in ``out`` (if any): the plan, the file's
+    old text (None when there is none) and its new text."""
     path = out / record_name(source)
-    old = None
+    old, old_text, doc, annotated = None, None, None, frozenset[str]()
     if path.exists():
         _, old = read_claims(path)  # raises ConfigError with file:line if a person broke the YAML
-    return MergePlan(source, fresh, old)
+        old_text = path.read_text("utf-8")
+        doc = roundtrip.load(old_text, str(path))
+        annotated = frozenset(roundtrip.annotated_ids(doc))
+    plan = MergePlan(source, fresh, old, annotated)
+    return plan, old_text, render_records(plan, doc)

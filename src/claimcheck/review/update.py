@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import ClaimcheckError, ConfigError, InputError
 from ..models import Claim, Extraction
-from .records import MergePlan, dump_claims, plan_records, record_name, write_atomic
+from .records import MergePlan, plan_records, record_name, write_atomic
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,23 @@ class RecordFile:
 
     target: Path
     plan: MergePlan
-    existed: bool
+    old_text: str | None  # the file as it is (None: there is none yet)
+    text: str  # the file as it will be
 
     @property
     def state(self) -> str:
-        if not self.existed:
-            return "new file"
-        return "unchanged" if self.plan.unchanged else "would update"
+        """The file's state, "new", "changed" or "unchanged": the same word in a dry run and a real one, decided
+        by comparing the text that would be written with the file's, so a dry run says what a real run changes."""
+        if self.old_text is None:
+            return "new"
+        return "unchanged" if self.text == self.old_text else "changed"
+
+    @property
+    def writes(self) -> bool:
+        return self.state != "unchanged"
+
+    def line(self) -> str:
+        return f"{self.target}: {self.state}: {self.plan.describe()}"
 
 
 def plan_folder(extraction: Extraction, out: Path) -> list[RecordFile]:
@@ -38,20 +48,33 @@ def plan_folder(extraction: Extraction, out: Path) -> list[RecordFile]:
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in extraction.claims:
         by_source[claim.source].append(claim)
-    try:
-        plans = [plan_records(out, source, by_source.get(source.path, [])) for source in extraction.sources]
-    except ClaimcheckError as exc:
-        raise ConfigError(f"{exc} (fix the file or move it away; claimcheck will not overwrite it)") from exc
     files = []
-    for plan in plans:
-        target = out / record_name(plan.source)
-        files.append(RecordFile(target=target, plan=plan, existed=target.exists()))
+    for source in extraction.sources:
+        try:
+            plan, old_text, text = plan_records(out, source, by_source.get(source.path, []))
+        except ClaimcheckError as exc:
+            raise ConfigError(f"{exc} (fix the file or move it away; claimcheck will not overwrite it)") from exc
+        files.append(RecordFile(target=out / record_name(source), plan=plan, old_text=old_text, text=text))
     return files
 
 
 def write_record_file(record: RecordFile) -> None:
-    """Write one planned file atomically; an OSError becomes an ``InputError`` naming the folder."""
+    """Write one planned file atomically (an unchanged one is left alone); an OSError becomes an ``InputError``
+    naming the folder."""
+    if not record.writes:
+        return
     try:
-        write_atomic(record.target, dump_claims(record.plan.source, record.plan.claims))
+        write_atomic(record.target, record.text)
     except OSError as exc:
         raise InputError(f"cannot write claim records to {record.target.parent}: {exc.strerror or exc}") from exc
+
+
+def folder_summary(files: list[RecordFile], out: Path, *, dry_run: bool) -> str:
+    """The closing line of ``extract --out``: the same counts in a dry run as in the real run."""
+    written = sum(1 for f in files if f.writes)
+    counts = ", ".join(
+        f"{n} {state}" for state in ("new", "changed", "unchanged") if (n := sum(1 for f in files if f.state == state))
+    )
+    files_word = "file" if written == 1 else "files"
+    what = f"{written} claim-record {files_word} to {out} ({counts or 'no sources'})"
+    return f"dry run: would write {what}; nothing written" if dry_run else f"wrote {what}"
