@@ -18,7 +18,7 @@ from claimcheck.loading.sources import (
     discover,
     find_dateline,
     load_article,
-    parse_date,
+    metadata_date,
     parse_front_matter,
 )
 from claimcheck.models import Article, Skipped
@@ -159,6 +159,11 @@ def test_html_with_no_text_is_skipped(tmp_path: Path) -> None:
         ("published: 5 March 2026\n", dt.date(2026, 3, 5)),
         ("published: Mar. 5, 2026\n", dt.date(2026, 3, 5)),
         ("published: '2026/03/05'\n", dt.date(2026, 3, 5)),
+        ("published: March 3, 2026\n", dt.date(2026, 3, 3)),
+        ("published: march 3, 2026\n", dt.date(2026, 3, 3)),  # a field is a date by position: case says nothing
+        ("published: Tuesday, March 3, 2026\n", dt.date(2026, 3, 3)),
+        ("date: 2026-03-03 09:30:00\n", dt.date(2026, 3, 3)),  # a YAML timestamp with a space
+        ("date: '2026-03-03T09:30:00+02:00'\n", dt.date(2026, 3, 3)),
     ],
 )
 def test_front_matter_dates(front_matter: str, expected: dt.date) -> None:
@@ -246,10 +251,22 @@ def test_dateline(text: str, expected: dt.date | None) -> None:
     assert find_dateline(text) == expected
 
 
-@pytest.mark.parametrize("value", ["someday", "2026", "March 2026", "13/13/2026", 20260305, "2026-02-30"])
-def test_parse_date_rejects(value: object) -> None:
+def test_metadata_dates_are_read_by_the_one_date_grammar() -> None:
+    """Front matter, sources.yaml, HTML metadata and datelines read dates with ``values.dates``, nothing else."""
+    from claimcheck.values.dates import calendar_date
+
+    for text in ("2026-03-03", "March 3, 2026", "3 March 2026", "2026-03-03T09:30:00Z", "Tue, 03 Mar 2026"):
+        assert metadata_date(text) == calendar_date(text) == dt.date(2026, 3, 3)
+    source = (Path(__file__).parent.parent / "src" / "claimcheck" / "loading" / "sources.py").read_text("utf-8")
+    assert "fromisoformat" not in source and "feb" not in source.lower()  # no month table, no ISO parsing of its own
+
+
+@pytest.mark.parametrize(
+    "value", ["someday", "2026", "March 2026", "13/13/2026", 20260305, "2026-02-30", "2026-13-45", "March 3-5, 2026"]
+)
+def test_metadata_date_rejects(value: object) -> None:
     with pytest.raises(ValueError):
-        parse_date(value)
+        metadata_date(value)
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ import yaml
 
 from ..errors import ConfigError, InputError, NotTextError, config_error_from_yaml, yaml_problem
 from ..models import CLAIMS_SCHEMA, Article, DateOrigin, Skipped, Source, SourceFormat
+from ..values.dates import calendar_date, calendar_day, find_dates
 from .segment import line_starts, segment
 from .textnorm import decode, normalize
 
@@ -396,7 +397,7 @@ def read_fields(
             continue
         if canonical == "published":
             try:
-                fields[canonical] = parse_date(value)
+                fields[canonical] = metadata_date(value)
             except ValueError as error:
                 if problems is None:
                     raise _FieldError(str(name), f"cannot read {name} {value!r} as a date") from error
@@ -461,77 +462,36 @@ def _key_line(block: str, key: str) -> int:
 
 # ----------------------------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)"  # noqa: E501
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_DATE = (
-    rf"(?:{_MONTH}[ \t]+{_DAY},?[ \t]+(?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>[A-Za-z]{{3,9}}\.?),?[ \t]+(?P<year2>\d{{4}})"
-    r"|(?P<iso>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-    r"|(?P<slash>\d{4}/\d{1,2}/\d{1,2}))"
-)
-_DATE_RE = re.compile(_DATE, re.IGNORECASE)
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)?"
-_DATELINE = re.compile(
+# what may stand before the date on a dateline: a byline ("By Jane Doe |"), "Published:", "Posted on", a weekday
+_DATELINE_LEAD = re.compile(
     r"(?:By[ \t]+[^|\u00b7\u2022\u2014\n]{1,80}?[ \t]*[|\u00b7\u2022\u2014,-][ \t]*"
     r"|(?:Published|Posted|Date|Dated)(?:[ \t]+on)?[ \t]*:?[ \t]*)?"
-    rf"{_WEEKDAY}(?P<date>{_DATE})(?P<rest>.*)",
+    rf"{_WEEKDAY}",
     re.IGNORECASE,
 )
 
 
-def parse_date(value: object) -> dt.date:
-    """A calendar date from a YAML value or a string; raises ``ValueError`` for anything else.
-
-    Accepted: ``2026-03-05``, ``2026-03-05T10:00:00Z``, ``March 5, 2026``, ``Mar. 5, 2026``, ``5 March 2026``,
-    ``2026/03/05``, and YAML dates and timestamps.
-    """
+def metadata_date(value: object) -> dt.date:
+    """A calendar date from a metadata field (a YAML date or timestamp, or a string the date grammar reads as one
+    calendar day, see ``values.dates.calendar_date``); raises ``ValueError`` for anything else."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str):
+    day = calendar_date(value) if isinstance(value, str) else None
+    if day is None:
         raise ValueError(f"not a date: {value!r}")
-    match = _DATE_RE.fullmatch(value.strip())
-    if not match:
-        raise ValueError(f"not a date: {value!r}")
-    return _date_from_match(match)
+    return day
 
 
-def _date_from_match(match: re.Match[str]) -> dt.date:
-    if match.group("iso"):
-        return dt.date.fromisoformat(match.group("iso"))
-    if match.group("slash"):
-        parts = [int(part) for part in match.group("slash").split("/")]
-        return dt.date(parts[0], parts[1], parts[2])
-    if match.group("month"):
-        month_name, day, year = match.group("month"), match.group("day"), match.group("year")
-    else:
-        month_name, day, year = match.group("month2"), match.group("day2"), match.group("year2")
-    month_number = _MONTHS.get(month_name.rstrip(".").lower())
-    if month_number is None:
-        raise ValueError(f"unknown month: {month_name!r}")
-    return dt.date(int(year), month_number, int(day))
+def _dateline_date(line: str) -> tuple[dt.date, str] | None:
+    """The first calendar day on ``line`` that only a dateline lead stands before, and the text after it."""
+    for match in find_dates(line):
+        day = calendar_day(match.value)
+        if day is not None and _DATELINE_LEAD.fullmatch(line[: match.start]):
+            return day, line[match.end :]
+    return None
 
 
 def find_dateline(text: str, body_start: int = 0) -> dt.date | None:
@@ -552,16 +512,13 @@ def find_dateline(text: str, body_start: int = 0) -> dt.date | None:
             break
         if len(line) > 200:
             continue
-        match = _DATELINE.match(line)
-        if not match:
+        found = _dateline_date(line)
+        if found is None:
             continue
-        rest = match.group("rest").lstrip()
-        if rest[:1].islower():
+        day, rest = found
+        if rest.lstrip()[:1].islower():
             continue
-        try:
-            return _date_from_match(match)
-        except ValueError:
-            continue
+        return day
     return None
 
 
@@ -677,7 +634,7 @@ def _clean_html_meta(raw: Mapping[str, Any]) -> dict[str, Any]:
             continue
         if name == "published":
             try:
-                meta[name] = parse_date(str(value).strip())
+                meta[name] = metadata_date(str(value).strip())
             except ValueError:
                 continue
         else:

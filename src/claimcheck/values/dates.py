@@ -49,6 +49,8 @@ from ..models import DateMarker, DatePrecision, DateValue, YearOrigin, build
 
 __all__ = [
     "DateMatch",
+    "calendar_date",
+    "calendar_day",
     "days_between",
     "find_dates",
     "format_date",
@@ -882,6 +884,29 @@ def parse_date(text: str, *, published: date | None = None) -> DateValue | None:
     """
     matches = _find(text, published, None, (), allow_weak=True)
     return matches[0].value if matches else None
+
+
+def calendar_day(v: DateValue) -> date | None:
+    """The day ``v`` names when it is exactly one calendar day, stated (not approximate, not relative); else None."""
+    if v.precision == "day" and v.start == v.end and not v.approximate and not v.relative:
+        return v.start
+    return None
+
+
+def calendar_date(text: str) -> date | None:
+    """``text`` read as exactly one calendar day (a metadata field: ``2026-03-05``, ``2026-03-05T10:00:00Z``,
+    ``March 5, 2026``, ``5 March 2026``, ``Thursday, March 5, 2026``); None for anything else: a month, a year, a
+    range, an impossible date (``2026-13-45``) or more text than the date.
+
+    A field is a date by position, so case carries no signal there: ``march 5, 2026`` reads like ``March 5, 2026``
+    (in prose a lowercase "march" is a verb).
+    """
+    stripped = text.strip()
+    for candidate in dict.fromkeys((stripped, re.sub(r"\b[a-z]", lambda m: m.group(0).upper(), stripped))):
+        matches = _find(candidate, None, None, ())
+        if len(matches) == 1 and (matches[0].start, matches[0].end) == (0, len(candidate)):
+            return calendar_day(matches[0].value)
+    return None
 
 
 def last_explicit_year(matches: Sequence[DateMatch], default: int | None = None) -> int | None:
