@@ -191,6 +191,9 @@ def test_new_forms_round_trip_through_the_formatter(text: str) -> None:
         ("The pod reaches 12 PFLOPS in FP8.", "12 PFLOPS", 1.2e16, "FLOP/s"),
         ("Each part carries 96 GB of HBM.", "96 GB", 96e9, "B"),
         ("A 3.2 GHz clock.", "3.2 GHz", 3.2e9, "Hz"),
+        ("The Tern T400 reaches 18 petaFLOPS of FP4.", "18 petaFLOPS", 1.8e16, "FLOP/s"),
+        ("A rack of them reaches 3 exaflops.", "3 exaflops", 3e18, "FLOP/s"),
+        ("It runs 540 TOPS of INT8.", "540 TOPS", 5.4e14, "OP/s"),
     ],
 )
 def test_hardware_measures_in_base_units(sentence: str, span: str, value: float, unit: str) -> None:
@@ -216,7 +219,7 @@ def test_points_are_a_score_after_score_words(sentence: str, kind: str) -> None:
     assert _one(sentence).kind == kind
 
 
-@pytest.mark.parametrize("text", ["450W", "2.4TB/s", "12 PFLOPS", "96 GB", "2-3 GW"])
+@pytest.mark.parametrize("text", ["450W", "2.4TB/s", "12 PFLOPS", "96 GB", "2-3 GW", "18 petaFLOPS", "540 TOPS"])
 def test_measures_round_trip_through_the_formatter(text: str) -> None:
     q = parse_quantity(text)
     assert q is not None

@@ -290,8 +290,11 @@ _SCORED = re.compile(r"\bscor(?:e|es|ed|ing)\b(?:\s+\w+){0,3}\s*$", re.IGNORECAS
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
 _SI_PREFIX = {"": 1.0, "k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18}
 _MEASURE = re.compile(
-    r"(?:\s?|-)(?:(?P<p>[kKMGTPE])?(?P<u>FLOPS|FLOP/s|flops|W|Hz)|(?P<bp>[KMGTPE])(?P<bu>B/s|Bps|B))(?![\w/])"
+    r"(?:\s?|-)(?:(?P<p>[kKMGTPE]|(?i:kilo|mega|giga|tera|peta|exa))?(?P<u>FLOPS|FLOP/s|flops|W|Hz|TOPS|OP/s)"
+    r"|(?P<bp>[KMGTPE])(?P<bu>B/s|Bps|B))(?![\w/])"
 )
+# "20 petaFLOPS", "4 exaflops": the prefix spelled out; "661 TOPS" is tera-operations per second
+_SPELLED_PREFIX = {"kilo": "k", "mega": "M", "giga": "G", "tera": "T", "peta": "P", "exa": "E"}
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SYMBOL_HEDGE = {
     ">": "gt",
@@ -940,8 +943,11 @@ class _Scanner:
         mu = _MEASURE.match(rest)
         if mu:
             prefix = mu.group("p") or mu.group("bp") or ""
-            self.unit_scale = _SI_PREFIX[prefix]
+            prefix = _SPELLED_PREFIX.get(prefix.lower(), prefix)
             unit = mu.group("u") or mu.group("bu")
+            if unit == "TOPS":
+                prefix, unit = prefix or "T", "OP/s"
+            self.unit_scale = _SI_PREFIX[prefix]
             unit = "FLOP/s" if unit.upper() in ("FLOPS", "FLOP/S") else "B/s" if unit in ("B/s", "Bps") else unit
             return "measure", unit, end + mu.end(), None, False
         # multiplier: 8x, 8×, 8 times, 8-fold
