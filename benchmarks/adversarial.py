@@ -38,8 +38,17 @@ START = dt.date(2015, 1, 1)
 
 def article(shape: str, index: int, count: int) -> str:
     published = START + dt.timedelta(days=index)
-    lines = ["---", f"title: {FAMILY} note {index}", f"date: {published.isoformat()}", "---", "",
-             f"# {FAMILY} note {index}", "", FILLER[index % 3], ""]
+    lines = [
+        "---",
+        f"title: {FAMILY} note {index}",
+        f"date: {published.isoformat()}",
+        "---",
+        "",
+        f"# {FAMILY} note {index}",
+        "",
+        FILLER[index % 3],
+        "",
+    ]
     score = 40 + (index // 2 % 500) / 10  # a series: different days, different values
     when = START + dt.timedelta(days=index // 2) if shape == "dated" else published
     day = f"{when:%B} {when.day}, {when.year}"

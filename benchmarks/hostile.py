@@ -38,7 +38,9 @@ def main() -> int:
             start = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-c", "from claimcheck.cli import main; main()", "extract", str(path), "-f", "json"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
             )
             seconds = time.perf_counter() - start
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

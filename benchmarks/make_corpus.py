@@ -239,12 +239,8 @@ def build_world(seed: int) -> World:
             scores = {}
             for bench, _, _, base in chosen:
                 value = base + strength + tier_bonus + rank * 4.5 + rng.uniform(-6, 6)
-                scores[bench] = round(
-                    min(96.5, max(36.0, value)) + rng.choice((0, 0.1, 0.2, 0.3, 0.4, 0.6, 0.7)), 1
-                )
-            models.append(
-                Model(name, lab, family, [name, *alts], released, input_price, output_price, scores)
-            )
+                scores[bench] = round(min(96.5, max(36.0, value)) + rng.choice((0, 0.1, 0.2, 0.3, 0.4, 0.6, 0.7)), 1)
+            models.append(Model(name, lab, family, [name, *alts], released, input_price, output_price, scores))
     plans: dict[str, Plan] = {}
     for model in models:
         kind = rng.choices(("agree", "conflict"), (3, 1))[0]
@@ -277,9 +273,7 @@ def build_world(seed: int) -> World:
             model.input_price,
         )
         if kind == "conflict":
-            plan.wrong = round(
-                model.input_price * (2 if rng.random() < 0.5 or model.input_price < 0.2 else 0.5), 2
-            )
+            plan.wrong = round(model.input_price * (2 if rng.random() < 0.5 or model.input_price < 0.2 else 0.5), 2)
         elif kind == "series":
             cuts = [model.input_price, round(model.input_price * 0.6, 2), round(model.input_price * 0.35, 2)]
             plan.series = [(m, p) for m, p in zip(months, cuts, strict=False) if p > 0]
@@ -497,11 +491,7 @@ class Writer:
 
     def series_points(self, topic: str) -> list[tuple[int, dt.date, float]]:
         plan = self.world.plans[topic]
-        return [
-            (k, month, v)
-            for k, (month, v) in enumerate(plan.series)
-            if add_months(month, 1) <= self.published
-        ]
+        return [(k, month, v) for k, (month, v) in enumerate(plan.series) if add_months(month, 1) <= self.published]
 
     # -- blocks ---------------------------------------------------------------------------------------------
 
@@ -533,11 +523,7 @@ class Writer:
                 said = self.series_sentence(model, self.rng.choice(dated)) if dated else None
             elif what == "versus" and benches:
                 other = self.rng.choice(known)
-                if (
-                    other is not model
-                    and benches[0] in other.scores
-                    and self.undated(f"{other.name} / {benches[0]}")
-                ):
+                if other is not model and benches[0] in other.scores and self.undated(f"{other.name} / {benches[0]}"):
                     said = self.versus_sentence(model, other, benches[0]) or self.versus_sentence(
                         other, model, benches[0]
                     )
@@ -607,9 +593,7 @@ class Writer:
         template, k = self.rng.choice(options)
         text = template.format(m=self.spelling(model), lab=model.lab)
         phrase = next(
-            p
-            for p in ("yesterday", "two days ago", "three days ago", "today", "earlier this month")
-            if p in template
+            p for p in ("yesterday", "two days ago", "three days ago", "today", "earlier this month") if p in template
         )
         return text, [
             Mention(
@@ -634,9 +618,9 @@ class Writer:
         v, form, mention = self.score_mention(model, bench)
         template = self.rng.choice(T.SCORE)
         mention.template = f"score{T.SCORE.index(template)}:{form}"
-        return template.format(
-            m=self.spelling(model), b=bench, v=v, lab=model.lab, labs=possessive(model.lab)
-        ), [mention]
+        return template.format(m=self.spelling(model), b=bench, v=v, lab=model.lab, labs=possessive(model.lab)), [
+            mention
+        ]
 
     def score_pair_sentence(self, model: Model, b1: str, b2: str) -> tuple[str, list[Mention]]:
         v1, f1, m1 = self.score_mention(model, b1)
@@ -783,9 +767,7 @@ class Writer:
         """Benchmark | A | B [| Delta]; with a Delta column only agreed scores are used, one row may slip."""
         shared = [bench for bench in a.scores if bench in b.scores]
         usable = [
-            bench
-            for bench in shared
-            if self.undated(f"{a.name} / {bench}") and self.undated(f"{b.name} / {bench}")
+            bench for bench in shared if self.undated(f"{a.name} / {bench}") and self.undated(f"{b.name} / {bench}")
         ]
         if with_delta:
             usable = [
@@ -886,9 +868,7 @@ class Writer:
             self.published = PUBLISHED_FROM + dt.timedelta(days=self.rng.randrange(days))
             focus = self.rng.choice(self.world.models)
             title = self.rng.choice(
-                {"roundup": T.TITLES_ROUNDUP, "analysis": T.TITLES_ANALYSIS, "timeline": T.TITLES_TIMELINE}[
-                    shape
-                ]
+                {"roundup": T.TITLES_ROUNDUP, "analysis": T.TITLES_ANALYSIS, "timeline": T.TITLES_TIMELINE}[shape]
             ).format(lab=focus.lab, fam=focus.family)
             getattr(self, shape)(focus)
         target = self.rng.randint(560, 1400)
@@ -949,10 +929,7 @@ class Writer:
         others = self.rng.sample(self.world.models, 6)
         self.heading(self.rng.choice(T.HEADINGS_SCORES))
         series = [
-            (m, b)
-            for m in family + others
-            for b in m.scores
-            if self.world.plans[f"{m.name} / {b}"].kind == "series"
+            (m, b) for m in family + others for b in m.scores if self.world.plans[f"{m.name} / {b}"].kind == "series"
         ]
         sentences = []
         for model, bench in self.rng.sample(series, min(len(series), self.rng.randint(2, 4))):
@@ -971,9 +948,7 @@ class Writer:
                 sentences.append(self.score_sentence(model, self.rng.choice(benches)))
         a, b = self.rng.sample(others, 2)
         shared = [
-            x
-            for x in a.scores
-            if x in b.scores and self.undated(f"{a.name} / {x}") and self.undated(f"{b.name} / {x}")
+            x for x in a.scores if x in b.scores and self.undated(f"{a.name} / {x}") and self.undated(f"{b.name} / {x}")
         ]
         if shared:
             said = self.versus_sentence(a, b, shared[0]) or self.versus_sentence(b, a, shared[0])
@@ -982,9 +957,7 @@ class Writer:
         if sentences:
             self.paragraph(sentences)
         self.heading(self.rng.choice(T.HEADINGS_PRICES))
-        sentences = [
-            s for s in (self.price_sentence(m, others) for m in self.rng.sample(family + others, 3)) if s
-        ]
+        sentences = [s for s in (self.price_sentence(m, others) for m in self.rng.sample(family + others, 3)) if s]
         if sentences:
             self.paragraph(sentences)
         self.heading(self.rng.choice(T.HEADINGS_HISTORY))
@@ -1181,9 +1154,7 @@ def verify(out: Path, show_misses: int = 25) -> int:
             file, line, topic, subject, metric, value, cls, template, text = json.loads(raw)
             total += 1
             by_template[template][1] += 1
-            planted = (
-                float(dt.date.fromisoformat(value).toordinal()) if metric == "release date" else float(value)
-            )
+            planted = float(dt.date.fromisoformat(value).toordinal()) if metric == "release date" else float(value)
             candidates = [(s, m, v) for s, m, v in got.get((file, line), []) if (s, m) == (subject, metric)]
             if any(
                 allowed_interval(v).contains(_point(planted)) or _near(allowed_interval(v), planted)

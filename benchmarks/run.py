@@ -111,8 +111,19 @@ def ensure_corpus(root: Path, seed: int, articles: int) -> tuple[Path, float | N
 def ensure_shape(root: Path, shape: str, articles: int) -> Path:
     """The adversarial corpus for (shape, size); adversarial.py only rewrites articles that changed."""
     folder = root / f"shape-{shape}-n{articles}"
-    subprocess.run([sys.executable, str(HERE / "adversarial.py"), "--shape", shape, "--articles", str(articles),
-                    "--out", str(folder)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(HERE / "adversarial.py"),
+            "--shape",
+            shape,
+            "--articles",
+            str(articles),
+            "--out",
+            str(folder),
+        ],
+        check=True,
+    )
     return folder
 
 
@@ -178,10 +189,16 @@ def measure_shape(folder: Path, jobs: int) -> dict[str, object]:
     report = pipeline.audit([folder / "articles"], pipeline.Settings(jobs=jobs))
     wall = time.perf_counter() - start
     own, children = rss_mb()
-    return {"articles": len(files), "wall_s": wall, "claims": report.summary.claims,
-            "findings": len(report.findings), "rss_main_mb": own, "rss_worker_max_mb": children,
-            "cited_max": max((len(f.claims) for f in report.findings), default=0),
-            "report_chars": len(report.model_dump_json())}
+    return {
+        "articles": len(files),
+        "wall_s": wall,
+        "claims": report.summary.claims,
+        "findings": len(report.findings),
+        "rss_main_mb": own,
+        "rss_worker_max_mb": children,
+        "cited_max": max((len(f.claims) for f in report.findings), default=0),
+        "report_chars": len(report.model_dump_json()),
+    }
 
 
 def score(report, folder: Path) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -265,9 +282,7 @@ def score(report, folder: Path) -> dict[str, object]:  # type: ignore[no-untyped
     }
 
 
-def measure_extraction(
-    files: list[Path], lexicon: Path | None, min_seconds: float = 0.0
-) -> dict[str, object]:
+def measure_extraction(files: list[Path], lexicon: Path | None, min_seconds: float = 0.0) -> dict[str, object]:
     """claimcheck's and quantulum3's extraction throughput over the same texts, side by side."""
     import warnings
 
@@ -294,9 +309,7 @@ def measure_extraction(
             break
     bare_s = elapsed / rounds
     with warnings.catch_warnings():
-        warnings.simplefilter(
-            "ignore"
-        )  # "classifier dependencies not installed": the plain parser is measured
+        warnings.simplefilter("ignore")  # "classifier dependencies not installed": the plain parser is measured
         from quantulum3 import parser
 
         parser.parse("GPT-5.4 costs $2.50 per million tokens and scores 75% on OSWorld.")  # loads its tables
@@ -361,8 +374,12 @@ def child(args: list[str], timeout: float | None = None) -> dict[str, object]:
             os.killpg(proc.pid, signal.SIGKILL)  # the group this run started: the child and its workers
             proc.wait()
             sampler.stop()
-            return {"timed_out": True, "timeout_s": timeout, "elapsed_s": time.perf_counter() - started,
-                    "tree_rss_peak_mb": sampler.peak_mb}
+            return {
+                "timed_out": True,
+                "timeout_s": timeout,
+                "elapsed_s": time.perf_counter() - started,
+                "tree_rss_peak_mb": sampler.peak_mb,
+            }
         sampler.stop()
         if code != 0:
             raise SystemExit(f"measurement failed (exit {code}): {shlex.join(command)}")
@@ -449,12 +466,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=3600.0, help="stop an audit after this many seconds")
     parser.add_argument("--corpora", type=Path, default=HERE / ".cache", help="where corpora are generated")
     parser.add_argument("--json", type=Path, default=None, help="also save the results as JSON")
-    parser.add_argument("--no-lexicon", action="store_true",
-                        help="audit without the corpus's generated lexicon (names read as written)")
-    parser.add_argument("--speedup", action="store_true",
-                        help="also audit the largest size with one job, for the 1 -> jobs speed-up")
-    parser.add_argument("--shapes", default="dated,half,undated,versions",
-                        help="adversarial shapes to audit at --shape-sizes ('' for none)")
+    parser.add_argument(
+        "--no-lexicon", action="store_true", help="audit without the corpus's generated lexicon (names read as written)"
+    )
+    parser.add_argument(
+        "--speedup", action="store_true", help="also audit the largest size with one job, for the 1 -> jobs speed-up"
+    )
+    parser.add_argument(
+        "--shapes",
+        default="dated,half,undated,versions",
+        help="adversarial shapes to audit at --shape-sizes ('' for none)",
+    )
     parser.add_argument("--shape-sizes", default="1000,4000", help="articles per adversarial shape")
     parser.add_argument("--_audit", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--_shape", type=Path, default=None, help=argparse.SUPPRESS)
@@ -479,21 +501,32 @@ def main(argv: list[str] | None = None) -> int:
     print(f"$ {command}")
     sizes = [200, 1000] if args.quick else sorted(int(s) for s in args.sizes.split(",") if s.strip())
     sample_kb = args.sample_kb or (256 if args.quick else 1024)
-    print(f"# {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs, "
-          f"jobs={args.jobs}, seed={args.seed}", flush=True)
+    print(
+        f"# {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"jobs={args.jobs}, seed={args.seed}",
+        flush=True,
+    )
     args.corpora.mkdir(parents=True, exist_ok=True)
     if not (args.corpora / ".gitignore").exists():
         (args.corpora / ".gitignore").write_text("*\n")
-    results: dict[str, object] = {"command": command, "sizes": sizes, "jobs": args.jobs, "seed": args.seed,
-                                  "machine": platform.platform(), "cpus": os.cpu_count()}
+    results: dict[str, object] = {
+        "command": command,
+        "sizes": sizes,
+        "jobs": args.jobs,
+        "seed": args.seed,
+        "machine": platform.platform(),
+        "cpus": os.cpu_count(),
+    }
 
     audits: list[dict[str, object]] = []
     for size in sizes:
         folder, generated = ensure_corpus(args.corpora, args.seed, size)
         how = f"generated in {generated:.1f} s" if generated else "reused"
         print(f"# corpus {folder} ({how}); auditing", flush=True)
-        audit = child(["--_audit", str(folder), "--jobs", str(args.jobs),
-                       *(["--no-lexicon"] if args.no_lexicon else [])], timeout=args.timeout)
+        audit = child(
+            ["--_audit", str(folder), "--jobs", str(args.jobs), *(["--no-lexicon"] if args.no_lexicon else [])],
+            timeout=args.timeout,
+        )
         files = corpus_files(folder)
         size_mb = sum(p.stat().st_size for p in files) / 1e6
         audit.update(articles=len(files), mb=size_mb, generated_s=generated)
@@ -505,12 +538,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.speedup and args.jobs > 1:
         folder, _ = ensure_corpus(args.corpora, args.seed, sizes[-1])
         print(f"# {sizes[-1]:,} articles again with one job, for the speed-up", flush=True)
-        single = child(["--_audit", str(folder), "--jobs", "1", *(["--no-lexicon"] if args.no_lexicon else [])],
-                       timeout=args.timeout)
+        single = child(
+            ["--_audit", str(folder), "--jobs", "1", *(["--no-lexicon"] if args.no_lexicon else [])],
+            timeout=args.timeout,
+        )
         if not single["timed_out"] and not audits[-1]["timed_out"]:
-            speedup = {"jobs": args.jobs, "one_job_s": single["wall_s"], "jobs_s": audits[-1]["wall_s"],
-                       "speedup": float(single["wall_s"]) / float(audits[-1]["wall_s"]),  # type: ignore[arg-type]
-                       "one_job_tree_rss_mb": single["tree_rss_peak_mb"]}
+            speedup = {
+                "jobs": args.jobs,
+                "one_job_s": single["wall_s"],
+                "jobs_s": audits[-1]["wall_s"],
+                "speedup": float(single["wall_s"]) / float(audits[-1]["wall_s"]),  # type: ignore[arg-type]
+                "one_job_tree_rss_mb": single["tree_rss_peak_mb"],
+            }
     results["speedup"] = speedup
     shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
     shape_sizes = sorted(int(s) for s in args.shape_sizes.split(",") if s.strip())
@@ -526,8 +565,10 @@ def main(argv: list[str] | None = None) -> int:
 
     smallest, _ = ensure_corpus(args.corpora, args.seed, sizes[0])
     lists = {}
-    for name, files in (("corpus", sample_files(smallest, sample_kb)),
-                        ("sources", sorted(p for p in (ROOT / "sources").glob("*") if p.is_file()))):
+    for name, files in (
+        ("corpus", sample_files(smallest, sample_kb)),
+        ("sources", sorted(p for p in (ROOT / "sources").glob("*") if p.is_file())),
+    ):
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
             handle.write("\n".join(str(p) for p in files))
             lists[name] = Path(handle.name)
@@ -535,8 +576,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"# extraction side by side: {sample_kb} KB of corpus text, then sources/", flush=True)
         extraction = {
             # claimcheck's side repeats for 10 s so one noisy pass does not decide the ratio
-            "corpus": child(["--_extract", str(lists["corpus"]), "--_lexicon",
-                             str(smallest / "lexicon.yaml"), "--_min-seconds", "10"]),
+            "corpus": child(
+                [
+                    "--_extract",
+                    str(lists["corpus"]),
+                    "--_lexicon",
+                    str(smallest / "lexicon.yaml"),
+                    "--_min-seconds",
+                    "10",
+                ]
+            ),
             "sources": child(["--_extract", str(lists["sources"]), "--_min-seconds", "3"]),
         }
     finally:
@@ -550,33 +599,82 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report(audits: list[dict[str, object]], extraction: dict[str, dict[str, object]], timeout: float,
-           speedup: dict[str, object] | None = None,
-           shapes: dict[str, list[dict[str, object]]] | None = None) -> dict[str, object]:
+def report(
+    audits: list[dict[str, object]],
+    extraction: dict[str, dict[str, object]],
+    timeout: float,
+    speedup: dict[str, object] | None = None,
+    shapes: dict[str, list[dict[str, object]]] | None = None,
+) -> dict[str, object]:
     """Print the tables and the targets; return what the JSON file adds."""
-    rows = [["articles", "MB", "wall s", "bare scan s", "x bare", "MB/s", "claims", "claims/s", "RSS main",
-             "RSS worker",
-             "RSS main+jobs", "RSS tree", "precision", "recall", "TP/FN/FP", "slips", "arith FP", "unplanted",
-             "recognised"]]
+    rows = [
+        [
+            "articles",
+            "MB",
+            "wall s",
+            "bare scan s",
+            "x bare",
+            "MB/s",
+            "claims",
+            "claims/s",
+            "RSS main",
+            "RSS worker",
+            "RSS main+jobs",
+            "RSS tree",
+            "precision",
+            "recall",
+            "TP/FN/FP",
+            "slips",
+            "arith FP",
+            "unplanted",
+            "recognised",
+        ]
+    ]
     for a in audits:
         mb, tree = float(a["mb"]), f"{a['tree_rss_peak_mb']:.0f}"  # type: ignore[arg-type]
         if a["timed_out"]:
-            rows.append([f"{a['articles']:,}", f"{mb:.1f}", f">{timeout:.0f}", "-", "-", f"<{mb / timeout:.3f}",
-                         *["-"] * 5, tree, *["-"] * 7])
+            rows.append(
+                [
+                    f"{a['articles']:,}",
+                    f"{mb:.1f}",
+                    f">{timeout:.0f}",
+                    "-",
+                    "-",
+                    f"<{mb / timeout:.3f}",
+                    *["-"] * 5,
+                    tree,
+                    *["-"] * 7,
+                ]
+            )
             continue
-        rows.append([
-            f"{a['articles']:,}", f"{mb:.1f}", f"{a['wall_s']:.1f}", f"{a['bare_scan_s']:.2f}",
-            f"{a['vs_bare_scan']:.0f}x", f"{a['mb_per_s']:.2f}",
-            f"{a['claims']:,}",
-            f"{a['claims_per_s']:,.0f}", f"{a['rss_main_mb']:.0f}", f"{a['rss_worker_max_mb']:.0f}",
-            f"{a['rss_peak_total_mb']:.0f}", tree, f"{a['precision']:.3f}", f"{a['recall']:.3f}",
-            f"{a['tp']}/{a['fn']}/{a['fp']}", f"{a['slips_found']}/{a['slips']}", f"{a['arithmetic_fp']}",
-            f"{sum(a['unplanted_conflicts'].values())}",  # type: ignore[union-attr]
-            f"{int(a['mentions_recognised']) / max(1, int(a['mentions'])):.1%}",  # type: ignore[call-overload]
-        ])
+        rows.append(
+            [
+                f"{a['articles']:,}",
+                f"{mb:.1f}",
+                f"{a['wall_s']:.1f}",
+                f"{a['bare_scan_s']:.2f}",
+                f"{a['vs_bare_scan']:.0f}x",
+                f"{a['mb_per_s']:.2f}",
+                f"{a['claims']:,}",
+                f"{a['claims_per_s']:,.0f}",
+                f"{a['rss_main_mb']:.0f}",
+                f"{a['rss_worker_max_mb']:.0f}",
+                f"{a['rss_peak_total_mb']:.0f}",
+                tree,
+                f"{a['precision']:.3f}",
+                f"{a['recall']:.3f}",
+                f"{a['tp']}/{a['fn']}/{a['fp']}",
+                f"{a['slips_found']}/{a['slips']}",
+                f"{a['arithmetic_fp']}",
+                f"{sum(a['unplanted_conflicts'].values())}",  # type: ignore[union-attr]
+                f"{int(a['mentions_recognised']) / max(1, int(a['mentions'])):.1%}",  # type: ignore[call-overload]
+            ]
+        )
     print("\n" + fmt_table(rows))
-    print("(RSS in MiB: main/worker = ru_maxrss of the audit process / its largest worker; main+jobs = "
-          "main + jobs x worker, an upper bound; tree = peak summed VmRSS of the process tree, sampled)")
+    print(
+        "(RSS in MiB: main/worker = ru_maxrss of the audit process / its largest worker; main+jobs = "
+        "main + jobs x worker, an upper bound; tree = peak summed VmRSS of the process tree, sampled)"
+    )
     small, large = audits[0], audits[-1]
     growth: float | None = None
     growth_text = "-"
@@ -588,32 +686,87 @@ def report(audits: list[dict[str, object]], extraction: dict[str, dict[str, obje
             growth = float(large["wall_s"]) / t_small  # type: ignore[arg-type]
             growth_text = f"{growth:.2f}"
         ratio = int(large["articles"]) / int(small["articles"])  # type: ignore[call-overload]
-        print(f"\ngrowth ratio t({large['articles']:,})/t({small['articles']:,}) = {growth_text} "
-              f"(size ratio {ratio:.0f}; linear scaling would give {ratio:.0f})")
-    rows = [["extraction (same text)", "files", "KB", "claimcheck KB/s", "claims", "quantulum3 KB/s",
-             "quantities", "claimcheck/quantulum3", "bare re KB/s", "claimcheck time / bare"]]
+        print(
+            f"\ngrowth ratio t({large['articles']:,})/t({small['articles']:,}) = {growth_text} "
+            f"(size ratio {ratio:.0f}; linear scaling would give {ratio:.0f})"
+        )
+    rows = [
+        [
+            "extraction (same text)",
+            "files",
+            "KB",
+            "claimcheck KB/s",
+            "claims",
+            "quantulum3 KB/s",
+            "quantities",
+            "claimcheck/quantulum3",
+            "bare re KB/s",
+            "claimcheck time / bare",
+        ]
+    ]
     for name, e in extraction.items():
-        rows.append([name, f"{e['files']}", f"{e['kb']:.0f}", f"{e['claimcheck_kb_per_s']:.1f}",
-                     f"{e['claimcheck_claims']}", f"{e['quantulum_kb_per_s']:.2f}",
-                     f"{e['quantulum_quantities']}",
-                     f"{e['ratio']:.1f}x", f"{e['bare_kb_per_s']:,.0f}", f"{e['vs_bare']:.0f}x"])
+        rows.append(
+            [
+                name,
+                f"{e['files']}",
+                f"{e['kb']:.0f}",
+                f"{e['claimcheck_kb_per_s']:.1f}",
+                f"{e['claimcheck_claims']}",
+                f"{e['quantulum_kb_per_s']:.2f}",
+                f"{e['quantulum_quantities']}",
+                f"{e['ratio']:.1f}x",
+                f"{e['bare_kb_per_s']:,.0f}",
+                f"{e['vs_bare']:.0f}x",
+            ]
+        )
     print("\n" + fmt_table(rows))
     if speedup:
-        print(f"\nspeed-up 1 -> {speedup['jobs']} jobs on {large['articles']:,} articles: "
-              f"{speedup['one_job_s']:.1f} s -> {speedup['jobs_s']:.1f} s = {speedup['speedup']:.2f}x")
+        print(
+            f"\nspeed-up 1 -> {speedup['jobs']} jobs on {large['articles']:,} articles: "
+            f"{speedup['one_job_s']:.1f} s -> {speedup['jobs_s']:.1f} s = {speedup['speedup']:.2f}x"
+        )
     shape_growth: dict[str, float | None] = {}
     if shapes:
-        rows = [["adversarial shape", "articles", "wall s", "claims", "findings", "most cited", "report chars",
-                 "RSS tree MiB"]]
+        rows = [
+            [
+                "adversarial shape",
+                "articles",
+                "wall s",
+                "claims",
+                "findings",
+                "most cited",
+                "report chars",
+                "RSS tree MiB",
+            ]
+        ]
         for shape, runs in shapes.items():
             for r in runs:
                 if r["timed_out"]:
-                    rows.append([shape, f"{r['articles']:,}", f">{timeout:.0f}", "-", "-", "-", "-",
-                                 f"{r['tree_rss_peak_mb']:.0f}"])
+                    rows.append(
+                        [
+                            shape,
+                            f"{r['articles']:,}",
+                            f">{timeout:.0f}",
+                            "-",
+                            "-",
+                            "-",
+                            "-",
+                            f"{r['tree_rss_peak_mb']:.0f}",
+                        ]
+                    )
                     continue
-                rows.append([shape, f"{r['articles']:,}", f"{r['wall_s']:.2f}", f"{r['claims']:,}",
-                             f"{r['findings']:,}", f"{r['cited_max']:,}", f"{r['report_chars']:,}",
-                             f"{r['tree_rss_peak_mb']:.0f}"])
+                rows.append(
+                    [
+                        shape,
+                        f"{r['articles']:,}",
+                        f"{r['wall_s']:.2f}",
+                        f"{r['claims']:,}",
+                        f"{r['findings']:,}",
+                        f"{r['cited_max']:,}",
+                        f"{r['report_chars']:,}",
+                        f"{r['tree_rss_peak_mb']:.0f}",
+                    ]
+                )
             first, last = runs[0], runs[-1]
             if len(runs) >= 2 and not first["timed_out"]:
                 t_last = timeout if last["timed_out"] else float(last["wall_s"])  # type: ignore[arg-type]
@@ -623,9 +776,11 @@ def report(audits: list[dict[str, object]], extraction: dict[str, dict[str, obje
             runs = shapes[shape]
             print(f"  {shape}: t({runs[-1]['articles']:,})/t({runs[0]['articles']:,}) = {g:.2f}")
     for a in audits:
-        details = [*(f"false positive: {x}" for x in a.get("false_positives", [])),  # type: ignore[attr-defined]
-                   *(f"missed: {x}" for x in a.get("missed", [])),  # type: ignore[attr-defined]
-                   *(f"unplanted conflict: {x}" for x in a.get("unplanted_examples", []))]  # type: ignore[attr-defined]
+        details = [
+            *(f"false positive: {x}" for x in a.get("false_positives", [])),  # type: ignore[attr-defined]
+            *(f"missed: {x}" for x in a.get("missed", [])),  # type: ignore[attr-defined]
+            *(f"unplanted conflict: {x}" for x in a.get("unplanted_examples", [])),
+        ]  # type: ignore[attr-defined]
         if details:
             print(f"\n{a['articles']:,} articles:")
             for line in details:
@@ -637,47 +792,80 @@ def report(audits: list[dict[str, object]], extraction: dict[str, dict[str, obje
             checks.append(("10,000 articles audited within 20x the bare scan", False, f"> {timeout:.0f} s"))
         else:
             times = float(large["vs_bare_scan"])  # type: ignore[arg-type]
-            checks.append(("10,000 articles audited within 20x the bare scan", times <= TARGETS["audit_vs_bare_scan"],
-                           f"{large['wall_s']:.1f} s = {times:.0f}x {large['bare_scan_s']:.2f} s"))
+            checks.append(
+                (
+                    "10,000 articles audited within 20x the bare scan",
+                    times <= TARGETS["audit_vs_bare_scan"],
+                    f"{large['wall_s']:.1f} s = {times:.0f}x {large['bare_scan_s']:.2f} s",
+                )
+            )
     peaks = [float(a["rss_peak_total_mb"]) for a in audits if not a["timed_out"]]  # type: ignore[arg-type]
     peaks += [float(a["tree_rss_peak_mb"]) for a in audits if a["timed_out"]]  # type: ignore[arg-type]
     peak = max(peaks)
     tree = max(float(a["tree_rss_peak_mb"]) for a in audits)  # type: ignore[arg-type]
-    checks.append(("peak memory of the process tree < 1 GB (sampled VmRSS sum)",
-                   tree < TARGETS["peak_memory_mib"], f"{tree:.0f} MiB = {tree * 1.048576:.0f} MB "
-                   f"(main + jobs x worker ru_maxrss: {peak:.0f} MiB)"))
+    checks.append(
+        (
+            "peak memory of the process tree < 1 GB (sampled VmRSS sum)",
+            tree < TARGETS["peak_memory_mib"],
+            f"{tree:.0f} MiB = {tree * 1.048576:.0f} MB (main + jobs x worker ru_maxrss: {peak:.0f} MiB)",
+        )
+    )
     if growth is not None and int(large["articles"]) == 10 * int(small["articles"]):  # type: ignore[call-overload]
         # a stopped run gives only a lower bound on growth: it cannot pass
         ok = growth <= TARGETS["growth_ratio"] and not large["timed_out"]
         checks.append(("growth ratio <= 10.5", ok, growth_text))
     for name, e in extraction.items():
         ratio_q = float(e["ratio"])  # type: ignore[arg-type]
-        checks.append((f"extraction ({name}) >= 300x quantulum3", ratio_q >= TARGETS["extraction_vs_quantulum"],
-                       f"{ratio_q:.1f}x"))
+        checks.append(
+            (
+                f"extraction ({name}) >= 300x quantulum3",
+                ratio_q >= TARGETS["extraction_vs_quantulum"],
+                f"{ratio_q:.1f}x",
+            )
+        )
         vs_bare = float(e["vs_bare"])  # type: ignore[arg-type]
-        checks.append((f"extraction ({name}) within 10x the bare re scan",
-                       vs_bare <= TARGETS["extraction_vs_bare_scan"], f"{vs_bare:.0f}x"))
+        checks.append(
+            (
+                f"extraction ({name}) within 10x the bare re scan",
+                vs_bare <= TARGETS["extraction_vs_bare_scan"],
+                f"{vs_bare:.0f}x",
+            )
+        )
     if speedup:
-        checks.append((f"speed-up 1 -> {speedup['jobs']} jobs >= 1.8x",
-                       float(speedup["speedup"]) >= TARGETS["speedup"],  # type: ignore[arg-type]
-                       f"{speedup['speedup']:.2f}x"))
+        checks.append(
+            (
+                f"speed-up 1 -> {speedup['jobs']} jobs >= 1.8x",
+                float(speedup["speedup"]) >= TARGETS["speedup"],  # type: ignore[arg-type]
+                f"{speedup['speedup']:.2f}x",
+            )
+        )
     for shape, g in shape_growth.items():
-        checks.append((f"adversarial {shape} grows <= 4.5x", g is not None and g <= TARGETS["shape_growth"],
-                       f"{g:.2f}"))
+        checks.append(
+            (f"adversarial {shape} grows <= 4.5x", g is not None and g <= TARGETS["shape_growth"], f"{g:.2f}")
+        )
     done = [a for a in audits if not a["timed_out"]]
     if done:
         worst_p = min(float(a["precision"]) for a in done)  # type: ignore[arg-type]
         worst_r = min(float(a["recall"]) for a in done)  # type: ignore[arg-type]
         how = "without" if not audits[0].get("lexicon", True) else "WITH"
-        checks.append((f"planted precision >= 0.99 ({how} the generated lexicon)",
-                       worst_p >= TARGETS["precision"], f"{worst_p:.3f}"))
-        checks.append((f"planted recall >= 0.99 ({how} the generated lexicon)",
-                       worst_r >= TARGETS["recall"], f"{worst_r:.3f}"))
+        checks.append(
+            (
+                f"planted precision >= 0.99 ({how} the generated lexicon)",
+                worst_p >= TARGETS["precision"],
+                f"{worst_p:.3f}",
+            )
+        )
+        checks.append(
+            (f"planted recall >= 0.99 ({how} the generated lexicon)", worst_r >= TARGETS["recall"], f"{worst_r:.3f}")
+        )
     print("\ntargets:")
     for name, ok, shown in checks:
         print(f"  [{'PASS' if ok else 'FAIL'}] {name}: {shown}")
-    return {"growth_ratio": growth, "growth_ratio_text": growth_text,
-            "targets": [{"target": n, "pass": ok, "measured": m} for n, ok, m in checks]}
+    return {
+        "growth_ratio": growth,
+        "growth_ratio_text": growth_text,
+        "targets": [{"target": n, "pass": ok, "measured": m} for n, ok, m in checks],
+    }
 
 
 if __name__ == "__main__":

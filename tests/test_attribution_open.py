@@ -126,3 +126,46 @@ def test_a_unit_that_names_nothing_belongs_to_the_article_model_only_when_it_is_
 def test_the_model_stays_unresolved_when_the_article_is_about_several() -> None:
     found = _titled("The model costs $2 per million input tokens. Orion-2 and Vireo 1.5 both cost less.", "Price check")
     assert found["$2 per million input tokens"].subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        # the lab named before "its R1 model" owns it, and the long form aligns with other articles' "Nimbus-R1"
+        ("Nimbus Labs has released its R1 model with 671B parameters.", "671B parameters", "Nimbus R1"),
+        ("Nimbus-R1 is out. R1 has a 128K context window.", "128K", "Nimbus-R1"),
+        # two labs, two R1s: the short name stays as written
+        ("Nimbus Labs compared its R1 with Orchard AI's R1 model, which has 70B parameters.", "70B parameters", "R1"),
+    ],
+)
+def test_a_short_model_name_takes_its_long_form_only_with_evidence(text: str, value: str, subject: str) -> None:
+    assert _by_value(text)[value].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        ("Kestrel 3 was trained on 2,048 Tern T400 GPUs.", "2,048 Tern T400 GPUs", "Kestrel 3"),
+        ("Tern Labs used 16,000 T400s to train Kestrel 3.", "16,000 T400s", "Kestrel 3"),
+        ("It took 2.8M T400 GPU-hours.", "2.8M T400 GPU-hours", None),
+        ("The T400 has 96 GB of memory.", "96 GB", "T400"),  # the chip's own spec is about the chip
+    ],
+)
+def test_the_chips_a_figure_counts_are_its_unit_not_its_subject(text: str, value: str, subject: str | None) -> None:
+    assert _by_value(text)[value].subject == subject
+
+
+def test_a_clause_that_names_nothing_continues_the_model_its_sentence_named() -> None:
+    found = _by_value(
+        "Tern Labs has released its Kestrel 3 model - a 671B parameter MoE that activates 37B parameters."
+    )
+    assert found["671B"].subject == "Kestrel 3" and found["37B parameters"].subject == "Kestrel 3"
+    contrast = _by_value("Kestrel 3 is fast, but the rival model costs $5 per million input tokens.")
+    assert contrast["$5 per million input tokens"].subject is None
+
+
+@pytest.mark.parametrize("headline", ["The Training Run That Changed AI Economics", "Training a SOTA AI Model"])
+def test_a_headline_verb_before_ai_is_not_a_lab(headline: str) -> None:
+    from claimcheck.attribution.names import find_shaped_names
+
+    assert [n for n in find_shaped_names(headline) if n.kind == "lab"] == []

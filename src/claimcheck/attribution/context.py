@@ -38,6 +38,8 @@ MAIN_MODEL = "\x00the model"
 MAIN_LAB = "\x00the lab"
 UNNAMED = "\x00unnamed"
 PLACEHOLDERS = frozenset({MAIN_MODEL, MAIN_LAB, UNNAMED})
+# A model named by its version alone ("V3", "R1", "K2"): which lab's it is comes from the article
+SHORT_NAME = re.compile(r"[A-Z]{1,2}\d+(?:\.\d+)?")
 PRONOUN_START = re.compile(r"^(?:It|Its|This|They|Their|The model|The company|The lab)\b")
 _CLAUSE_BREAK = re.compile(r";|\s-\s|—|\s–\s|:\s(?=[A-Z])|,\s(?:and|while|whereas|but|although)\b|\.\s")
 
@@ -53,6 +55,8 @@ class ArticleState:
     labs: Counter[str] = field(default_factory=Counter)  # how often each lab is named: the article's main one
     models: Counter[str] = field(default_factory=Counter)  # how often each model or product is named (entity key)
     spellings: dict[str, str] = field(default_factory=dict)  # entity key -> the first spelling seen
+    # a short model name and the labs named before it in one unit ("DeepSeek released its V3 model"): its owner
+    short_owners: dict[str, set[str]] = field(default_factory=dict)
     title_models: frozenset[str] = frozenset()  # entity keys of the models the title names
     title_labs: frozenset[str] = frozenset()
     benchmarks: frozenset[str] = frozenset()  # names the article uses in a benchmark's place ("71% on X")
@@ -123,6 +127,9 @@ class UnitContext:
                 key = entity_key(name.canonical)
                 self.state.models[key] += 1
                 self.state.spellings.setdefault(key, name.canonical)
+                if SHORT_NAME.fullmatch(name.canonical):
+                    labs = {n.canonical for n in out if n.kind == "lab" and n.canonical}
+                    self.state.short_owners.setdefault(key, set()).update(labs)
             out.append(name)
         return out
 

@@ -38,6 +38,7 @@ def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Cl
         drafts = [replace(c, subject=main_lab) if c.metric == "era" and c.subject is None else c for c in drafts]
     if any(c.subject in PLACEHOLDERS for c in drafts):
         drafts = subjects.resolve_references(drafts, state)
+    drafts = subjects.expand_short_names(drafts, state)
     return _with_ids(article, drafts)
 
 

@@ -30,6 +30,11 @@ _FILLER = frozenset(
         "than as is was over under while which that this"
     ).split()
 )
+_GPU_UNIT = re.compile(
+    r"(?:(?:nvidia|amd|intel|google)\s+)?(?:(?P<chip>[a-z]{1,3}\d+[a-z]?)\s+)?(?:gpus?|chips?|accelerators?)"
+    r"|(?:(?:nvidia|amd)\s+)?(?P<plural>[a-z]{1,3}\d+[a-z]?)s",
+    re.IGNORECASE,
+)
 _BACK_REFERENCE = re.compile(
     r"\b(?:(?:this|that|the) (?:figure|number|share|rate|percentage|proportion)|of it|of that)\b",
     re.IGNORECASE,
@@ -200,6 +205,11 @@ def describe(ctx: UnitContext, q: Quantity, v: Located, clause: str, clause_star
     if q.kind == "count" and q.unit:
         if q.unit.split()[-1].lower() in VAGUE_NOUNS:
             return None
+        gpus = _GPU_UNIT.fullmatch(q.unit)
+        if gpus:
+            # "16,000 Nvidia H100 GPUs" = "16,000 H100s"; a count that names no chip is another metric
+            chip = gpus.group("chip") or gpus.group("plural")
+            return f"number of {chip.upper()} GPUs" if chip else "number of GPUs"
         return f"number of {q.unit}"
     after = ctx.text[v.end : clause_start + len(clause)]
     m = re.match(r"\s+(?:of|on|in)\s+(?:the\s+|its\s+|their\s+)?(?P<np>[a-z][\w-]*(?:\s[a-z][\w-]*){0,3})", after)

@@ -41,7 +41,7 @@ _STOP = frozenset(
     page article rule item no vol volume issue episode season gen generation act title class type grade stage
     category version model number option plan group team case note footnote appendix exhibit slide
     generative responsible agentic frontier open applied conversational enterprise general artificial physical
-    sovereign safe modern leading major big small large independent several many
+    sovereign safe modern leading major big small large independent several many sota better smarter faster
     """.split()
 )
 # Variant and mode words that belong to a model's name when they follow (or precede) its version.
@@ -166,8 +166,8 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
             found.append(Name(m.start(), m.end(), m.group(0), m.group(0), "benchmark"))
     for m in _LAB.finditer(text):
         words = _trim_head(m.group("name").split())
-        if len(words) < 2:
-            continue
+        if len(words) < 2 or (len(words) == 2 and _VERB_OR_ADVERB_END.search(words[0])):
+            continue  # "That Changed AI", "Rethinking AI": a headline's verb before an organisation word
         start = m.end() - len(" ".join(words))
         found.append(Name(start, m.end(), text[start : m.end()], " ".join(words), "lab"))
     if not _HAS_DIGIT.search(text):  # every model shape has a version digit: skip both model scans

@@ -9,6 +9,7 @@ Conservative on purpose: when the text does not make the subject clear the answe
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..models import Claim, replace
@@ -19,12 +20,14 @@ from .context import (
     MAIN_MODEL,
     PLACEHOLDERS,
     PRONOUN_START,
+    SHORT_NAME,
     SUBJECT_KINDS,
     UNNAMED,
     ArticleState,
     UnitContext,
 )
 from .lexicon import MetricRule, Name
+from .names import entity_key
 
 
 def subject(
@@ -40,7 +43,7 @@ def subject(
     text = ctx.text
     if text.count("|") >= 4:
         return None  # a table flattened into one line: which column a value sits in cannot be told
-    names = [n for n in names if n.kind in kinds]
+    names = [n for n in names if n.kind in kinds and not _equipment(text, n)]
     candidates = [n for n in names if n.canonical and cs <= n.start < ce]
     before = [n for n in candidates if n.end <= start]
     after = [n for n in candidates if n.start >= end]
@@ -49,6 +52,9 @@ def subject(
         between = text[nearest.end : start]
         if re.match(r"^'s?\s", between):
             return nearest  # "GPT-5.2's 68.4%"
+    trained = [n for n in candidates if n.kind in ("model", "product") and _TRAINED.search(text, cs, n.start)]
+    if trained:
+        return trained[0]  # "Meta used 16,000 GPUs to train Llama 3.1": the figures are the model's training run
     if after and re.fullmatch(r"\s+(?:[a-z]+ed\s+)?(?:for|from|by|of)\s+(?:the\s+)?", text[end : after[0].start]):
         return after[0]  # "68.4% for GPT-5.2", "written 100% by Claude Code"
     if COMPARISON_BEFORE.search(text[max(cs, start - 30) : start]):
@@ -78,6 +84,9 @@ def subject(
         if not COMPARISON_BEFORE.search(text[max(cs, first.start - 30) : first.start]):
             return first
     if not candidates:
+        earlier = _one_model_earlier(text, names, cs)
+        if earlier is not None:
+            return earlier
         unit_names = [n for n in names if n.canonical]
         whole_sentence = (cs, ce) == (0, len(text))
         if whole_sentence and len({n.canonical for n in unit_names}) == 1:
@@ -87,10 +96,40 @@ def subject(
             kind = ctx.lex.kind_of(canonical) or "model"
             if kind in kinds:
                 return Name(0, 0, canonical, canonical, kind)
-        if not unit_names and not any(n.canonical and n.kind in SUBJECT_KINDS for n in ctx.unit_names):
-            # "Total parameters: 671 billion" in a unit that names nothing: the article's model, if it has one
-            return _placeholder(UNNAMED, kinds)
+    named = [
+        n
+        for n in ctx.unit_names
+        if n.canonical
+        and n.kind in SUBJECT_KINDS
+        and not _equipment(text, n)
+        and not COMPARISON_BEFORE.search(text[max(0, n.start - 30) : n.start])
+    ]  # "280K GPU hours (vs. Llama 3's 30.8M)": a comparison's target does not name the unit's subject
+    if not named and (ctx.unit.kind == "list_item" or _FACT_LINE.match(text)):
+        # "Total parameters: 671 billion", a spec list's "- 128K context": a fact line that names nothing is
+        # about the article's model, if it has one (a prose sentence that names nothing stays unattributed:
+        # "Two researchers closed 23% of the gap" is not the model's figure)
+        return _placeholder(UNNAMED, kinds)
     return None
+
+
+_FACT_LINE = re.compile(r"^[A-Z][\w ()/.-]{1,40}:\s")  # "Context window: 128K tokens", "Training time: 280K"
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|unlike|rivals?|competitors?)\b", re.I)
+
+
+def _one_model_earlier(text: str, names: Sequence[Name], cs: int) -> Name | None:
+    """ "DeepSeek released its V3 model - a 671B parameter MoE that activates 37B": a clause that names nothing
+    continues the one model its sentence named before it, unless the sentence turns to a contrast."""
+    earlier = [
+        n
+        for n in names
+        if n.kind in ("model", "product")
+        and n.canonical
+        and n.end <= cs
+        and not COMPARISON_BEFORE.search(text[max(0, n.start - 30) : n.start])
+    ]
+    if len({n.canonical for n in earlier}) != 1 or _CONTRAST.search(text, earlier[-1].end, cs):
+        return None
+    return earlier[-1]
 
 
 def _placeholder(which: str, kinds: frozenset[str] | set[str]) -> Name | None:
@@ -99,6 +138,20 @@ def _placeholder(which: str, kinds: frozenset[str] | set[str]) -> Name | None:
     return Name(0, 0, which, which, kind) if kind in kinds else None
 
 
+_EQUIPMENT_AFTER = re.compile(r"\s?(?:GPUs|chips|accelerators|cards|GPU[- ]hours?|clusters|nodes|servers)\b|s\b")
+# "2,048 NVIDIA H800", "16K H100" (a year is not a count: "In 2024 Meta ...")
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?\s*(?:[KkMm]\s?)?\s(?:[A-Z][A-Za-z]+\s)?$")
+
+
+def _equipment(text: str, name: Name) -> bool:
+    """ "2,048 H800 GPUs", "16,000 H100s", "2.788M H800 GPU-hours": the chips a figure counts are its unit, not
+    whom the figure is about (a chip's own spec, "The H100 has 80 GB", still has the chip as its subject)."""
+    if name.end == 0:
+        return False
+    return bool(_EQUIPMENT_AFTER.match(text, name.end)) or bool(_COUNT_BEFORE.search(text, 0, name.start))
+
+
+_TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?$")
 _REFERENCE = re.compile(r"\b(?:the|this) (?:(?P<model>model|system)|(?P<lab>company|lab|startup|firm))\b", re.I)
 
 
@@ -191,12 +244,15 @@ def remember_subject(ctx: UnitContext, names: Sequence[Name]) -> None:
 def resolve_references(claims: Sequence[Claim], state: ArticleState) -> list[Claim]:
     """Give "the model", "It" and unnamed units the entity the article is about, or no subject when unclear.
 
-    The article is about a model when its title names exactly one, or (for an explicit "the model" / "It")
-    when one model is named at least three times and twice as often as any other. A unit that names nothing
-    at all is given the title's model only, and only when that model is most of the article's mentions.
+    The article is about a model when its title names exactly one, or when one model is named at least three
+    times and twice as often as any other ("V3" counting as "DeepSeek V3" where the article says so). A fact
+    line that names nothing is given that model only when it is also named twice as often as any other model.
     """
-    models = state.models.most_common(2)
-    total = sum(state.models.values())
+    counts: Counter[str] = Counter()
+    for key, count in state.models.items():
+        long_form = _long_form(state.spellings.get(key, key), state) if SHORT_NAME.fullmatch(key.upper()) else None
+        counts[entity_key(long_form) if long_form else key] += count
+    models = counts.most_common(2)
     title = next(iter(state.title_models)) if len(state.title_models) == 1 else None
     dominant = None
     if models and models[0][1] >= 3 and (len(models) == 1 or models[0][1] >= 2 * models[1][1]):
@@ -206,7 +262,8 @@ def resolve_references(claims: Sequence[Claim], state: ArticleState) -> list[Cla
     main_lab = next(iter(state.title_labs)) if len(state.title_labs) == 1 else None
     if main_lab is None and labs and labs[0][1] >= 2 and (len(labs) == 1 or labs[0][1] >= 2 * labs[1][1]):
         main_lab = labs[0][0]
-    unnamed = title if title and 2 * state.models[title] >= total else None
+    others = [count for key, count in counts.items() if key != main_model]
+    unnamed = main_model if main_model and counts[main_model] >= 2 * max(others, default=0) else None
     answer = {
         MAIN_MODEL: state.spellings.get(main_model, main_model) if main_model else None,
         MAIN_LAB: main_lab,
@@ -226,3 +283,40 @@ def compared_with(names: Sequence[Name], subject: str | None) -> str | None:
     2x the price of GPT-5.4" -> "GPT-5.4"); None when the sentence names no other model, or several."""
     others = {n.canonical for n in names if n.kind == "model" and n.canonical and n.canonical != subject}
     return next(iter(others)) if len(others) == 1 else None
+
+
+def expand_short_names(claims: Sequence[Claim], state: ArticleState) -> list[Claim]:
+    """ "R1" in an article that also writes "DeepSeek-R1", or that names DeepSeek before "its V3 model", is that
+    lab's model: the subject takes the long form, so it aligns with other articles' "DeepSeek-V3". Without such
+    evidence in the article (two long forms, two labs, or none) the short name stays as written."""
+    expanded: dict[str, str | None] = {}
+    out = []
+    for claim in claims:
+        subject = claim.subject
+        if subject and SHORT_NAME.fullmatch(subject):
+            if subject not in expanded:
+                expanded[subject] = _long_form(subject, state)
+            long_form = expanded[subject]
+            if long_form:
+                claim = replace(claim, subject=long_form)
+        out.append(claim)
+    return out
+
+
+def _long_form(short: str, state: ArticleState) -> str | None:
+    key = entity_key(short)
+    longer = {
+        spelling
+        for k, spelling in state.spellings.items()
+        if k != key and k.endswith(key) and re.fullmatch(r"[a-z]{2,}", k[: -len(key)])
+    }
+    if len(longer) == 1:
+        return longer.pop()
+    owners = state.short_owners.get(key, set())
+    if not longer and len(owners) == 1:
+        brand = _ORG_TAIL.sub("", next(iter(owners))) or next(iter(owners))
+        return f"{brand} {short}"  # "Nimbus Labs" + "R1" is "Nimbus R1", as other articles write it
+    return None
+
+
+_ORG_TAIL = re.compile(r"(?:\s+(?:Labs?|AI|Inc\.?|Corp\.?|Corporation|Research|Technologies|Systems))+$")

@@ -51,7 +51,10 @@ def _unit_root(unit: str | None) -> str:
         return ""
     if unit in ("seconds", "minutes", "hours", "days", "weeks", "months", "quarters", "years"):
         return "time"  # durations compare after conversion
-    return unit.split()[-1].lower().rstrip("s")
+    if re.search(r"gpu[- ]?hours?$", unit, re.IGNORECASE):
+        return "gpu-hour"  # "H800 GPU-hours" = "GPU hours"
+    root = unit.split()[-1].lower().rstrip("s")
+    return "gpu" if re.fullmatch(r"[a-z]{1,3}\d+[a-z]?|chip|accelerator", root) else root  # "H100s" = "GPUs"
 
 
 def normalise_metric(metric: str) -> str:

@@ -28,6 +28,8 @@ from ..models import Cell, Unit, UnitKind
 _HEADING_MAX = 90
 # A prose line at least this long that does not end a sentence was wrapped: it continues on the next line.
 _WRAP_MIN = 50
+# A text with prose lines longer than this (3% of its lines or more) holds one paragraph per line, not wrapped text.
+_WRAPPED_MAX = 120
 # Flattened tables: longer lines are prose, not rows.
 _ROW_MAX = 300
 _HEADER_MAX = 150
@@ -585,7 +587,26 @@ def _stands_apart(text: str, neighbour: _Line | None) -> bool:
 # --------------------------------------------------------------------------------------- pass 4: prose
 
 
+def _wrap_width(text: str, lines: list[_Line]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None when its lines are whole paragraphs.
+
+    Text copied from a web page holds one paragraph per line, many of them hundreds of characters long: there
+    a line that does not end a sentence (a title, "Training time: 280K GPU hours") is a unit of its own. Text
+    wrapped by hand or by an editor keeps nearly every line under a fixed width.
+    """
+    contents = [_content(text, line) for line in lines if _is_plain(line)]
+    if not contents:
+        return None
+    # a few long prose lines (not a URL or a code line) are enough: wrapped text has none
+    long_prose = sum(1 for c in contents if len(c) > _WRAPPED_MAX and c.count(" ") >= 10)
+    if long_prose and long_prose * 33 >= len(contents):
+        return None
+    lengths = sorted(len(c) for c in contents)
+    return lengths[min(len(lengths) - 1, (len(lengths) * 9) // 10)]
+
+
 def _mark_flows(text: str, lines: list[_Line]) -> None:
+    width = _wrap_width(text, lines)
     index = 0
     count = len(lines)
     while index < count:
@@ -603,7 +624,7 @@ def _mark_flows(text: str, lines: list[_Line]) -> None:
         position = index
         while position <= run_end:
             last = position
-            while not line_list and last < run_end and _wraps(text, lines[last]):
+            while not line_list and last < run_end and _wraps(text, lines[last], width):
                 last += 1
             lines[position].kind = "prose"
             lines[position].until = last
@@ -613,11 +634,15 @@ def _mark_flows(text: str, lines: list[_Line]) -> None:
         index = run_end + 1
 
 
-def _wraps(text: str, line: _Line) -> bool:
+def _wraps(text: str, line: _Line, width: int | None) -> bool:
     content = _content(text, line)
     if _ends_with(content, _WRAP_END):
         return False
-    return len(content) >= _WRAP_MIN or content.endswith(",")
+    if content.endswith(",") or content.rsplit(None, 1)[-1].lower() in _TRAILING_FUNCTION_WORDS:
+        return True  # cut mid-sentence, whatever the layout
+    if width is None:
+        return False  # one paragraph per line: a line that does not end a sentence still ends its unit
+    return len(content) >= max(_WRAP_MIN, (width * 3) // 5)
 
 
 # ------------------------------------------------------------------------------------------- sentences
