@@ -606,3 +606,34 @@ def test_a_long_list_item_without_punctuation_is_split_too() -> None:
     units = segment(text, markdown=True)
     assert len(units) > 1 and all(len(u.text) <= MAX_UNIT_CHARS for u in units)
     assert "".join(u.text for u in units).replace(" ", "") == text[2:].replace(" ", "").strip()
+
+
+_LONG = (
+    "Tern Labs has released its Kestrel 3 model, a sparse mixture-of-experts design that activates a small "
+    "share of its weights for each token and was trained on a large corpus of licensed text."
+)
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_page_with_one_paragraph_per_line_keeps_each_line_apart(markdown: bool) -> None:
+    # copied from a web page: a title and fact lines that do not end a sentence are units of their own
+    text = f"Kestrel 3: Training a Frontier Model on a Budget\n{_LONG}\nTraining time: 280K GPU hours\n{_LONG}\n"
+    units = segment(text, markdown=markdown)
+    texts = [u.text for u in units]
+    assert "Kestrel 3: Training a Frontier Model on a Budget" in texts
+    assert "Training time: 280K GPU hours" in texts
+
+
+def test_hard_wrapped_prose_still_joins_its_lines() -> None:
+    text = (
+        "Tern Labs has released its Kestrel 3 model, a sparse mixture of\n"
+        "experts that activates a small share of its weights for each token\n"
+        "and was trained on a large corpus of licensed text that the lab\n"
+        "bought from publishers over the past two years.\n"
+    )
+    assert [u.text.count("\n") for u in segment(text, markdown=True)] == [3]
+
+
+def test_a_line_cut_after_a_function_word_continues_on_a_page_of_long_lines() -> None:
+    text = f"{_LONG}\nThe model was trained by the\nteam in Lisbon over six months.\n{_LONG}\n"
+    assert any("the\nteam in Lisbon" in u.text for u in segment(text, markdown=False))
