@@ -225,3 +225,17 @@ def test_measures_round_trip_through_the_formatter(text: str) -> None:
     assert q is not None
     again = parse_quantity(format_quantity(q))
     assert again is not None and (again.kind, again.low, again.high, again.unit) == (q.kind, q.low, q.high, q.unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("trained on 2,048 Tern T400 GPUs", "2,048 Tern T400 GPUs", "Tern T400 GPUs"),
+        ("for 2.8M T400 GPU-hours", "2.8M T400 GPU-hours", "T400 GPU-hours"),
+    ],
+)
+def test_a_product_name_with_digits_between_a_count_and_its_noun_stays_in_the_unit(
+    text: str, value: str, unit: str
+) -> None:
+    (found,) = find_quantities(text)
+    assert (found.value.text, found.value.kind, found.value.unit) == (value, "count", unit)

@@ -455,6 +455,9 @@ _CHANGE_BEFORE = re.compile(
 )
 # Words that may sit between a number and the noun it counts: "129 internal Claude Code research sessions".
 _COUNT_NOUN = re.compile(r"[ ]?(?P<words>(?:[A-Za-z][\w'-]*\s){0,4}?)(?P<noun>[A-Za-z][\w-]*?s|people)\b")
+# A word between a number and its noun that is itself a figure (a number, a currency code with an amount), unlike a
+# product name with digits ("H800", "MI300X") that says which things are counted.
+_OTHER_FIGURE = re.compile(r"[\d.,]+|[A-Z]{3}\d[\d.,]*|\d[\d.,]*[A-Z]{3}")
 _NOT_NOUNS = {
     "is",
     "was",
@@ -883,8 +886,8 @@ class _Scanner:
         if not m:
             return None
         words = m.group("words").split()
-        if any(w.lower() in _STOP_COUNT_WORDS or _HAS_DIGIT.search(w) for w in words):
-            return None  # "3 USD50 cards": a word with digits is another figure, not the noun's adjective
+        if any(w.lower() in _STOP_COUNT_WORDS or _OTHER_FIGURE.fullmatch(w) for w in words):
+            return None  # "3 USD50 cards": another figure, not the noun's adjective ("2,048 H800 GPUs" is one)
         noun = m.group("noun")
         if noun.lower() in _NOT_NOUNS or noun.lower().endswith("ss"):
             return None
