@@ -104,7 +104,7 @@ class UnitContext:
 
     def resolve_versions(self, names: list[Name]) -> list[Name]:
         """ "Version 4.0" means a version of the family the article is talking about."""
-        out = []
+        out: list[Name] = []
         for name in names:
             if name.kind == "lab" and name.canonical:
                 self.state.labs[name.canonical] += 1
