@@ -12,7 +12,8 @@ import pytest
 from claimcheck.attribution.extract import extract_article
 from claimcheck.loading.segment import line_starts, segment
 from claimcheck.loading.textnorm import normalize
-from claimcheck.models import Article, Claim, Source
+from claimcheck.models import Article, Claim, Quantity, Source
+from claimcheck.values.quantities import find_quantities
 
 
 def make_article(text: str, *, published: dt.date | None = None, path: str = "a.md", markdown: bool = True) -> Article:
@@ -82,3 +83,10 @@ Version history of Claude:
 
 By 2026, Opus 4.6 was released on February 5.
 """
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The one quantity a string holds ("over 80%", "$2.50/M tokens"), read by the grammar's ``find_quantities``
+    as the extractor reads it; None when the string holds none or several."""
+    matches = find_quantities(text)
+    return matches[0].value if len(matches) == 1 else None

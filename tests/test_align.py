@@ -17,7 +17,8 @@ from rapidfuzz import fuzz
 
 from claimcheck.checking.align import METRIC_SIMILARITY, align_claims, dimension, normalise_metric
 from claimcheck.models import Claim, DateValue, Quantity, Topic
-from claimcheck.values.quantities import parse_quantity
+
+from .conftest import parse_quantity
 
 _ids = itertools.count(1)
 

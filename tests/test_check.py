@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 from claimcheck.checking.align import align_claims
-from claimcheck.checking.check import cross_check, time_slices
+from claimcheck.checking.check import cross_check
 from claimcheck.models import Claim, DateValue, Quantity
 
 _counter = iter(range(10_000))
@@ -83,7 +83,6 @@ def test_values_at_different_dates_are_a_series_not_a_conflict() -> None:
     early = claim(pct(5, 5, "5%"), as_of=month(2024, 1))
     late = claim(pct(80, None, "over 80%", low_inc=False), as_of=month(2026, 5), source="b.md")
     assert findings_for([early, late]) == []
-    assert len(time_slices([early, late])) == 2
 
 
 def test_event_periods_separate_claims() -> None:

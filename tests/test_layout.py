@@ -33,3 +33,31 @@ def test_the_library_never_imports_the_cli_framework() -> None:
             continue
         text = path.read_text("utf-8")
         assert "import typer" not in text and "from typer" not in text, path.relative_to(PACKAGE)
+
+
+def test_every_function_has_a_caller_in_the_package() -> None:
+    """No dead or test-only code: every function and method is used somewhere in ``src`` besides its definition.
+
+    Decorated functions (commands, callbacks, properties) and methods overriding a library class's are called by
+    the framework; everything else must have a caller of its own.
+    """
+    used: set[str] = set()
+    defined: list[tuple[str, str]] = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name):
+                used.add(node.id)
+            elif isinstance(node, ast.Attribute):
+                used.add(node.attr)
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and not node.decorator_list:
+                defined.append((str(path.relative_to(PACKAGE)), node.name))
+            if isinstance(node, ast.ClassDef) and not any(
+                isinstance(base, ast.Attribute) for base in node.bases
+            ):  # a subclass of a library class (typer.core.TyperArgument) overrides what the library calls
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef) and not item.decorator_list and not item.name.startswith("__"):
+                        defined.append((str(path.relative_to(PACKAGE)), f"{node.name}.{item.name}"))
+    unused = [f"{where}: {name}" for where, name in defined if name.rsplit(".", 1)[-1] not in used]
+    assert unused == []

@@ -18,9 +18,10 @@ from claimcheck.values.quantities import (
     QuantityMatch,
     find_quantities,
     format_quantity,
-    parse_quantity,
     words_to_number,
 )
+
+from .conftest import parse_quantity
 
 SAME = object()  # high defaults to low: a point value
 

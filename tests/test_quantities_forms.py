@@ -6,7 +6,9 @@ import math
 
 import pytest
 
-from claimcheck.values.quantities import find_quantities, format_quantity, parse_quantity
+from claimcheck.values.quantities import find_quantities, format_quantity
+
+from .conftest import parse_quantity
 
 INF = math.inf
 

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.values.quantities import QuantityMatch, find_quantities, format_quantity, parse_quantity
+from claimcheck.values.quantities import QuantityMatch, find_quantities, format_quantity
+
+from .conftest import parse_quantity
 
 # Fragments that exercise every branch of the grammar when glued together in any order.
 FRAGMENTS = [

@@ -2,7 +2,7 @@
 
 Owns deciding which claims in a topic are comparable (the same time: overlapping ``as_of`` dates, the same
 event-relative period, facts not mixed with forecasts), the verdict on each comparable group (the worst pairwise
-``compare_values`` status), the reconciled value, the size of a disagreement, and the notes a reader needs
+status, ``compare.group_verdict``), the reconciled value, the size of a disagreement, and the notes a reader needs
 (different baselines or scopes, the rest of a series over time).
 """
 
@@ -64,23 +64,6 @@ SERIES_SHOWN = 8
 # have always had); past it, the undated claims a topic shares between its slices enter as one digest computed
 # once, so fingerprinting stays linear.
 FULL_ID_LIMIT = 64
-
-
-def time_slices(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """Groups of claims that speak about the same time and can be compared.
-
-    Claims with different event-relative periods, or a forecast and a statement of fact, never share a slice.
-    Claims with explicit ``as_of`` dates share a slice when their dates overlap; a claim without a date is
-    compared with every dated slice of its group (it says nothing about when, so it must hold at all of them).
-    (Lists, for tests and callers; ``check_topic`` works on the shared form and never copies undated claims.)
-    """
-    out: list[list[Claim]] = []
-    for group in _groups(claims):
-        if not group.dated:
-            out.append(list(group.undated))
-        for dated in group.dated:
-            out.append([*group.undated, *dated])
-    return [s for s in out if s]
 
 
 class _Part:

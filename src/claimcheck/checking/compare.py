@@ -55,17 +55,6 @@ class Interval:
             return self.low - other.high
         return 0.0
 
-    def contains(self, other: Interval) -> bool:
-        lo_ok = self.low is None or (
-            other.low is not None
-            and (other.low > self.low or (other.low == self.low and (self.low_closed or not other.low_closed)))
-        )
-        hi_ok = self.high is None or (
-            other.high is not None
-            and (other.high < self.high or (other.high == self.high and (self.high_closed or not other.high_closed)))
-        )
-        return lo_ok and hi_ok
-
 
 def _max_low(a: Interval, b: Interval) -> tuple[float | None, bool]:
     if a.low is None:
@@ -147,45 +136,6 @@ def _rounding_interval(value: Quantity | DateValue) -> Interval:
     return Interval(value.low * k - half, value.low * k + half)
 
 
-def compare_values(a: Quantity | DateValue, b: Quantity | DateValue) -> Status:
-    """Verdict on two values of the same kind of thing. Symmetric; ``agree`` is reflexive."""
-    ia, ib = allowed_interval(a), allowed_interval(b)
-    if ia.intersect(ib) is None:
-        return "conflict"
-    sa, sb = stated_interval(a), stated_interval(b)
-    if sa == sb:
-        return "agree"
-    if sa.is_point() and sb.is_point():
-        # equal within the precision both were written with ("75%" and "75.0%"), not merely within the room a
-        # hedge makes ("about 27%" and "30%" overlap, but that is compatible, not agreement)
-        ra, rb = _rounding_interval(a), _rounding_interval(b)
-        return "agree" if ra.intersect(rb) is not None else "compatible"
-    if (
-        isinstance(a, DateValue)
-        and isinstance(b, DateValue)
-        and a.precision == b.precision
-        and a.start == b.start
-        and a.end == b.end
-    ):
-        return "agree"
-    return "compatible"
-
-
-def reconcile(values: list[Quantity | DateValue]) -> Interval | None:
-    """What all values allow together (intersection of the stated intervals, falling back to the allowed ones)."""
-    if not values:
-        return None
-    result: Interval | None = stated_interval(values[0])
-    for value in values[1:]:
-        result = result.intersect(stated_interval(value)) if result else None
-    if result is not None:
-        return result
-    result = allowed_interval(values[0])
-    for value in values[1:]:
-        result = result.intersect(allowed_interval(value)) if result else None
-    return result
-
-
 def difference(a: Quantity | DateValue, b: Quantity | DateValue) -> tuple[float, float | None]:
     """Size of a disagreement: (absolute gap between the stated intervals, gap relative to the larger value)."""
     sa, sb = stated_interval(a), stated_interval(b)
@@ -200,11 +150,12 @@ def ordinal_to_date(x: float) -> dt.date:
     return dt.date.fromordinal(int(math.floor(x)))
 
 
-_RANK = {"agree": 0, "compatible": 1, "conflict": 2}
-
-
 def group_verdict(values: list[Quantity | DateValue]) -> tuple[Status, tuple[int, int] | None]:
-    """The worst pairwise ``compare_values`` verdict over a group, in linear time, and the widest-apart pair.
+    """The worst pairwise verdict over a group, in linear time, and the widest-apart pair.
+
+    Two values ``conflict`` when their allowed intervals are disjoint, ``agree`` when their stated intervals are
+    equal (or both are points equal within the precision both were written with, "75%" and "75.0%"), and are
+    ``compatible`` otherwise.
 
     Intervals on a line overlap pairwise exactly when they all share a point (Helly's theorem in one
     dimension), so the group is in conflict iff the intersection of all allowed intervals is empty, and the pair
@@ -220,7 +171,7 @@ _Bound = tuple[float, int]  # (bound, position in the group)
 
 @dataclass(frozen=True, slots=True)
 class GroupStats:
-    """Everything ``group_verdict`` and ``reconcile`` need from a group, in a form two groups can be merged in.
+    """Everything ``group_verdict`` and the reconciled value need from a group, in a form two groups can be merged in.
 
     A topic's undated claims are compared with every dated slice: their stats are computed once and merged
     with each slice's (``merge``, constant time) instead of re-reading every undated value per slice.

@@ -51,10 +51,8 @@ __all__ = [
     "DateMatch",
     "calendar_date",
     "calendar_day",
-    "days_between",
     "find_dates",
     "format_date",
-    "last_explicit_year",
     "month_span",
     "parse_date",
 ]
@@ -75,11 +73,6 @@ class DateMatch:
 def month_span(year: int, month: int) -> tuple[date, date]:
     """First and last day of a month."""
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def days_between(a: date, b: date) -> int:
-    """Signed number of days from ``a`` to ``b`` (``b - a``): April 15 to May 28 is 43."""
-    return (b - a).days
 
 
 def _months(year: int, first: int, last: int) -> tuple[date, date]:
@@ -903,22 +896,10 @@ def calendar_date(text: str) -> date | None:
     """
     stripped = text.strip()
     for candidate in dict.fromkeys((stripped, re.sub(r"\b[a-z]", lambda m: m.group(0).upper(), stripped))):
-        matches = _find(candidate, None, None, ())
-        if len(matches) == 1 and (matches[0].start, matches[0].end) == (0, len(candidate)):
-            return calendar_day(matches[0].value)
+        value = parse_date(candidate)
+        if value is not None and value.text == candidate:  # the date is the whole field, nothing more
+            return calendar_day(value)
     return None
-
-
-def last_explicit_year(matches: Sequence[DateMatch], default: int | None = None) -> int | None:
-    """The year the next text's yearless dates should take: the last year named explicitly in ``matches``.
-
-    A decade (``the 2020s``) names no single year and is skipped.
-    """
-    for match in reversed(matches):
-        v = match.value
-        if v.year_from == "explicit" and not v.relative and not v.text.endswith("s"):
-            return v.end.year
-    return default
 
 
 _PART_NAMES = {

@@ -1212,12 +1212,6 @@ def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
     return [m for m in _Scanner(text, exclude).scan() if _bounded(m.value)]
 
 
-def parse_quantity(text: str) -> Quantity | None:
-    """Parse a string that is one quantity expression ("over 80%", "$2.50/M tokens"); None if it is not one."""
-    matches = find_quantities(text)
-    return matches[0].value if len(matches) == 1 else None
-
-
 def format_quantity(q: Quantity) -> str:
     """Human rendering that keeps bounds and hedges: "70-90%", ">80%", "~8x", "$2.50/1M tokens"."""
     unit = q.unit or ""
