@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -90,3 +90,14 @@ def parse_quantity(text: str) -> Quantity | None:
     as the extractor reads it; None when the string holds none or several."""
     matches = find_quantities(text)
     return matches[0].value if len(matches) == 1 else None
+
+
+@pytest.fixture(autouse=True)
+def _sigint_handler_restored() -> Iterator[None]:
+    """``cli.main`` installs its own Ctrl-C handler (and ignores a second Ctrl-C once interrupted): a test that
+    calls it must not leave the test run itself deaf to Ctrl-C."""
+    import signal
+
+    handler = signal.getsignal(signal.SIGINT)
+    yield
+    signal.signal(signal.SIGINT, handler)

@@ -167,3 +167,66 @@ def test_output_to_dev_stdout_reaches_stdout(folder: Path, tmp_path: Path) -> No
     result = cli("audit", str(folder), "-f", "json", "-o", str(link))
     assert result.returncode == 0 and json.loads(result.stdout)["schema"].startswith("claimcheck.report/")
     assert link.is_symlink() and os.path.islink("/dev/stdout")
+
+
+def _busy_folder(root: Path, articles: int) -> Path:
+    """Enough articles that an audit runs for many seconds on any machine."""
+    inputs = root / "in"
+    inputs.mkdir()
+    body = "".join(
+        f"Nimbus-{n} scored {60 + n % 30}% on LogicBench in May 2025, and its price fell to ${n % 9 + 1} per million "
+        f"input tokens, about {n % 7 + 2}x cheaper than Nimbus-{n + 1}.\n\n"
+        for n in range(40)
+    )
+    for index in range(articles):
+        (inputs / f"note-{index}.md").write_text(f"# Note {index}\n\n{body}", encoding="utf-8")
+    return inputs
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is a POSIX signal")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_prints_one_line_exits_130_and_leaves_the_output_and_no_temp_files(tmp_path: Path, jobs: str) -> None:
+    import signal
+    import time
+
+    inputs = _busy_folder(tmp_path, 400)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    report = out_dir / "report.md"
+    report.write_text("last week's report\n", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    temp_before = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("claimcheck-*"))
+    # -m claimcheck: the console entry point, as a user runs it
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", "audit", str(inputs), "-o", str(report), "-j", jobs, "-f", "markdown"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(2.0)
+    assert process.poll() is None, "the run finished before it could be interrupted: make the input larger"
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr == "claimcheck: interrupted\n" and stdout == ""
+    assert report.read_text("utf-8") == "last week's report\n"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before  # no temporary file left anywhere
+    assert set(Path(os.environ.get("TMPDIR", "/tmp")).glob("claimcheck-*")) == temp_before
+
+
+def test_ctrl_c_while_the_cli_is_still_importing_is_interrupted_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import types
+
+    from claimcheck import console
+
+    class Importing(types.ModuleType):
+        def __getattr__(self, name: str) -> object:
+            raise KeyboardInterrupt  # what Ctrl-C during `from .cli import main` looks like
+
+    monkeypatch.setitem(sys.modules, "claimcheck.cli", Importing("claimcheck.cli"))
+    with pytest.raises(SystemExit) as exit_info:
+        console.main()
+    assert exit_info.value.code == 130
+    assert capsys.readouterr().err == "claimcheck: interrupted\n"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import traceback
@@ -740,11 +741,13 @@ def _main(
 def main() -> None:
     # read before parsing, so that even a crash while parsing the options can show its traceback
     debug = "--debug" in sys.argv[1:]
+    from .console import Interrupted, interrupted, raise_interrupted
+
+    signal.signal(signal.SIGINT, raise_interrupted)
     try:
         app()
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(130)
+    except (KeyboardInterrupt, Interrupted):
+        interrupted()  # one line, exit 130; --output was not replaced (it is written last, atomically)
     except BrokenPipeError:
         _silence_stdout()  # the reader (`| head`) has all it wanted: no message, no second error at exit
         sys.exit(141)  # 128 + SIGPIPE, what a shell tool killed by a closed pipe exits with

@@ -7,6 +7,7 @@ single-process one. Only source records and claims cross a process boundary, nev
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Literal
@@ -76,5 +77,19 @@ def parallel_batches(
         with dask_engine.client(scheduler, jobs) as dask_client:
             yield from dask_engine.map_batches(dask_client, batches, lexicon_path)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
         yield from pool.map(extract_batch, batches, [lexicon_path] * len(batches))
+    except BaseException:
+        # Ctrl-C (or an error): stop now, not after every queued batch; the workers' results are not wanted
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
+    pool.shutdown()
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process (a terminal sends it to every process of the run): it stops them,
+    and only it reports "interrupted"."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
