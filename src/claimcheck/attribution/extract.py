@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..models import Article, Claim, replace
+from ..models import Article, Claim, Quantity, replace
 from ..values.dates import DateMatch
 from ..values.quantities import QuantityMatch
 from . import metrics, subjects, tables, timeframe
@@ -171,11 +171,18 @@ def _enumerated(ctx: UnitContext, quantities: Sequence[QuantityMatch], i: int) -
         return False  # "$2.50/$15" is an input/output pair, told apart by the price metric
     for j in (i - 1, i + 1):
         family = {"number", "count"} if q.kind in ("number", "count") else {q.kind}
-        if 0 <= j < len(quantities) and quantities[j].value.kind in family:
+        other = quantities[j].value if 0 <= j < len(quantities) else None
+        if other is not None and q.kind == "count" and other.kind == "count" and _unit_noun(q) != _unit_noun(other):
+            continue  # "160 SMs or 20,480 cores": two measures of one thing, not one value per variant
+        if other is not None and other.kind in family:
             a, b = sorted((quantities[i], quantities[j]), key=lambda m: m.start)
             if re.fullmatch(r"\s*(?:,|,?\s*(?:and|or))\s*", ctx.text[a.end : b.start]):
                 return True
     return False
+
+
+def _unit_noun(q: Quantity) -> str:
+    return (q.unit or "").split()[-1].lower().rstrip("s") if q.unit else ""
 
 
 def _date_claims(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..models import Claim, Quantity, replace
 from ..values.quantities import QuantityMatch
-from . import subjects
+from . import hardware, subjects
 from .context import Located, UnitContext
 from .lexicon import Name
 
@@ -61,6 +61,10 @@ def metric(
     if size is not None:
         # a lab has no parameter count ("the 405B variant pushed Meta ...")
         return size, None, None if subject is not None and subject.kind == "lab" else subject_canonical
+    # a chip's figure: its unit and the words around it say what it measures ("20 PFLOPS FP8", "750W TDP")
+    spec = hardware.metric(q, ctx.text, v.start, v.end, clause_start, clause_start + len(clause))
+    if spec is not None:
+        return spec, None, subject_canonical
     benchmark = nearest_benchmark(v, clause_start, clause_start + len(clause), names, ctx.text)
     anchor = (v.start - clause_start, v.end - clause_start)
     rule = ctx.lex.match_metric(clause, q.kind, anchor, q.unit)
@@ -79,6 +83,7 @@ def metric(
     if rule is not None:
         scope = ctx.lex.scope_of(rule, clause)
         name = f"{rule.name} ({scope})" if rule.distinct_scopes and scope else rule.name
+        name = hardware.qualify_speedup(name, q, ctx.text, v.start, v.end, clause_start, clause_start + len(clause))
         return (
             name,
             None if rule.distinct_scopes else scope,

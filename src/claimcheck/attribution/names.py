@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from .hardware import SPEC_TOKEN
 from .lexicon import Name
 
 # Words that open a capitalised phrase without naming anything: sentence openers, prepositions, calendar words,
@@ -106,6 +107,11 @@ _VERB_OR_ADVERB_END = re.compile(r"(?:ing|ed|ly)$")
 _VARIANT_TAIL = re.compile(rf"(?:\s{_VARIANT}){{0,2}}(?:\s{_SIZE})?")
 _VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _KEY_SEPARATORS = re.compile(r"[\s_-]+")
+# a name followed by one of these names a design or a process, not a product a figure is about
+_ARCHITECTURE_AFTER = re.compile(r"\s+(?:architecture|microarchitecture|process(?:\s+node)?|instruction set)\b", re.I)
+# a part number: letters then three or more digits ("B200", "MI300X", "H100"); the brand and family words written
+# before it ("NVIDIA Blackwell B200", "Instinct MI300X") do not make another product
+_PART_NUMBER = re.compile(r"[A-Za-z]{1,3}\d{3,4}[A-Za-z]{0,2}")
 
 
 def _stop(word: str) -> bool:
@@ -179,6 +185,10 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
             continue
         if not _NAME_LIKE_TOKEN.search(token):
             continue
+        if SPEC_TOKEN.fullmatch(token) or _ARCHITECTURE_AFTER.match(text, m.start() + len(name)):
+            # "FP8", "HBM3e", "CDNA 3 architecture": spec words, never whom a figure is about; their digits stay
+            found.append(Name(m.start(), m.start() + len(name), name, None, "name"))
+            continue
         found.append(Name(m.start(), m.start() + len(name), name, _canonical(name), "model", version=_version(token)))
     for m in _SPACED_MODEL.finditer(text):
         words = _trim_head(m.group("head").split())
@@ -196,6 +206,9 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
         start = m.end("head") - len(head)
         end = m.end()
         name = text[start:end]
+        if _ARCHITECTURE_AFTER.match(text, end):
+            found.append(Name(start, end, name, None, "name"))
+            continue
         found.append(Name(start, end, name, _canonical(name), "model", version=version))
     return tuple(_non_overlapping(found))
 
@@ -263,5 +276,13 @@ def _version(token: str) -> str | None:
 
 
 def entity_key(canonical: str) -> str:
-    """Spellings of one name that differ only in case, spaces and hyphens: "Nimbus R1" = "Nimbus-R1"."""
+    """Spellings of one name that differ only in case, spaces and hyphens: "Nimbus R1" = "Nimbus-R1"; a part
+    number keeps its identity whatever brand words precede it: "Tern Kite T400" = "T400"."""
+    words = canonical.split()
+    for i, word in enumerate(words[1:], 1):
+        if re.search(r"\d", " ".join(words[:i])):
+            break
+        if _PART_NUMBER.fullmatch(word):
+            canonical = " ".join(words[i:])
+            break
     return _KEY_SEPARATORS.sub("", canonical.lower())

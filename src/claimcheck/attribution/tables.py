@@ -12,7 +12,7 @@ import re
 
 from ..models import Claim
 from ..values.dates import find_dates
-from . import subjects, timeframe
+from . import hardware, subjects, timeframe
 from .context import COMPARISON_BEFORE, SUBJECT_KINDS, Located, UnitContext
 from .lexicon import MetricRule
 
@@ -80,6 +80,17 @@ def table_row(ctx: UnitContext) -> list[Claim]:
                 metric = f"{label_bench or label.strip()} difference"
                 others = [h for h in unit.table_headers[1:] if h and h.lower() != header.lower()]
                 subject = " vs ".join(others) if len(others) == 2 else None
+            elif not label_bench and (
+                spec := hardware.metric(
+                    q,
+                    context,
+                    len(context) - len(cell.text) + qm.start,
+                    len(context) - len(cell.text) + qm.end,
+                    0,
+                    len(context),
+                )
+            ):
+                metric = spec  # a spec sheet's row: "Bandwidth | 5.2TB/s", "B200 delivers | 10 PFLOPS FP8"
             elif metric is None or (not label_bench and header_entity is None):
                 rule = ctx.lex.match_metric(context, q.kind, unit=q.unit)
                 if rule is not None:

@@ -37,6 +37,8 @@ def dimension(claim: Claim) -> str:
     kind: str = "share" if value.kind in ("percent", "fraction") else value.kind
     if value.kind == "money":
         kind = f"money:{value.unit or ''}"
+    elif value.kind == "measure":
+        kind = f"measure:{value.unit or ''}"  # 130 TB of memory is never compared with 130 TB/s of bandwidth
     elif value.kind in ("duration", "count"):
         kind = f"{value.kind}:{_unit_root(value.unit)}"
     if value.change:

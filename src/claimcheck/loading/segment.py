@@ -380,6 +380,9 @@ def _parse_row(text: str, line: _Line) -> _Row | None:
         index += 1
     if not cells:
         return None
+    valued = sum(1 for cell in cells if cell[0] in dates or _value_kind(text[cell[0] : cell[1]].split()[0], None, None))
+    if valued * 2 < len(cells):
+        return None  # "Single T400 GPU reaches 10 PFLOPS FP8 Tensor Core speed": a sentence, its capitals are no cells
     label_end = line.cs
     for start, end, _token in tokens:
         if start >= cells[0][0]:
@@ -621,10 +624,11 @@ def _mark_flows(text: str, lines: list[_Line]) -> None:
         line_list = run_end > index and not any(
             _ends_with(_content(text, lines[i]), _SENTENCE_END) for i in range(index, run_end + 1)
         )
+        listed = _statement_lines(text, lines, index, run_end)
         position = index
         while position <= run_end:
             last = position
-            while not line_list and last < run_end and _wraps(text, lines[last], width):
+            while not line_list and last < run_end and _wraps(text, lines[last], width) and last not in listed:
                 last += 1
             lines[position].kind = "prose"
             lines[position].until = last
@@ -632,6 +636,24 @@ def _mark_flows(text: str, lines: list[_Line]) -> None:
                 lines[covered].kind = "cont"
             position = last + 1
         index = run_end + 1
+
+
+def _statement_lines(text: str, lines: list[_Line], first: int, last: int) -> set[int]:
+    """Lines of a key-fact list without bullets: three or more lines in a row, each opening with a capital or a
+    digit and none ending a sentence ("Tern T400 delivers 18 PFLOPS of FP4" / "Tern T400 has 160 GB of HBM").
+    Wrapped prose rarely opens three lines in a row with a capital; each such line stands alone."""
+    out: set[int] = set()
+    stretch: list[int] = []
+    for i in range(first, last + 2):
+        content = _content(text, lines[i]) if i <= last else ""
+        if content[:1].isupper() or content[:1].isdigit():
+            if not _ends_with(content, _SENTENCE_END):
+                stretch.append(i)
+                continue
+        if len(stretch) >= 3:
+            out.update(stretch)
+        stretch = []
+    return out
 
 
 def _wraps(text: str, line: _Line, width: int | None) -> bool:

@@ -1,0 +1,138 @@
+"""Hardware and spec-sheet reading, on invented accelerators (the Tern T400 family, the Quill QX500)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.attribution.extract import extract_article
+from claimcheck.attribution.names import entity_key
+from claimcheck.checking.align import align_claims
+from claimcheck.loading.segment import segment
+from claimcheck.models import Claim
+
+from .conftest import claims_of, make_article
+
+PUB = dt.date(2026, 3, 5)
+
+
+def _in(text: str, path: str) -> list[Claim]:
+    return extract_article(make_article(text, published=PUB, path=path))
+
+
+def _by_value(text: str) -> dict[str, Claim]:
+    return {c.value.text: c for c in claims_of(text, published=PUB)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        ("The Tern T400 delivers 18 petaFLOPS of FP4 compute.", "18 petaFLOPS", "peak FP4 compute"),
+        ("The Tern T400 reaches 9 PFLOPS FP8 (3x the T300).", "9 PFLOPS", "peak FP8 compute"),
+        (
+            "Tern T400 FP8 tensor throughput is 4.5 petaFLOPS with sparsity.",
+            "4.5 petaFLOPS",
+            "peak FP8 compute (sparse)",
+        ),
+        ("The Tern T400 carries 160 GB of HBM3e memory.", "160 GB", "memory capacity"),
+        ("The Tern T400 moves 6 TB/s of memory bandwidth.", "6 TB/s", "memory bandwidth"),
+        ("The Tern T400 has a 900W TDP.", "900W", "power (TDP)"),
+        ("The Tern T400 packs 150 billion transistors.", "150 billion transistors", "number of transistors"),
+        ("The Tern T400 has 132 SMs.", "132 SMs", "number of SMs"),
+        ("The Tern T400 has 132 streaming multiprocessors.", "132 streaming multiprocessors", "number of SMs"),
+        ("The Quill QX500 has 288 CUs.", "288 CUs", "number of compute units"),
+        ("The Quill QX500 features 288 compute units.", "288 compute units", "number of compute units"),
+        ("Tern T400 streaming multiprocessors number 132 per GPU", "132", "number of SMs"),
+        ("The Quill QX500 transistor count goes up to 140 billion", "up to 140 billion", "number of transistors"),
+        ("The Tern T400 die measures 790 mm² in area.", "790", "die area"),
+    ],
+)
+def test_hardware_figures_get_a_general_metric(text: str, value: str, metric: str) -> None:
+    assert _by_value(text)[value].metric == metric
+
+
+def test_precision_is_part_of_the_metric_identity() -> None:
+    found = claims_of("The Tern T400 reaches 9 PFLOPS FP8 (3x the T300), 9 PFLOPS FP6 (3x) and 18 PFLOPS FP4.")
+    metrics = [c.metric for c in sorted(found, key=lambda c: c.start) if c.value.kind == "measure"]
+    assert metrics == ["peak FP8 compute", "peak FP6 compute", "peak FP4 compute"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        ("A Tern T400 NVL16 rack reaches 2 exaFLOPS of FP8 per rack.", "2 exaFLOPS", "peak FP8 compute per rack"),
+        (
+            "Each Tern T400 die contains 75 billion transistors.",
+            "75 billion transistors",
+            "number of transistors per die",
+        ),
+        (
+            "The Tern T400 links its GPUs with 1.2 TB/s bidirectional NVLink bandwidth.",
+            "1.2 TB/s",
+            "bidirectional NVLink bandwidth",
+        ),
+        ("The Tern T400 joins its two dies with a 9 TB/s chip-to-chip link.", "9 TB/s", "die-to-die bandwidth"),
+    ],
+)
+def test_what_a_figure_is_counted_over_is_kept(text: str, value: str, metric: str) -> None:
+    assert _by_value(text)[value].metric == metric
+
+
+@pytest.mark.parametrize("token", ["FP8", "BF16", "INT8", "HBM3e", "GDDR7", "NVLink-C2C"])
+def test_spec_words_are_never_subjects(token: str) -> None:
+    claim = _by_value(f"The sheet lists {token} with 5 TB/s of bandwidth.")["5 TB/s"]
+    assert claim.subject != token
+
+
+def test_an_architecture_named_before_a_figure_is_not_its_subject() -> None:
+    claim = _by_value("The Quill QX500 is built on the Quill CDNX 4 architecture, featuring 288 compute units.")[
+        "288 compute units"
+    ]
+    assert claim.subject != "Quill CDNX 4"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Tern Kite T400", "T400"), ("NVIDIA-like Brand T400", "T400"), ("Instinctive QX500", "QX500")],
+)
+def test_brand_words_before_a_part_number_do_not_make_another_product(a: str, b: str) -> None:
+    assert entity_key(a) == entity_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Nimbus R1", "R1"), ("Orion 3.1 405B", "405B"), ("T400", "T400 Max")])
+def test_versions_and_sizes_are_not_part_numbers(a: str, b: str) -> None:
+    assert entity_key(a) != entity_key(b)
+
+
+def test_memory_capacity_and_bandwidth_are_never_compared() -> None:
+    claims = _in("The Tern T400 system has 100TB of memory.", "a.md") + _in(
+        "The Tern T400 system has 100 TB/s of memory bandwidth.", "b.md"
+    )
+    for _topic, group in align_claims(claims):
+        assert len({c.value.unit for c in group}) == 1
+
+
+def test_one_gpu_and_its_superchip_stay_apart() -> None:
+    claims = _in("The Tern T400 delivers 18 petaFLOPS of FP4.", "a.md") + _in(
+        "The Tern GT400 superchip delivers 36 petaFLOPS of FP4.", "b.md"
+    )
+    for _topic, group in align_claims(claims):
+        assert len({c.source for c in group}) == 1
+
+
+def test_two_measures_of_one_chip_are_not_an_enumeration() -> None:
+    found = _by_value("The Tern T400 packs 144 SMs or 18,432 cores.")
+    assert found["144 SMs"].subject == "Tern T400" and found["144 SMs"].metric == "number of SMs"
+
+
+def test_a_key_fact_line_with_capitals_is_a_sentence_not_a_table_row() -> None:
+    text = (
+        "Key facts\n"
+        "Tern T400 reaches 9 PFLOPS FP8 Tensor Core speed\n"
+        "Tern T400 carries 160 GB of HBM3e memory capacity\n"
+        "Tern T400 draws 900W TDP in Liquid Cooled mode\n"
+    )
+    units = segment(text)
+    assert [u.kind for u in units[1:]] == ["sentence", "sentence", "sentence"]
+    assert [u.text for u in units[1:]] == text.splitlines()[1:]
