@@ -380,15 +380,17 @@ def _parse_row(text: str, line: _Line) -> _Row | None:
         index += 1
     if not cells:
         return None
-    valued = sum(1 for cell in cells if cell[0] in dates or _value_kind(text[cell[0] : cell[1]].split()[0], None, None))
-    if valued * 2 < len(cells):
-        return None  # "Single T400 GPU reaches 10 PFLOPS FP8 Tensor Core speed": a sentence, its capitals are no cells
     label_end = line.cs
     for start, end, _token in tokens:
         if start >= cells[0][0]:
             break
         label_end = end
     if label_end == line.cs:
+        return None
+    valued = sum(1 for cell in cells if cell[0] in dates or _value_kind(text[cell[0] : cell[1]].split()[0], None, None))
+    if valued * 2 < len(cells) and text[line.cs : label_end].split()[-1][:1].islower():
+        # "Single T400 GPU reaches 10 PFLOPS FP8 Tensor Core speed": a subject and its verb, then mostly words that
+        # are capitalised: a sentence, not a row
         return None
     return _Row(label_end, [(s, e) for s, e in cells], strong)
 
