@@ -89,8 +89,8 @@ def metric(q: Quantity, text: str, start: int, end: int, cs: int, ce: int) -> st
                 kind = f"{direction.group('d').lower().replace('bi-directional', 'bidirectional')} {kind}"
             return _with_scale(kind, text, start, end, cs, ce)
         if unit == "B":
-            kind = _nearest_kind(_CAPACITY_KINDS, text, start, end, cs, ce)
-            return _with_scale(kind, text, start, end, cs, ce) if kind else None
+            capacity = _nearest_kind(_CAPACITY_KINDS, text, start, end, cs, ce)
+            return _with_scale(capacity, text, start, end, cs, ce) if capacity else None
         if unit == "W":
             if not _POWER.search(text, cs, ce):
                 return None
@@ -128,11 +128,9 @@ def precision_of(text: str, start: int, end: int, cs: int, ce: int) -> str | Non
     return best[1] if best else None
 
 
-def qualify_speedup(
-    metric_name: str | None, q: Quantity, text: str, start: int, end: int, cs: int, ce: int
-) -> str | None:
+def qualify_speedup(metric_name: str, q: Quantity, text: str, start: int, end: int, cs: int, ce: int) -> str:
     """ "1.7x in FP64" and "6.8x in INT8" are different speed-ups: the format named beside it joins the metric."""
-    if metric_name is None or q.kind != "multiplier":
+    if q.kind != "multiplier":
         return metric_name
     precision = precision_of(text, start, end, cs, ce)
     return f"{metric_name} ({precision})" if precision else metric_name
