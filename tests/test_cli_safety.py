@@ -111,6 +111,23 @@ def test_output_naming_an_input_article_is_refused_unless_forced(folder: Path) -
     assert run("audit", str(folder), "-o", str(article), "-f", "markdown", "--force").exit_code == 0
 
 
+def test_output_over_a_file_the_run_reads_is_refused_whatever_its_suffix(folder: Path, tmp_path: Path) -> None:
+    """The guard asks discovery's own rule (loading.sources.read_by): claim records and sources.yaml are read too."""
+    assert run("extract", str(folder), "--out", str(folder / "claims")).exit_code == 0
+    [record] = (folder / "claims").glob("*.yaml")
+    kept = record.read_text("utf-8")
+    result = run("audit", str(folder), "-o", str(record), "-f", "json")
+    assert result.exit_code == 2 and "inside the input folder" in result.stderr
+    assert record.read_text("utf-8") == kept  # a person's reviews are never overwritten by a report
+    metadata = folder / "sources.yaml"
+    metadata.write_text("a.md: {outlet: Example}\n", encoding="utf-8")
+    assert run("audit", str(folder), "-o", str(metadata), "-f", "json").exit_code == 2
+    # a report the next run would not read may go into the folder: a new .json, or a hidden folder
+    assert run("audit", str(folder), "-o", str(folder / "report.json"), "-f", "json").exit_code == 0
+    (folder / ".reports").mkdir()
+    assert run("audit", str(folder), "-o", str(folder / ".reports" / "r.md"), "-f", "markdown").exit_code == 0
+
+
 def test_output_into_an_input_folder_is_refused_and_a_forced_report_is_not_audited_next_time(folder: Path) -> None:
     report = folder / "report.md"
     assert run("audit", str(folder), "-o", str(report), "-f", "markdown").exit_code == 2

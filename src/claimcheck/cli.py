@@ -100,8 +100,8 @@ def _screen(output: Path | None) -> Screen:
 
 
 def _check_output(output: Path | None, inputs: list[Path] | None = None, force: bool = False) -> None:
-    """Fail before doing the work when the output file cannot be written, or would overwrite or land among the
-    articles this run reads (a report there would be read as an article next time); ``--force`` allows it."""
+    """Fail before doing the work when the output file cannot be written, or is a file this run reads (an input,
+    or what discovery picks up in an input folder: ``loading.sources.read_by``); ``--force`` allows it."""
     if output is None:
         return
     if output.is_dir():
@@ -113,15 +113,13 @@ def _check_output(output: Path | None, inputs: list[Path] | None = None, force: 
         _fail(f"cannot write --output {output}: permission denied")
     if force or output.exists() and not output.resolve().is_file():
         return  # a device or pipe (/dev/null, /dev/stdout) is never an article
-    from .loading.sources import ARTICLE_SUFFIXES
+    from .loading.sources import read_by
 
-    target = output.resolve()
-    for path in inputs or []:
-        source = path.resolve()
-        if target == source:
-            _fail(f"--output {output} is one of the input articles; pass --force to overwrite it")
-        if source.is_dir() and target.is_relative_to(source) and target.suffix.lower() in ARTICLE_SUFFIXES:
-            _fail(f"--output {output} is inside the input folder {path}; write it elsewhere or pass --force")
+    read = read_by(output, inputs or [])
+    if read is not None and not read.in_folder:
+        _fail(f"--output {output} is one of the input articles; pass --force to overwrite it")
+    if read is not None:
+        _fail(f"--output {output} is inside the input folder {read.input}; write it elsewhere or pass --force")
 
 
 def _emit(render: Callable[[], str], output: Path | None) -> None:

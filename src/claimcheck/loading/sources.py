@@ -6,7 +6,9 @@ datelines and title lines) and the per-file pipeline bytes -> decoded text -> no
 
 ``discover`` lists the work without reading articles (article files, claim-record files written by ``extract
 --out``, and skipped inputs with a reason) and ``load_article`` handles one file (pure apart from reading it), so
-a caller may run ``load_article`` in worker processes.
+a caller may run ``load_article`` in worker processes. ``read_by`` answers, with the same rule, whether a run
+over some inputs would read a given path (the CLI keeps ``--output`` off the inputs with it). Dates in metadata
+and datelines are read by the one date grammar, ``values.dates``.
 
 Citations point at ``Article.text``. For text and Markdown files that is the file's own text (normalised one
 character for one, so line and column numbers are the editor's). For HTML files it is the main text extracted
@@ -23,7 +25,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -106,6 +108,54 @@ def discover(paths: Sequence[str | Path]) -> list[Discovered]:
                 seen_files.add(real)
             found.append(item)
     return found
+
+
+@dataclass(frozen=True)
+class ReadBy:
+    """How a run would read a file: as one of its inputs, or found by walking an input folder."""
+
+    input: str  # the input path as given
+    in_folder: bool  # False: the file is that input itself
+
+
+def read_by(path: Path, inputs: Sequence[str | Path]) -> ReadBy | None:
+    """Whether a run over ``inputs`` reads ``path`` (an input itself, or a file discovery picks up in an input
+    folder: an article, a claim-records file, a ``sources.yaml``), and through which input; None when it never
+    would. ``path`` need not exist: a file with an article's name would be read once written. The one rule
+    ``discover`` follows, also used to keep ``--output`` from overwriting an input or landing among them.
+    """
+    target = path.resolve()
+    for raw in inputs:
+        source = Path(raw).resolve()
+        if target == source:
+            return ReadBy(str(raw), in_folder=False)
+        if not source.is_dir() or not target.is_relative_to(source):
+            continue
+        parts = target.relative_to(source).parts
+        if any(_passed_over(part) for part in parts[:-1]):
+            continue  # inside a hidden folder, which is never walked
+        if _entry_kind(target) in ("metadata", "records", "article"):
+            return ReadBy(str(raw), in_folder=True)
+    return None
+
+
+def _passed_over(name: str) -> bool:
+    """A folder entry discovery never looks into: hidden ones."""
+    return name.startswith(".")
+
+
+EntryKind = Literal["hidden", "metadata", "records", "article", "other"]
+
+
+def _entry_kind(path: Path) -> EntryKind:
+    """What discovery makes of a file in a folder it walks (by name, and for YAML by the schema it declares)."""
+    if _passed_over(path.name):
+        return "hidden"
+    if path.name in METADATA_NAMES:
+        return "metadata"
+    if is_claims_file(path):
+        return "records"
+    return "article" if path.suffix.lower() in ARTICLE_SUFFIXES else "other"
 
 
 def is_claims_file(path: Path) -> bool:
@@ -250,9 +300,9 @@ def _walk_folder(root: Path) -> list[Discovered]:
             if not (folder / name).is_file():
                 yield Skipped(path=display_path(folder / name), reason=f"sources.yaml names a missing file: {name}")
         for entry in entries:
-            if entry.name.startswith(".") or entry.name in METADATA_NAMES:
-                continue
             entry_path = Path(entry.path)
+            if _passed_over(entry.name) or entry.name in METADATA_NAMES:
+                continue  # sources.yaml was read above, for its metadata
             key = f"{relative}{entry.name}"
             if _is_dir(entry):
                 real = entry_path.resolve()
@@ -265,7 +315,7 @@ def _walk_folder(root: Path) -> list[Discovered]:
             if entry.is_symlink() and not entry_path.exists():
                 yield Skipped(path=display, reason="broken symbolic link")
                 continue
-            if is_claims_file(entry_path):
+            if _entry_kind(entry_path) == "records":
                 yield RecordsFile(entry_path, display)
                 continue
             reason = _not_an_article(entry_path)
