@@ -61,3 +61,12 @@ def test_every_function_has_a_caller_in_the_package() -> None:
                         defined.append((str(path.relative_to(PACKAGE)), f"{node.name}.{item.name}"))
     unused = [f"{where}: {name}" for where, name in defined if name.rsplit(".", 1)[-1] not in used]
     assert unused == []
+
+
+def test_every_module_says_what_it_owns_and_the_readme_lists_it() -> None:
+    readme = (PACKAGE.parent.parent / "README.md").read_text("utf-8")
+    layout = readme.split("## How the code is laid out", 1)[1].split("\n## ", 1)[0]
+    for path in sorted(PACKAGE.rglob("*.py")):
+        assert ast.get_docstring(ast.parse(path.read_text("utf-8"))), f"{path.relative_to(PACKAGE)} has no docstring"
+        if path.name not in ("__init__.py", "__main__.py"):
+            assert path.name in layout, f"README 'How the code is laid out' does not list {path.relative_to(PACKAGE)}"

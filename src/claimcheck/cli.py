@@ -154,8 +154,7 @@ def _silence_stdout() -> None:
 
 def _nothing_read(result: Extraction | Report | Timeline) -> None:
     """Every input was skipped: the run audited nothing, which must not pass a publishing gate."""
-    sources = result.source_records if isinstance(result, Timeline) else result.sources
-    if not sources and result.skipped:
+    if result.nothing_read:
         count = len(result.skipped)
         _fail(f"nothing was read: all {count} input{'s' if count != 1 else ''} skipped (reasons above)")
 

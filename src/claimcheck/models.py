@@ -333,6 +333,11 @@ class Report(Frozen):
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
+    @property
+    def nothing_read(self) -> bool:
+        """Every input was skipped: a run that read nothing must not pass a publishing gate."""
+        return not self.sources and bool(self.skipped)
+
 
 class ExtractionSummary(Frozen):
     sources: int
@@ -350,6 +355,11 @@ class Extraction(Frozen):
     summary: ExtractionSummary
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @property
+    def nothing_read(self) -> bool:
+        """Every input was skipped: a run that read nothing must not pass a publishing gate."""
+        return not self.sources and bool(self.skipped)
 
 
 class DiffSummary(Frozen):
@@ -432,6 +442,11 @@ class Timeline(Frozen):
     source_records: tuple[Source, ...] = Field((), exclude=True)
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @property
+    def nothing_read(self) -> bool:
+        """Every input was skipped: a run that read nothing must not pass a publishing gate."""
+        return not self.source_records and bool(self.skipped)
 
 
 # ------------------------------------------------------------------------------------------ fast building

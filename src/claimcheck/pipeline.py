@@ -30,7 +30,7 @@ from .checking.timeline import build_timeline
 from .errors import InputError
 from .loading.citations import place_citations
 from .loading.inputs import excluded, named_stdin
-from .loading.sources import ArticleFile, RecordsFile, discover, load_article
+from .loading.sources import ARTICLE_SUFFIXES, ArticleFile, RecordsFile, discover, load_article
 from .models import (
     Claim,
     Corpus,
@@ -118,7 +118,7 @@ def load(paths: Sequence[str | Path], settings: Settings = Settings()) -> Corpus
         raise InputError(
             "no articles found in "
             + ", ".join(str(p) for p in paths)
-            + " (looked for .txt, .md, .markdown, .html, .htm and claim records)"
+            + f" (looked for {', '.join(ARTICLE_SUFFIXES)} and claim records)"
         )
     # built from values already typed above (hundreds of thousands of claims): no re-validation
     return build(Corpus, sources=tuple(sources), claims=tuple(claims), skipped=tuple(skipped))
