@@ -100,7 +100,9 @@ def test_brand_words_before_a_part_number_do_not_make_another_product(a: str, b:
     assert entity_key(a) == entity_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Nimbus R1", "R1"), ("Orion 3.1 405B", "405B"), ("T400", "T400 Max")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Nimbus R1", "R1"), ("Orion 3.1 405B", "405B"), ("T400", "T400 Max"), ("DGX T400", "T400")]
+)
 def test_versions_and_sizes_are_not_part_numbers(a: str, b: str) -> None:
     assert entity_key(a) != entity_key(b)
 
@@ -136,3 +138,61 @@ def test_a_key_fact_line_with_capitals_is_a_sentence_not_a_table_row() -> None:
     units = segment(text)
     assert [u.kind for u in units[1:]] == ["sentence", "sentence", "sentence"]
     assert [u.text for u in units[1:]] == text.splitlines()[1:]
+
+
+def test_labels_glued_to_their_figures_split_into_label_and_cell() -> None:
+    text = "Memory\nTotal Capacity160GB GB\nBandwidth6.1TB/s\nBus Width5120-bit\nHBM Stacks6\n"
+    rows = [u for u in segment(text) if u.kind == "table_row"]
+    assert [(u.cells[0].row_label, u.cells[0].text) for u in rows] == [
+        ("Total Capacity", "160GB GB"),
+        ("Bandwidth", "6.1TB/s"),
+        ("Bus Width", "5120-bit"),
+        ("HBM Stacks", "6"),
+    ]
+    assert [u.text for u in rows] == text.splitlines()[1:]  # the unit cites the line as written
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "cell"),
+    [
+        ("FP6471.2 TFLOPS TFLOPS", "FP64", "71.2 TFLOPS TFLOPS"),  # FP64 and 71.2, never FP6 and 471.2
+        ("FP32142.4 TFLOPS", "FP32", "142.4 TFLOPS"),
+        ("BF16284.8 TFLOPS", "BF16", "284.8 TFLOPS"),
+        ("INT8569.6 TOPS", "INT8", "569.6 TOPS"),
+    ],
+)
+def test_a_number_format_glued_to_its_figure_splits_where_the_format_ends(line: str, label: str, cell: str) -> None:
+    (unit,) = segment(line + "\n")
+    assert unit.kind == "table_row" and (unit.cells[0].row_label, unit.cells[0].text) == (label, cell)
+
+
+@pytest.mark.parametrize("line", ["Orion2.5", "Kestrel3 is out", "Shipping 70+ features"])
+def test_a_name_with_a_version_alone_is_not_a_spec_line(line: str) -> None:
+    assert all(u.kind != "table_row" for u in segment(line + "\n"))
+
+
+def test_a_label_line_over_a_value_line_labels_it() -> None:
+    units = segment("TDP\n900 W\nVRAM\n160GB GB\n")
+    rows = [u for u in units if u.kind == "table_row"]
+    assert [(u.text, u.cells[0].row_label) for u in rows] == [("900 W", "TDP"), ("160GB GB", "VRAM")]
+
+
+def test_a_spec_sheet_figure_belongs_to_the_product_the_page_is_about() -> None:
+    article = make_article("TDP\n900 W\nCompute Performance\nFP8702.5 TFLOPS TFLOPS\nBandwidth6.1TB/s\n", path="t.md")
+    article = article.model_copy(update={"source": article.source.model_copy(update={"title": "Tern T400"})})
+    found = {c.value.text: c for c in extract_article(article)}
+    assert (found["900 W"].subject, found["900 W"].metric) == ("Tern T400", "power (TDP)")
+    assert (found["702.5 TFLOPS"].subject, found["702.5 TFLOPS"].metric) == ("Tern T400", "peak FP8 compute")
+    assert found["6.1TB/s"].metric == "memory bandwidth"
+
+
+def test_glued_numbering_of_key_facts_is_a_list_marker() -> None:
+    text = "- 1Tern T400 delivers 18 petaFLOPS of FP4\n- 2GT400 superchip holds 320 GB\n- 3T300 draws 700W TDP\n"
+    units = segment(text, markdown=True)
+    assert [u.text for u in units] == [
+        "Tern T400 delivers 18 petaFLOPS of FP4",
+        "GT400 superchip holds 320 GB",
+        "T300 draws 700W TDP",
+    ]
+    found = {c.value.text: c for c in claims_of(text)}
+    assert found["320 GB"].subject == "GT400" and found["700W"].subject == "T300"

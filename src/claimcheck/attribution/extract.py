@@ -54,6 +54,9 @@ def _read_title(article: Article, lex: Lexicon, state: ArticleState) -> None:
         entity_key(n.canonical) for n in names if n.kind in ("model", "product") and n.canonical
     )
     state.title_labs = frozenset(n.canonical for n in names if n.kind == "lab" and n.canonical)
+    for n in names:
+        if n.kind in ("model", "product") and n.canonical:
+            state.spellings.setdefault(entity_key(n.canonical), n.canonical)  # a page that names it only there
 
 
 def _with_ids(article: Article, drafts: list[Claim]) -> list[Claim]:

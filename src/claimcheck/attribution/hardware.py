@@ -72,8 +72,12 @@ _LABEL_TAIL = re.compile(
 )  # how far before a bare figure its label may stand ("Streaming Multiprocessors number 144")
 
 
-def metric(q: Quantity, text: str, start: int, end: int, cs: int, ce: int) -> str | None:
-    """The hardware metric of the value at [start, end) in the clause [cs, ce) of ``text``, or None."""
+def metric(q: Quantity, text: str, start: int, end: int, cs: int, ce: int, *, spec_sheet: bool = False) -> str | None:
+    """The hardware metric of the value at [start, end) in the clause [cs, ce) of ``text``, or None.
+
+    ``spec_sheet``: the value is a line of a product's spec sheet ("Total Capacity" / "192 GB", "Bandwidth" /
+    "5.2 TB/s"), where bytes and bytes per second that name nothing else are the memory's, as such sheets write.
+    """
     unit = q.unit or ""
     if q.kind == "measure":
         if unit in ("FLOP/s", "OP/s"):
@@ -82,14 +86,16 @@ def metric(q: Quantity, text: str, start: int, end: int, cs: int, ce: int) -> st
             kind = (
                 _nearest_kind(_BANDWIDTH_KINDS, text, start, end, cs, ce)
                 or _nearest_kind(_GENERIC_BANDWIDTH, text, start, end, cs, ce)
-                or "bandwidth"
+                or ("memory bandwidth" if spec_sheet else "bandwidth")
             )
             direction = _DIRECTION.search(text, cs, ce)
             if direction:
                 kind = f"{direction.group('d').lower().replace('bi-directional', 'bidirectional')} {kind}"
             return _with_scale(kind, text, start, end, cs, ce)
         if unit == "B":
-            capacity = _nearest_kind(_CAPACITY_KINDS, text, start, end, cs, ce)
+            capacity = _nearest_kind(_CAPACITY_KINDS, text, start, end, cs, ce) or (
+                "memory capacity" if spec_sheet else None
+            )
             return _with_scale(capacity, text, start, end, cs, ce) if capacity else None
         if unit == "W":
             if not _POWER.search(text, cs, ce):

@@ -283,6 +283,8 @@ def entity_key(canonical: str) -> str:
         if re.search(r"\d", " ".join(words[:i])):
             break
         if _PART_NUMBER.fullmatch(word):
-            canonical = " ".join(words[i:])
+            # a short capitalised prefix right before it names a system built on the part: "DGX T400" is a server
+            keep = i - 1 if re.fullmatch(r"[A-Z]{2,3}", words[i - 1]) else i
+            canonical = " ".join(words[keep:])
             break
     return _KEY_SEPARATORS.sub("", canonical.lower())

@@ -13,7 +13,7 @@ import re
 from ..models import Claim
 from ..values.dates import find_dates
 from . import hardware, subjects, timeframe
-from .context import COMPARISON_BEFORE, SUBJECT_KINDS, Located, UnitContext
+from .context import COMPARISON_BEFORE, SUBJECT_KINDS, UNNAMED, Located, UnitContext
 from .lexicon import MetricRule
 
 _DELTA_HEADERS = ("delta", "change", "difference", "diff", "gain")
@@ -68,6 +68,9 @@ def table_row(ctx: UnitContext) -> list[Claim]:
             elif label_entity is not None:
                 subject = label_entity.canonical
                 metric = None
+            elif not unit.table_headers:
+                # a spec sheet's line ("TDP" / "750 W", "Bandwidth5.2TB/s") names no product: the article's, if clear
+                subject, metric = UNNAMED, None
             else:
                 subject, metric = None, None
             rule: MetricRule | None = None
@@ -88,6 +91,7 @@ def table_row(ctx: UnitContext) -> list[Claim]:
                     len(context) - len(cell.text) + qm.end,
                     0,
                     len(context),
+                    spec_sheet=not unit.table_headers,
                 )
             ):
                 metric = spec  # a spec sheet's row: "Bandwidth | 5.2TB/s", "B200 delivers | 10 PFLOPS FP8"

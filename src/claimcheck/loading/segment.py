@@ -82,6 +82,7 @@ def segment(text: str, *, body_start: int = 0, markdown: bool = False) -> tuple[
     starts = line_starts(text)
     lines = _split_lines(text, starts, body_start, markdown)
     _mark_structure(text, lines, markdown)
+    _mark_spec_lines(text, lines)
     _mark_text_tables(text, lines)
     _mark_headings(text, lines, markdown)
     _mark_flows(text, lines)
@@ -105,6 +106,7 @@ class _Line:
     headers: tuple[str, ...] = ()
     column_names: tuple[str | None, ...] = ()
     k: int = 0
+    label: tuple[int, int] | None = None  # a spec line's label (on this line, or the line above)
 
     @property
     def blank(self) -> bool:
@@ -669,6 +671,105 @@ def _wraps(text: str, line: _Line, width: int | None) -> bool:
     return len(content) >= max(_WRAP_MIN, (width * 3) // 5)
 
 
+# ------------------------------------------------------------------------------------------- spec sheets
+
+# Number formats: a spec sheet's label that ends in digits ("FP16", "BF16", "INT8"); longest first, so a label
+# glued to its figure splits where the format ends ("FP6482.3 TFLOPS" is FP64 and 82.3 TFLOPS).
+_FORMAT_LABEL = r"(?:(?:MX|NV)?FP(?:64|32|16|8|6|4)|BF16|TF32|U?INT(?:16|8|4))"
+_SPEC_UNIT = (
+    r"(?:[KMGTPE]?B(?:/s)?|[kKMGT]?W|[kKMGT]?Hz|[kMGTPE]?FLOPS|[GTP]?OPS|CUs?|SMs?|cores?|-?bits?|nm|mm²|%|x|"
+    r"[GMT]T/s|Gbps|TFLOPS|PFLOPS)(?![A-Za-z])"
+)
+# "Bandwidth5.2TB/s", "Compute Units304 CUs", "HBM Stacks8", "FP16330.6 TFLOPS": a label glued to its figure, as
+# pages flatten a spec table; the label ends in a lowercase letter or ")" (or is a number format).
+_GLUED_SPEC = re.compile(
+    rf"(?P<label>{_FORMAT_LABEL}|[A-Z][A-Za-z]*(?:[ &/-][A-Za-z()]+){{0,4}}?[a-z)])"
+    rf"(?P<value>[$\u20ac\u00a3~]?\d[\d.,]*)(?P<rest>(?:\s?{_SPEC_UNIT})?(?:\s\S+){{0,2}})"
+)
+_GLUED_UNIT = re.compile(rf"\s?{_SPEC_UNIT}")
+# a line that is a figure and its unit only: "750 W", "192GB GB", "$1.71/hour", "164.6 TFLOPS"
+_VALUE_LINE = re.compile(
+    r"[~\u2248]?[$\u20ac\u00a3]?\d[\d.,]*(?:\s?[A-Z$%/][\w/%+\u00b2]*|[a-zA-Z/%+][\w/%+\u00b2]*)?(?:\s[A-Z/][\w/]*)?"
+)
+_GLUED_NUMBER = re.compile(r"(?P<n>\d{1,2})(?=[A-Z])")
+
+
+def _mark_spec_lines(text: str, lines: list[_Line]) -> None:
+    """Spec sheets flattened into lines: glued key-fact numbers, glued labels, label lines over value lines.
+
+    * a run of three or more lines (or list items) numbered 1, 2, 3 ... with the number glued to the text
+      ("1Tern T400 has ...", "2Tern T500 ...") is a numbered list: the number is its marker, never a value or
+      part of a name;
+    * a label glued to its figure ("Bandwidth5.2TB/s", "FP16330.6 TFLOPS") is a row: the label, then one cell;
+      alone it needs a unit after the figure, and in a block of such lines (three within a few lines) none;
+    * a short label line over a line that is only a figure and its unit ("TDP" / "750 W") makes the figure's line
+      a row labelled by the line above.
+    """
+    _mark_glued_numbering(text, lines)
+    glued: dict[int, re.Match[str]] = {}
+    for index, line in enumerate(lines):
+        if line.kind or line.blank or line.ce - line.cs > 60:
+            continue
+        match = _GLUED_SPEC.fullmatch(_content(text, line))
+        if match:
+            glued[index] = match
+    for index, match in glued.items():
+        near = sum(1 for other in range(index - 3, index + 4) if other in glued)
+        if not (_GLUED_UNIT.match(match.group("rest")) or near >= 3):
+            continue
+        line = lines[index]
+        line.kind = "spec_row"
+        line.label = (line.cs, line.cs + match.end("label"))
+        line.row = _Row(line.cs + match.end("label"), [(line.cs + match.start("value"), line.ce)], True)
+    for index in range(1, len(lines)):
+        line, above = lines[index], lines[index - 1]
+        if line.kind or line.blank or above.blank or above.kind not in ("", "heading"):
+            continue
+        content, label = _content(text, line), _content(text, above)
+        if not _VALUE_LINE.fullmatch(content) or _VALUE_LINE.fullmatch(label):
+            continue
+        if len(label) > 40 or len(label.split()) > 5 or _ends_with(label, _SENTENCE_END + ","):
+            continue
+        line.kind = "spec_row"
+        line.label = (above.cs, above.ce)
+        line.row = _Row(line.cs, [(line.cs, line.ce)], True)
+
+
+def _mark_glued_numbering(text: str, lines: list[_Line]) -> None:
+    index = 0
+    while index < len(lines):
+        run: list[tuple[int, int]] = []
+        expected: int | None = None
+        probe = index
+        while probe < len(lines):
+            line = lines[probe]
+            begins = line.body if line.kind == "list" else line.cs
+            plain = line.kind in ("", "list") and not line.blank
+            match = _GLUED_NUMBER.match(text, begins, line.ce) if plain else None
+            if match is None or (expected is not None and int(match.group("n")) != expected):
+                break
+            run.append((probe, match.end()))
+            expected = int(match.group("n")) + 1
+            probe += 1
+        if len(run) >= 3:
+            for position, body in run:
+                line = lines[position]
+                if line.kind != "list":
+                    line.kind, line.body_end, line.until = "list", line.ce, position
+                line.body = body
+            index = probe
+        else:
+            index += 1
+
+
+def _emit_spec_row(text: str, line: _Line, add: _Add) -> None:
+    assert line.row is not None and line.label is not None
+    label = text[line.label[0] : line.label[1]]
+    start, end = line.row.cells[0]
+    cell = Cell(text=text[start:end], start=start, end=end, header=None, row_label=label)
+    add("table_row", line.cs, line.ce, cells=(cell,), table_headers=())
+
+
 # ------------------------------------------------------------------------------------------- sentences
 
 _BOUNDARY = re.compile(r"(?<![.!?])([.!?]++[\"')\]]{0,3}+)\s++(?=\S)")
@@ -793,6 +894,8 @@ def _emit(text: str, lines: list[_Line], starts: tuple[int, ...]) -> list[Unit]:
             _emit_pipe_row(text, line, add)
         elif kind == "text_row":
             _emit_text_row(text, line, add)
+        elif kind == "spec_row":
+            _emit_spec_row(text, line, add)
     return units
 
 
