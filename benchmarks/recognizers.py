@@ -32,7 +32,8 @@ Normalisation (the fair reading of the specs' conventions):
   when E + 1 day is the spec's end, or when the last day, month or year E closes starts at the spec's end (the
   spec writes ``from 4 to 22 January`` as ``.. 01-22`` and ``2014-2018`` as ``.. 2018-01-01``: where the last
   named unit begins). Either the spec's past or future resolution is accepted (a yearless date's year depends
-  on the tense, which claimcheck leaves to the reader of the article).
+  on the tense, which claimcheck leaves to the reader of the article). ``from Week 31 to Week 35`` likewise ends
+  where the last named week begins.
 
 Excluded, and counted in the output: results without a value (a bare ``percent`` or ``dollar``), ordinals
 (``the tenth``), results in another script or language (``100元``, ``kuai``), seasons the spec gives no dates for.
@@ -143,6 +144,8 @@ def _expected(spec: str, result: dict[str, Any]) -> tuple[str | None, Any]:
 
 def _end_ok(ours: dt.date, spec_end: dt.date) -> bool:
     if ours + dt.timedelta(days=1) == spec_end or ours == spec_end:
+        return True
+    if ours.weekday() == 6 and ours - dt.timedelta(days=6) == spec_end:  # "to Week 35": the last week begins there
         return True
     nxt = ours + dt.timedelta(days=1)
     if nxt.day == 1 and ours.replace(day=1) == spec_end:  # the last named month begins at the spec's end

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.values.dates import find_dates, format_date, parse_date
+from claimcheck.values.dates import find_dates, format_date, numeric_convention, parse_date
 
 PUB = date(2026, 3, 11)  # a Wednesday
 
@@ -94,3 +94,17 @@ def test_unambiguous_numeric_dates_round_trip(day: date) -> None:
         assert v is not None and (v.start, v.end) == (day, day)
         again = parse_date(format_date(v), published=PUB)
         assert again is not None and (again.start, again.end) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("texts", "order"),
+    [
+        (["Filed 22/04/2016.", "Amended 3/5/2016."], "dmy"),
+        (["Filed 04/22/2016 and 3/5/2016."], "mdy"),
+        (["Filed 3/5/2016."], None),  # nothing unambiguous
+        (["Filed 22/04/2016.", "Then 04/23/2016."], None),  # both orders shown: no convention
+        (["Version 1.2.3 shipped."], None),
+    ],
+)
+def test_numeric_convention_of_an_article(texts: list[str], order: str | None) -> None:
+    assert numeric_convention(texts) == order

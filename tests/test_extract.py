@@ -336,3 +336,16 @@ def test_a_multiplier_knows_the_model_it_is_measured_against(text: str, value_te
 def test_a_claim_knows_whether_it_states_a_past_event(text: str, past_event: bool) -> None:
     claim = one(text, "March 20, 2026" if "March 20" in text else "June 5, 2026")
     assert claim.past_event is past_event
+
+
+def test_the_articles_own_numeric_dates_order_its_ambiguous_ones() -> None:
+    text = "The audit was filed on 22/04/2026.\n\nAs of 3/5/2026, Claude Opus 4.6 scored 80.8% on SWE-bench Verified.\n"
+    claims = claims_of(text, published=dt.date(2026, 6, 1))
+    score = next(c for c in claims if c.value.text == "80.8%")
+    assert score.as_of is not None and score.as_of.start == dt.date(2026, 5, 3)
+
+
+def test_an_ambiguous_numeric_date_is_no_date_and_no_numbers() -> None:
+    claims = claims_of("As of 3/5/2026, Claude Opus 4.6 scored 80.8% on SWE-bench Verified.\n")
+    assert [c.value.text for c in claims] == ["80.8%"]
+    assert claims[0].as_of is None

@@ -241,3 +241,8 @@ def test_a_product_name_with_digits_between_a_count_and_its_noun_stays_in_the_un
 ) -> None:
     (found,) = find_quantities(text)
     assert (found.value.text, found.value.kind, found.value.unit) == (value, "count", unit)
+
+
+@pytest.mark.parametrize("sentence", ["Dated 3/5/2026 in full.", "Dated 3-5-26 in full.", "Dated 3.5.2026 in full."])
+def test_a_numeric_date_is_never_three_numbers(sentence: str) -> None:
+    assert find_quantities(sentence) == []

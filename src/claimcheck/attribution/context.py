@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..models import Article, Claim, DateValue, Quantity, Tense, Unit, build
-from ..values.dates import DateMatch, find_dates
+from ..values.dates import DateMatch, NumericOrder, find_dates
 from ..values.quantities import QuantityMatch, find_quantities
 from .lexicon import Lexicon, Name
 from .names import entity_key, find_shaped_names, merge
@@ -60,6 +60,7 @@ class ArticleState:
     title_models: frozenset[str] = frozenset()  # entity keys of the models the title names
     title_labs: frozenset[str] = frozenset()
     benchmarks: frozenset[str] = frozenset()  # names the article uses in a benchmark's place ("71% on X")
+    numeric_order: NumericOrder | None = None  # the day/month order the article's unambiguous numeric dates show
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,13 @@ class UnitContext:
         names = self.find_names(text)
         self.unit_names = names
         spans = [(n.start, n.end) for n in names]
-        dates = find_dates(text, published=self.published, context_year=self.state.context_year, exclude=spans)
+        dates = find_dates(
+            text,
+            published=self.published,
+            context_year=self.state.context_year,
+            exclude=spans,
+            numeric_order=self.state.numeric_order,
+        )
         for d in dates:
             if d.value.year_from == "explicit" and d.value.precision != "range":
                 self.state.context_year = d.value.end.year

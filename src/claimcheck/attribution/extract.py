@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..models import Article, Claim, Quantity, replace
-from ..values.dates import DateMatch
+from ..values.dates import DateMatch, numeric_convention
 from ..values.quantities import QuantityMatch
 from . import metrics, subjects, tables, timeframe
 from .context import PLACEHOLDERS, SCORE_SUBJECT_KINDS, SUBJECT_KINDS, ArticleState, Located, UnitContext
@@ -27,7 +27,10 @@ from .names import entity_key, find_shaped_names, learn_benchmarks, merge
 
 def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim]:
     lex = lexicon or default_lexicon()
-    state = ArticleState(benchmarks=learn_benchmarks(unit.text for unit in article.units))
+    state = ArticleState(
+        benchmarks=learn_benchmarks(unit.text for unit in article.units),
+        numeric_order=numeric_convention(unit.text for unit in article.units),
+    )
     _read_title(article, lex, state)
     drafts: list[Claim] = []
     for unit in article.units:

@@ -28,6 +28,7 @@ def table_row(ctx: UnitContext) -> list[Claim]:
         published=ctx.published,
         context_year=ctx.state.context_year,
         exclude=[(n.start, n.end) for n in label_names],
+        numeric_order=ctx.state.numeric_order,
     )
     label_entity = next(
         (
@@ -46,7 +47,9 @@ def table_row(ctx: UnitContext) -> list[Claim]:
         header = cell.header or ""
         header_names = ctx.find_names(header) if header else []
         header_entity = next((n for n in header_names if n.kind in SUBJECT_KINDS and n.canonical), None)
-        header_dates = find_dates(header, published=ctx.published, context_year=ctx.state.context_year)
+        header_dates = find_dates(
+            header, published=ctx.published, context_year=ctx.state.context_year, numeric_order=ctx.state.numeric_order
+        )
         cell_forecast = (
             section_forecast
             or bool(timeframe.FORECAST.search(header) or timeframe.FORECAST_SECTION.search(header))

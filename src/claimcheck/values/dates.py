@@ -20,8 +20,16 @@ Choices a reader may need to know about:
 * A bare month name needs a cue (``in August``, ``, September``, ``by March``) or a range partner
   (``Feb-Mar 2026``): lowercase ``may`` is never a month, and ``March`` without a cue is not read.
 * A yearless date takes the publication year as is (no "months after publication, so last year" rule).
-* ``mid-March 2026`` reads as ``March 2026`` (month precision): the date lies inside the month either way.
-* Parts of years: early = Jan-Apr, mid = May-Aug, late / end of = Sep-Dec; seasons (northern hemisphere):
+* Weekdays: ``on Friday`` is the latest Friday on or before publication, ``this`` / ``next`` / ``last Friday``
+  the one in the publication week / the week after / the week before; ``Friday the 15th`` the nearest month
+  where the 15th is a Friday. ``the 27th`` (no month) is this month's if it has come, else last month's.
+* Weeks run Monday to Sunday; ``the third week of July`` / ``of 2015`` / ``Week 31`` count the weeks whose
+  Thursday lies in the month or year (ISO 8601).
+* ``last March`` is the latest March before the publication month, ``next June`` the first June after it.
+* Parts of years: early = Jan-Apr, mid = May-Aug, late / end of = Sep-Dec; of months: early = 1st-15th, mid =
+  8th-23rd, late = 16th-end; of weeks: early = Mon-Wed, mid = Tue-Fri, late = Thu-Sun (``_WEEK_PARTS``,
+  ``_MONTH_PARTS``); ``earlier this month`` ends the day before publication, ``later this year`` starts on it.
+  Seasons (northern hemisphere):
   spring = Mar-May, summer = Jun-Aug, fall/autumn = Sep-Nov; ``winter 2025`` is not read (it straddles years).
 * Weeks run Monday to Sunday. ``N weeks ago`` / ``N months ago`` / ``N years ago`` are approximate.
 * Numeric dates (``02/22/2016``, ``21-04-16``, ``13.5.2015``): unambiguous when a part is over 12 or both
@@ -32,15 +40,15 @@ Choices a reader may need to know about:
   years`` end the day before it; ``this weekend`` is the Saturday and Sunday of the publication week.
 * ``from 4 to 22 January, 1995`` is one range (the month is written once).
 * Lowercase month names are read, except ``may`` and ``march`` (a modal and a verb) and ``mar``.
-* Not read: weekday-only dates (``on Monday``), fiscal quarters, ``last March``, ``a few days ago``,
-  ``winter 2025``, ``late this month`` (parts of years only).
+* Not read: fiscal quarters, ``a few days ago``, ``winter 2025``, ``within 5 days`` (a duration), decades
+  without an apostrophe (``scores in the 70s``), ``the next decade``, years written in words.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -54,6 +62,8 @@ __all__ = [
     "find_dates",
     "format_date",
     "month_span",
+    "NumericOrder",
+    "numeric_convention",
     "parse_date",
 ]
 
@@ -146,6 +156,23 @@ YEAR_END = rf"(?![\w%]|[.,]\d|\s*%|[\s-]+(?:(?i:{_COUNT_WORDS})|{_UNITS})(?!\w))
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 ORD = r"(?:st|nd|rd|th)?"
 DAY_END = r"(?![\d%]|[.,:]\d|\s*%)"  # a day without a year after it: not "March 20.5", "May 5%"
+# a year in a full date with a month name may be any from 1000 ("5 December 1391")
+YEAR_WIDE = r"(?:1\d\d\d|20\d\d|2100)"
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = "(?:" + "|".join(f"[{d[0].upper()}{d[0]}]{d[1:]}" for d in _WEEKDAY_NAMES) + r")(?!\w)"
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_DAY_WORDS = {word: n for n, word in enumerate(_ORDINAL_WORDS, 1)} | {"thirtieth": 30}
+for _n, _word in enumerate(_ORDINAL_WORDS[:9], 1):
+    _DAY_WORDS[f"twenty-{_word}"] = 20 + _n
+_DAY_WORDS["thirty-first"] = 31
+# "twenty-first", "twenty first", "fifth" (longest first)
+DAY_WORD = "(?:" + "|".join(w.replace("-", "[- ]") for w in sorted(_DAY_WORDS, key=len, reverse=True)) + r")(?![\w-])"
+DAYX = rf"(?:{DAY}{ORD}|{DAY_WORD})"  # a day in digits or an ordinal word
+_UNIT = r"(?:day|week|month|year)"
+_COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 
 def _of_year(kind: str) -> str:
@@ -168,13 +195,16 @@ def _numeric_forms() -> list[tuple[str, str]]:
 
 _DIGIT_FORMS: list[tuple[str, str]] = [
     *_numeric_forms(),
+    # 2015.5.13, 2019-aug-1, 2019/sep/01
+    ("ymd", rf"(?P<ymd_y>{YEAR})\.(?P<ymd_m>1[0-2]|0?[1-9])\.(?P<ymd_d>{DAY})(?![\d%]|[.,]\d)"),
+    ("ymn", rf"(?P<ymn_y>{YEAR})[-/](?P<ymn_m>{MONTH})[-/](?P<ymn_d>{DAY})(?![\d%]|[.,]\d)"),
     # 2016 Q3, 2016 H2, 2016H2
     ("q", rf"(?P<q_y>{YEAR})\s*Q(?P<q_n>[1-4])(?!\w)"),
     ("h", rf"(?P<h_y>{YEAR})\s*H(?P<h_n>[12])(?!\w)"),
-    # 2015-3, 2015/3 (a month; 2016-11 is read by the year-range form)
-    ("nym", rf"(?P<nym_y>{YEAR})[-/](?P<nym_m>[1-9])(?![\d%]|[.,]\d|[-/]\d)"),
-    # 3/2015, 11/2016
-    ("nym", rf"(?P<nym_m>1[0-2]|0?[1-9])/(?P<nym_y>{YEAR})(?![\d%]|[.,]\d|[-/]\d)"),
+    # 2015-3, 2015/3, 2016 - 11, 2016/ 11 (a month; 2016-11 is read by the year-range form)
+    ("nym", rf"(?P<nym_y>{YEAR})(?:[-/]|\s+[-/]\s*|[-/]\s+)(?P<nym_m>1[0-2]|0?[1-9])(?![\d%]|[.,]\d|[-/]\d)"),
+    # 3/2015, 11/2016, 11-2016, 11 / 2016
+    ("nym", rf"(?P<nym_m>1[0-2]|0?[1-9])\s*[-/]\s*(?P<nym_y>{YEAR}){YEAR_END}(?![-/]\d)"),
     # 2026-03-05, 2026-03-05T10:00:00Z, 2026/03/05
     ("iso", rf"(?P<iso_y>{YEAR})(?P<iso_sep>-)(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
             r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?!\d|[.]\d)"),
@@ -184,12 +214,19 @@ _DIGIT_FORMS: list[tuple[str, str]] = [
     ("dr", rf"(?P<dr_d1>{DAY}){ORD}\s*-\s*(?P<dr_d2>{DAY}){ORD}\s+(?P<dr_m>{MONTH}),?\s+"
            rf"(?P<dr_y>{YEAR}){YEAR_END}"),
     # 5 March 2026, 5th of March 2026
-    ("dmy", rf"(?P<dmy_d>{DAY}){ORD}\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>{YEAR}){YEAR_END}"),
+    ("dmy", rf"(?P<dmy_d>{DAY}){ORD}\.?\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>{YEAR_WIDE}){YEAR_END}"),
+    # 2016 june, 2016, nov (the year before the month)
+    ("my", rf"(?P<my_y>{YEAR})\s*,?\s+(?P<my_m>{MONTH})(?!\s*\d)"),
+    # 20th of next month, 31st of this month
+    ("domr", rf"(?P<domr_d>{DAY})(?:st|nd|rd|th)\s+of\s+(?P<domr_rel>this|next|last|the\s+next|the\s+last)"
+             r"\s+month(?!\w)"),
     # 2021-2025, 2021 - 2025, 2026/2027, 2026-27 (and 2024-03: a month)
     ("yr", rf"(?P<yr_a>{YEAR})(?:\s*[-/]\s*(?P<yr_b>{YEAR}){YEAR_END}"
            r"|(?P<yr_sep>[-/])(?P<yr_bb>\d\d)(?![\d%]|[.,]\d|[-/]\d|\s*%))"),
     # the 2020s, the 1990's
     ("dec", r"(?P<dec_y>(?:19|20)\d0)'?s(?!\w)"),
+    # the 70's (the latest such decade: an apostrophe marks a decade, not "scores in the 70s")
+    ("dec2", r"(?P<dec2_d>[1-9]0)'s(?!\w)"),
     # 2024
     ("year", rf"(?P<year_y>{YEAR}){YEAR_END}"),
     # 5 March, 5th of March
@@ -197,8 +234,17 @@ _DIGIT_FORMS: list[tuple[str, str]] = [
     # 2Q 2026, 2Q26; 1H 2026
     ("q", rf"(?P<q_n>[1-4])Q(?:\s*(?P<q_y>{YEAR}){YEAR_END}|\s*'?(?P<q_yy>\d\d)(?!\d))"),
     ("h", rf"(?P<h_n>[12])H(?:\s*(?P<h_y>{YEAR}){YEAR_END}|\s*'?(?P<h_yy>\d\d)(?!\d))"),
-    # 3 days ago
-    ("ago", r"(?P<ago_w>\d{1,3})\s+(?P<ago_u>day|week|month|year)s?\s+ago(?!\w)"),
+    # 3 days ago, 1 month 21 days ago, 2 years, 1 month and 21 days ago
+    ("ago", rf"(?P<ago_w>\d{{1,3}}\s+{_UNIT}s?(?:,?\s+(?:and\s+)?\d{{1,3}}\s+{_UNIT}s?)*)\s+ago(?!\w)"),
+    # 2 weeks from now, 3 days after today, 2 days hence, 4 weeks in the future
+    ("off", rf"(?P<off_n>\d{{1,3}})\s+(?P<off_u>{_UNIT})s?\s+(?:(?P<off_dir>from|after|before)\s+"
+            r"(?P<off_a>today|tomorrow|yesterday|now)|(?P<off_f>hence|in\s+the\s+future))(?!\w)"),
+    # 3 days (starting tomorrow): a length of time, read only with the day it starts on
+    ("dur", rf"(?P<dur_n>\d{{1,3}})\s+(?P<dur_u>{_UNIT})s?(?=,?\s+(?:from|after|starting|beginning|commencing)\s)"),
+    # 15th century, 21st century
+    ("cent", r"(?P<cent_n>[1-9]|1\d|2[01])(?:st|nd|rd|th)\s+century(?!\w)"),
+    # 4/22, 22/04, 10-25: a month and a day without a year (needs "on", "from" ...; the day/month rule applies)
+    ("nmd", r"(?P<nmd_a>[0-3]?\d)(?P<nmd_s>[/-])(?P<nmd_b>[0-3]?\d)(?![\d%/-]|[.,]\d)"),
     # 2nd quarter of 2026, 1st half of 2026
     ("qw", rf"(?P<qw_w>[1-4](?:st|nd|rd|th))\s+(?:calendar\s+)?quarter(?!\w)"
            rf"(?:\s+of\s+{_of_year('qw')}|,?\s+(?P<qw_y2>{YEAR}){YEAR_END})?"),
@@ -209,12 +255,13 @@ _UPPER_FORMS: list[tuple[str, str]] = [
     ("mdr", rf"(?P<mdr_m>{MONTH})\s+(?P<mdr_d1>{DAY}){ORD}\s*-\s*(?P<mdr_d2>{DAY}){ORD}"
             rf"(?:,?\s+(?P<mdr_y>{YEAR}){YEAR_END}|{DAY_END})"),
     # March 5, 2026; Mar 5th 2026
-    ("mdy", rf"(?P<mdy_m>{MONTH})\s+(?P<mdy_d>{DAY}){ORD}(?:,\s*|\s+)(?P<mdy_y>{YEAR}){YEAR_END}"),
-    # May 2025, May of 2025, Feb-2026, May '25
-    ("my", rf"(?P<my_m>{MONTH})(?:,?\s+(?:of\s+)?|-)(?P<my_y>{YEAR}){YEAR_END}"),
+    ("mdy", rf"(?P<mdy_m>{MONTH})(?:\s+(?:the\s+)?|-)(?P<mdy_d>{DAYX})(?:,\s*|\s+)(?P<mdy_y>{YEAR_WIDE}){YEAR_END}"),
+    # May 2025, May of 2025, Feb-2026, November , 2016; June next year, March of last year
+    ("my", rf"(?P<my_m>{MONTH})(?:\s*,\s*|\s+(?:of\s+)?|-)(?:(?P<my_y>{YEAR}){YEAR_END}"
+           r"|(?P<my_rel>this|next|last)\s+year(?!\w))"),
     ("my", rf"(?P<my_m>{MONTH})\s+'(?P<my_yy>\d\d)(?!\d)"),
     # February 5, April 15th
-    ("md", rf"(?P<md_m>{MONTH})\s+(?P<md_d>{DAY}){ORD}{DAY_END}"),
+    ("md", rf"(?P<md_m>{MONTH})(?:\s+(?:the\s+)?|[-/]|(?<=[a-z])(?=\d))(?P<md_d>{DAY}{ORD}{DAY_END}|{DAY_WORD})"),
     # Q2 2026, Q2'26, Q2 of 2026, bare Q2 (needs a cue)
     ("q", rf"Q(?P<q_n>[1-4])(?:(?:\s+of\s+|\s*-\s*|\s+)(?P<q_y>{YEAR}){YEAR_END}|\s*'(?P<q_yy>\d\d)(?!\d)"
           r"|(?!\w|\.\d|-\w))"),
@@ -225,11 +272,58 @@ _UPPER_FORMS: list[tuple[str, str]] = [
 ]  # fmt: skip
 # Forms led by a word: (kind, lead words, rest). The lead may be capitalised ("Early 2024", "Last year").
 _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
-    # early 2024, mid-2024, late in 2024, early next year
+    # early 2024, mid-2024, late in 2024, early next year; late this month, mid next week, early March
     ("part", ("early", "mid", "late"),
-     rf"(?:\s*-\s*|\s+)(?:in\s+)?(?:(?P<part_y>{YEAR}){YEAR_END}|(?P<part_rel>this|next|last)\s+year(?!\w))"),
-    # end of 2024, beginning of the year
-    ("poy", ("end", "beginning", "start", "middle", "close"), rf"\s+of\s+{_of_year('poy')}"),
+     rf"(?:\s*-\s*|\s+)(?:in\s+)?(?:(?P<part_y>{YEAR}){YEAR_END}|(?P<part_rel>this|next|last)\s+"
+     rf"(?P<part_u>year|month|week)(?!\w)|(?P<part_m>{MONTH})(?:,?\s+(?P<part_my>{YEAR}){YEAR_END})?)"),
+    # end of 2024, beginning of the year; end of next week, start of the month, end of March
+    ("poy", ("end", "beginning", "start", "middle", "close"),
+     rf"\s+of\s+(?:{_of_year('poy')}|(?P<poy_wrel>the|this|next|last)\s+(?P<poy_u>month|week)(?!\w)"
+     rf"|(?P<poy_m>{MONTH})(?:,?\s+(?P<poy_my>{YEAR}){YEAR_END})?)"),
+    # earlier this month, later this week, later in the year
+    ("ltr", ("earlier", "later"), r"\s+(?:this|in\s+the)\s+(?P<ltr_u>week|month|year)(?!\w)"),
+    # rest of the week, rest of this month
+    ("rest", ("rest",), r"\s+(?:of\s+)?(?:the\s+|this\s+|my\s+)?(?P<rest_u>week|month|year)(?!\w)"),
+    # the third week of July, first week of 2015, the last week of this month, the third week next year
+    ("nwk", ("first", "second", "third", "fourth", "fifth", "last"),
+     rf"\s+week\s+(?:(?:of|in)\s+(?:the\s+)?)?(?:(?P<nwk_rel>this|next|last|previous)\s+(?P<nwk_u>month|year)(?!\w)"
+     rf"|(?P<nwk_m>{MONTH})(?:,?\s+(?P<nwk_my>{YEAR}){YEAR_END})?|(?P<nwk_y>{YEAR}){YEAR_END})"),
+    # the first Friday of July, the second Monday of next month
+    ("nwd", ("first", "second", "third", "fourth", "fifth", "last"),
+     rf"\s+(?P<nwd_d>{WEEKDAY})\s+(?:of|in)\s+(?:(?:the\s+)?(?P<nwd_rel>this|next|last|previous)\s+month(?!\w)"
+     rf"|(?P<nwd_m>{MONTH})(?:,?\s+(?P<nwd_y>{YEAR}){YEAR_END})?)"),
+    # the second Sunday: of the publication month ("last Sunday" is last week's)
+    ("nwd", ("first", "second", "third", "fourth", "fifth"), rf"\s+(?P<nwd_d>{WEEKDAY})(?!\s+(?:of|in)\s)"),
+    # the twenty-first of June, second of Aug
+    ("wdm", tuple(sorted((w.replace("-", "[- ]") for w in _DAY_WORDS), key=len, reverse=True)),
+     rf"\s+of\s+(?P<wdm_m>{MONTH})(?:,?\s+(?P<wdm_y>{YEAR_WIDE}){YEAR_END})?"),
+    # Week 31, week 10 of 2019 (ISO weeks; not "week 3 of the trial")
+    ("wn", ("week",), rf"\s+(?P<wn_n>5[0-3]|[1-4]\d|[1-9])(?![\d%]|[.,:]\d)"
+                      rf"(?:,?\s+(?:of\s+)?(?P<wn_y>{YEAR}){YEAR_END}|(?!\s+of\s))"),
+    # the week after next, the month after the next
+    ("anext", ("weekend", "week", "month", "year"), r"\s+after\s+(?:the\s+)?next(?!\w)"),
+    # the day after tomorrow, the day before yesterday
+    ("dab", ("day",), r"\s+(?P<dab_dir>after|before)\s+(?P<dab_a>tomorrow|tmrw|yesterday)(?!\w)"),
+    # two weeks from now, three days after today, two days hence
+    ("off", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+             "an", "a"),
+     rf"\s+(?P<off_u>{_UNIT})s?\s+(?:(?P<off_dir>from|after|before)\s+(?P<off_a>today|tomorrow|yesterday|now)"
+     r"|(?P<off_f>hence|in\s+the\s+future))(?!\w)"),
+    # a week (starting tomorrow), three days (from today)
+    ("dur", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+             "an", "a"),
+     rf"\s+(?P<dur_u>{_UNIT})s?(?=,?\s+(?:from|after|starting|beginning|commencing)\s)"),
+    # the 27th, Friday the 15th (a day of the month, the month from the publication date)
+    ("dom", ("the",), rf"\s+(?P<dom_d>{DAY})(?P<dom_o>st|nd|rd|th)?(?![\w%.,:]\d|[\w%])"
+                      r"(?!\s+(?!(?:and|or|to|at|in|on|when|until|till|through|from|for|with)\b)[A-Za-z])"),
+    # Friday, on Monday (the latest one on or before the publication date)
+    ("wd", _WEEKDAY_NAMES, r"(?!\w)"),
+    # this Friday, next Sunday, last Monday
+    ("rwd", ("this", "next", "last", "coming", "previous", "upcoming"), rf"\s+(?P<rwd_d>{WEEKDAY})"),
+    # this September, last March, next june
+    ("rmon", ("this", "next", "last", "coming", "previous"), rf"\s+(?P<rmon_m>{MONTH})"),
+    # now (only as the end of a range: "between now and November 15th")
+    ("now", ("now",), r"(?!\w)"),
     # year-end, year-end 2025
     ("ye", ("year",), rf"[\s-]?end(?!\w)(?:\s+(?P<ye_y>{YEAR}){YEAR_END})?"),
     # summer 2025, fall of 2024
@@ -245,7 +339,7 @@ _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
              "twelve", r"a\s+couple\s+of", r"couple\s+of", "an", "a"),
      r"\s+(?P<ago_u>day|week|month|year)s?\s+ago(?!\w)"),
     # today, yesterday, tomorrow
-    ("rday", ("today", "yesterday", "tomorrow"), r"(?!\w)"),
+    ("rday", ("today", "yesterday", "tomorrow", "tmrw"), r"(?!\w)"),
     # last week, this month, next year, last quarter
     # next 3 days, the past two weeks, last 3 years, previous 2 months
     ("span", ("next", "past", "last", "previous", "coming"),
@@ -279,7 +373,11 @@ def _compile_scanner() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
     words = "|".join(f"[{first}{first.upper()}](?:{'|'.join(parts)})" for first, parts in by_letter.items())
     # lowercase months are tried only where one starts: most lowercase words never enter the month forms
     _LOWER_LEAD = "(?:jan|feb|apr|jun|jul|aug|sep|oct|nov|dec)"
-    pattern = rf"(?<!\w)(?:(?=\d){NUMSTART}(?:{digits})|(?=[JFMASONDQH]|{_LOWER_LEAD})(?:{upper})|{words})"
+    apostrophe = scan_part("dec2", r"'(?P<dec2_d>[1-9]0)s(?!\w)", r"'[1-9]0s(?!\w)")  # the '40s
+    pattern = (
+        rf"(?<!\w)(?:(?=\d){NUMSTART}(?:{digits})|(?=[JFMASONDQH]|{_LOWER_LEAD})(?:{upper})|{words})"
+        rf"|(?<![\w'])(?:{apostrophe})"
+    )
     return re.compile(pattern), forms
 
 
@@ -348,6 +446,11 @@ class _Atom:
     floor: int = 0  # the expression may not grow back before this (an excluded span or the previous match)
     sets_context: bool = True  # an explicit year here dates the yearless dates after it ("the 2020s" does not)
     numeric: tuple[int, int] | None = None  # "3/5/2026": the two numbers whose day/month order is to be decided
+    kind: str = ""  # the form that read it
+    weekday: int | None = None  # "Friday" (0 is Monday)
+    length: tuple[int, str] | None = None  # "3 days" (before "starting tomorrow"): the count and the unit
+    unit: str | None = None  # "next week": the unit a relative form names
+    dom: int | None = None  # "the 15th": the day of the month
 
 
 @dataclass(slots=True)
@@ -425,11 +528,29 @@ def _build(m: re.Match[str], text: str, floor: int) -> _Atom | None:
     if atom is None:
         return None
     atom.floor = floor
-    if kind in ("qw", "hw", "poy", "dec"):  # "the second quarter of 2026": the article belongs to the date
+    atom.kind = kind
+    if kind in (
+        "qw",
+        "hw",
+        "poy",
+        "dec",
+        "dec2",
+        "nwk",
+        "nwd",
+        "anext",
+        "dab",
+        "wdm",
+        "cent",
+        "dm",
+        "domr",
+        "rest",
+        "wn",
+    ):
+        # "the second quarter of 2026", "the week after next": the article belongs to the date
         before = _before(text, s)
         if before.last() == ["the"] and before.token_start() >= floor:
             atom.start = before.token_start()
-    elif kind in ("dmy", "mdy", "md", "mdr"):
+    if kind in ("dmy", "mdy", "md", "mdr"):
         before = _before(text, s)
         weekday = before.last() and before.words[-1].rstrip(".,") in _WEEKDAYS and before.raw[-1][:1].isupper()
         if weekday and before.token_start() >= floor:
@@ -471,12 +592,19 @@ def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) 
         if d1 >= d2:
             return None
         return _Atom(s, e, "range", lambda yy: (date(yy, mo, d1), date(yy, mo, d2)), year(f"{kind}_y"))
-    if kind in ("dmy", "mdy", "md", "dm"):
-        mo, d = _month_of(g(f"{kind}_m") or ""), number(f"{kind}_d")
+    if kind in ("dmy", "mdy", "md", "dm", "wdm"):
+        mo, d = _month_of(g(f"{kind}_m") or ""), _day_number(g(f"{kind}_d") or g(f"{kind}_w") or "")
         return _Atom(s, e, "day", lambda yy: (date(yy, mo, d), date(yy, mo, d)), year(f"{kind}_y"))
     if kind == "my":
         mo = _month_of(g("my_m") or "")
-        return _Atom(s, e, "month", lambda yy: month_span(yy, mo), year("my_y", "my_yy"))
+        return _year_form(s, e, "month", lambda yy: month_span(yy, mo), year("my_y", "my_yy"), g("my_rel"))
+    if kind in ("ymd", "ymn"):
+        y, d = number(f"{kind}_y"), number(f"{kind}_d")
+        mo = number("ymd_m") if kind == "ymd" else _month_of(g("ymn_m") or "")
+        return _Atom(s, e, "day", lambda _y: (date(y, mo, d), date(y, mo, d)), y)
+    new = _new_atom(kind, g, text, s, e)
+    if new is not None or kind in _NEW_KINDS:
+        return new
     if kind == "mon":
         name = g("mon_m") or ""
         abbreviated = name.rstrip(".").capitalize() not in _MONTH_NAMES  # "Jan" is also a first name
@@ -499,6 +627,8 @@ def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) 
     if kind == "hw":
         n = _HALVES[(g("hw_w") or "").lower()]
         return _year_form(s, e, "half", lambda yy: _months(yy, 6 * n - 5, 6 * n), year("hw_y"), g("hw_rel"))
+    if kind in ("part", "poy") and ((g(f"{kind}_u") or "year") != "year" or g(f"{kind}_m")):
+        return _part_of_unit(kind, g, s, e)
     if kind in ("part", "poy", "season", "ye"):
         first, final = _PARTS.get((g(f"{kind}_w") or "").lower(), (9, 12))  # "year-end": late in the year
 
@@ -519,12 +649,14 @@ def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) 
         y = number("year_y")
         return _Atom(s, e, "year", _fixed((date(y, 1, 1), date(y, 12, 31))), y)
     if kind == "ago":
+        if g("ago_u") is None:  # "1 month 21 days ago": every count and unit
+            return _ago_compound(s, e, g("ago_w") or "")
         return _ago(s, e, g("ago_w") or "", g("ago_u") or "")
     if kind == "rday":
         words = _before(text, s).last(2)
         if words[-1:] == ["of"] and words[:1] != ["as"]:  # "the intelligence of tomorrow"
             return None
-        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[(g("rday_w") or "").lower()]
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1}[(g("rday_w") or "").lower()]
         return _Atom(s, e, "day", rel=lambda p: (p + timedelta(days=offset),) * 2)
     if kind == "span":
         return _period(s, e, (g("span_w") or "").lower(), g("span_n") or "", (g("span_u") or "").lower())
@@ -541,8 +673,295 @@ def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) 
         # "over the last year", "in the next year": a duration; "the coming week" is the week
         if lead in ("last", "next", "this") and _before(text, s).last() == ["the"]:
             return None
-        return _relative_unit(s, e, _RELATIVE_OFFSET[(g("rel_w") or "").lower()], (g("rel_u") or "").lower())
+        atom = _relative_unit(s, e, _RELATIVE_OFFSET[(g("rel_w") or "").lower()], (g("rel_u") or "").lower())
+        atom.unit = (g("rel_u") or "").lower()
+        return atom
     raise AssertionError(kind)  # pragma: no cover - every form is handled above
+
+
+# ------------------------------------------------------------------------------------- weeks, parts, weekdays
+
+_PART_WORD = {
+    "early": "early", "beginning": "early", "start": "early",
+    "mid": "mid", "middle": "mid",
+    "late": "late", "end": "late", "close": "late",
+}  # fmt: skip
+# early / mid / late of a week (Monday = 0) and of a month (days): a week's early part is Monday to Wednesday, its
+# middle Tuesday to Friday, its late part Thursday to Sunday; a month's are the 1st-15th, the 8th-23rd and the
+# 16th to its end. A year's are its thirds (``_PARTS``).
+_WEEK_PARTS = {"early": (0, 2), "mid": (1, 4), "late": (3, 6)}
+_MONTH_PARTS = {"early": (1, 15), "mid": (8, 23), "late": (16, 31)}
+
+
+def _day_number(raw: str) -> int:
+    """``21st``, ``5``, ``twenty-first``, ``twenty first`` -> the day."""
+    word = raw.lower().strip()
+    digits = word.rstrip("stndrh")
+    if digits.isdigit():
+        return int(digits)
+    return _DAY_WORDS[re.sub(r"[\s-]+", "-", word)]
+
+
+def _weekday_of(name: str) -> int:
+    return _WEEKDAY_NAMES.index(name.lower())
+
+
+def _part(word: str, span: Span, unit: str) -> Span:
+    """The early / mid / late part of a week or a month."""
+    part = _PART_WORD[word.lower()]
+    first, last = span
+    if unit == "week":
+        a, b = _WEEK_PARTS[part]
+        return first + timedelta(days=a), first + timedelta(days=b)
+    a, b = _MONTH_PARTS[part]
+    return first.replace(day=a), first.replace(day=min(b, last.day))
+
+
+def _unit_of(p: date, unit: str, offset: int = 0) -> Span:
+    """The week (Monday to Sunday), month or year holding ``p``, shifted by ``offset`` units."""
+    if unit == "week":
+        return _week_of(p + timedelta(weeks=offset))
+    if unit == "month":
+        return month_span(*_shift_month(p.year, p.month, offset))
+    return date(p.year + offset, 1, 1), date(p.year + offset, 12, 31)
+
+
+def _part_of_unit(kind: str, g: Callable[[str], str | None], s: int, e: int) -> _Atom:
+    """``late this month``, ``mid next week``, ``end of the week``, ``early March 2026``, ``end of March``."""
+    word = g(f"{kind}_w") or ""
+    unit = g(f"{kind}_u")
+    if unit:
+        rel = (g(f"{kind}_rel") if kind == "part" else g("poy_wrel")) or "this"
+        offset = _RELATIVE_OFFSET.get(rel.lower(), 0)
+        return _Atom(s, e, "range", rel=lambda p: _part(word, _unit_of(p, unit, offset), unit), approximate=True)
+    mo = _month_of(g(f"{kind}_m") or "")
+    named = g(f"{kind}_my")
+    return _Atom(s, e, "range", lambda yy: _part(word, month_span(yy, mo), "month"), int(named) if named else None,
+                 approximate=True)  # fmt: skip
+
+
+def _thursday_weeks(first: date, last: date) -> list[date]:
+    """Mondays of the weeks whose Thursday falls between ``first`` and ``last`` (the ISO 8601 rule)."""
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    mondays = []
+    while thursday <= last:
+        mondays.append(thursday - timedelta(days=3))
+        thursday += timedelta(weeks=1)
+    return mondays
+
+
+def _nth_week(n: int, span: Span) -> Span:
+    """The n-th week (-1: the last) of a month or year: weeks belong to the month or year of their Thursday."""
+    mondays = _thursday_weeks(*span)
+    monday = mondays[n - 1 if n > 0 else n]
+    return monday, monday + timedelta(days=6)
+
+
+def _nth_weekday(n: int, weekday: int, span: Span) -> Span:
+    """The n-th (-1: the last) given weekday of a month."""
+    first, last = span
+    if n > 0:
+        day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        day = last - timedelta(days=(last.weekday() - weekday) % 7)
+    if not first <= day <= last:
+        raise ValueError("no such weekday in the month")
+    return day, day
+
+
+def _shifted(p: date, n: int, unit: str) -> date:
+    """``p`` moved by n days, weeks, months or years (a month's last day when the day does not exist)."""
+    if unit in ("day", "week"):
+        return p + timedelta(days=n * (7 if unit == "week" else 1))
+    y, m = _shift_month(p.year, p.month, n * (12 if unit == "year" else 1))
+    return date(y, m, min(p.day, calendar.monthrange(y, m)[1]))
+
+
+def _count(raw: str) -> int:
+    word = raw.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _day_of_month(p: date, day: int, weekday: int | None = None) -> Span:
+    """``the 27th`` (``Friday the 15th``): that day in the publication month if it has come, else in the month
+    before (the latest month where it falls on that weekday)."""
+    shifts = range(0, -14, -1) if weekday is None else (k // 2 * (1 if k % 2 else -1) for k in range(1, 30))
+    for shift in shifts:  # a weekday picks the nearest month, before or after, where the day falls on it
+        y, m = _shift_month(p.year, p.month, shift)
+        if day <= calendar.monthrange(y, m)[1]:
+            candidate = date(y, m, day)
+            if (candidate <= p or weekday is not None) and (weekday is None or candidate.weekday() == weekday):
+                return candidate, candidate
+    raise ValueError("no such day")
+
+
+def _latest_weekday(p: date, weekday: int) -> Span:
+    day = p - timedelta(days=(p.weekday() - weekday) % 7)
+    return day, day
+
+
+def _ago_compound(s: int, e: int, parts: str) -> _Atom:
+    """``1 month 21 days ago``: every count back from the publication date, largest units first."""
+    counts = [(int(n), unit.lower()) for n, unit in re.findall(rf"(\d+)\s+({_UNIT})", parts)]
+
+    def back(p: date) -> Span:
+        for n, unit in sorted(counts, key=lambda c: "year month week day".split().index(c[1])):
+            p = _shifted(p, -n, unit)
+        return p, p
+
+    return _Atom(s, e, "day", rel=back)
+
+
+_NEW_KINDS = frozenset("ltr rest nwk nwd wn anext dab off dur dom domr cent nmd wd rwd rmon now dec2".split())
+_STRICT_CUES = frozenset("on by since until till from before after through".split())
+
+
+def _new_atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) -> _Atom | None:
+    """The forms for weeks, weekdays, days of the month and offsets from the publication date."""
+    if kind == "ltr":  # earlier this month: up to the day before publication; later this week: from it on
+        unit, earlier = (g("ltr_u") or "").lower(), (g("ltr_w") or "").lower() == "earlier"
+
+        def ltr(p: date) -> Span:
+            first, last = _unit_of(p, unit)
+            return (first, max(first, p - timedelta(days=1))) if earlier else (p, last)
+
+        return _Atom(s, e, "range", rel=ltr, approximate=True)
+    if kind == "rest":
+        unit = (g("rest_u") or "").lower()
+        return _Atom(s, e, "range", rel=lambda p: (p, _unit_of(p, unit)[1]))
+    if kind == "nwk":
+        word = (g("nwk_w") or "").lower()
+        n = -1 if word == "last" else _ORDINAL_WORDS.index(word) + 1
+        unit = (g("nwk_u") or "").lower()
+        if unit:
+            offset = _RELATIVE_OFFSET.get((g("nwk_rel") or "").lower(), -1)
+            return _Atom(s, e, "range", rel=lambda p: _nth_week(n, _unit_of(p, unit, offset)))
+        if g("nwk_m"):
+            mo = _month_of(g("nwk_m") or "")
+            named = g("nwk_my")
+            return _Atom(s, e, "range", lambda yy: _nth_week(n, month_span(yy, mo)), int(named) if named else None)
+        y = int(g("nwk_y") or 0)
+        return _Atom(s, e, "range", _fixed(_nth_week(n, (date(y, 1, 1), date(y, 12, 31)))), y)
+    if kind == "nwd":
+        word = (g("nwd_w") or "").lower()
+        n = -1 if word == "last" else _ORDINAL_WORDS.index(word) + 1
+        wd = _weekday_of(g("nwd_d") or "")
+        if g("nwd_rel") or not g("nwd_m"):  # "the second Sunday": of the publication month
+            offset = _RELATIVE_OFFSET.get((g("nwd_rel") or "this").lower(), -1)
+            return _Atom(s, e, "day", rel=lambda p: _nth_weekday(n, wd, _unit_of(p, "month", offset)))
+        mo = _month_of(g("nwd_m") or "")
+        named = g("nwd_y")
+        return _Atom(s, e, "day", lambda yy: _nth_weekday(n, wd, month_span(yy, mo)), int(named) if named else None)
+    if kind == "wn":
+        n, named = int(g("wn_n") or 0), g("wn_y")
+
+        def iso_week(yy: int) -> Span:
+            monday = date.fromisocalendar(yy, n, 1)
+            return monday, monday + timedelta(days=6)
+
+        return _Atom(s, e, "range", iso_week, int(named) if named else None)
+    if kind == "anext":
+        unit = (g("anext_w") or "").lower()
+        if unit == "weekend":
+            return _Atom(s, e, "range", rel=lambda p: _weekend(p, 2))
+        return _Atom(s, e, _REL_PRECISION[unit], rel=lambda p: _unit_of(p, unit, 2))
+    if kind == "dab":
+        delta = 2 if (g("dab_dir") or "").lower() == "after" else -2
+        return _Atom(s, e, "day", rel=lambda p: (p + timedelta(days=delta),) * 2)
+    if kind == "off":
+        n, unit = _count(g("off_n") or g("off_w") or ""), (g("off_u") or "").lower()
+        if g("off_f"):  # "2 days hence": the days after publication
+            return _Atom(s, e, "range", rel=lambda p: (p + timedelta(days=1), _shifted(p, n, unit)))
+        anchor = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[(g("off_a") or "").lower()]
+        sign = -1 if (g("off_dir") or "").lower() == "before" else 1
+        before = _before(text, s)
+        if sign > 0 and (before.last()[-1:] in (["for"], ["within"]) or before.last(2) == ["less", "than"]):
+            # "for 3 days from today", "less than 2 weeks from today": the days from the anchor on
+            s = before.token_start(-1 if before.last()[-1:] in (["for"], ["within"]) else -2)
+            return _Atom(s, e, "range", rel=_lasting(lambda p: (p + timedelta(days=anchor),) * 2, n, unit))
+        return _Atom(s, e, "day", rel=lambda p: (_shifted(p + timedelta(days=anchor), sign * n, unit),) * 2)
+    if kind == "dur":
+        atom = _Atom(s, e, "range", weak=True)
+        atom.length = (_count(g("dur_n") or g("dur_w") or ""), (g("dur_u") or "").lower())
+        return atom
+    if kind == "dom":
+        day = int(g("dom_d") or 0)
+        if not g("dom_o"):  # "for the 27.": only after a cue and before the sentence ends ("the 27 models" is no date)
+            before = _before(text, s)
+            if not (set(before.last()[-1:]) & (_STRICT_CUES | {"for"}) and re.match(r"\s*(?:[.!?;]|$)", text[e:])):
+                return None
+        atom = _Atom(s, e, "day", rel=lambda p: _day_of_month(p, day))
+        atom.dom = day
+        return atom
+    if kind == "domr":
+        day = int(g("domr_d") or 0)
+        offset = _RELATIVE_OFFSET.get((g("domr_rel") or "").split()[-1].lower(), 0)
+
+        def domr(p: date) -> Span:
+            y, m = _shift_month(p.year, p.month, offset)
+            return (date(y, m, day),) * 2
+
+        return _Atom(s, e, "day", rel=domr)
+    if kind == "cent":
+        first = (int(g("cent_n") or 0) - 1) * 100
+        return _Atom(s, e, "range", _fixed((date(max(1, first), 1, 1), date(first + 99, 12, 31))), first + 99,
+                     sets_context=False)  # fmt: skip
+    if kind == "nmd":
+        a, b = int(g("nmd_a") or 0), int(g("nmd_b") or 0)
+        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+            return None
+        before = _before(text, s)
+        cue = before.last()[-1:] == ["on"] or (g("nmd_s") == "/" and bool(set(before.last()[-1:]) & _STRICT_CUES))
+        if g("nmd_s") == "-" and not cue:
+            return None  # "4-22" is a score or a range far more often than April 22
+        atom = _Atom(s, e, "day", None, None, weak=not cue)
+        atom.numeric = (a, b)
+        return atom
+    if kind == "wd":
+        before = _before(text, s)
+        if before.last() and before.raw[-1][:1].isupper() and before.words[-1] not in _YEAR_CUES:
+            return None  # "Black Friday", "Cyber Monday": a name
+        wd = _weekday_of(g("wd_w") or "")
+        atom = _Atom(s, e, "day", rel=lambda p: _latest_weekday(p, wd))
+        atom.weekday = wd
+        return atom
+    if kind == "rwd":
+        lead, wd = (g("rwd_w") or "").lower(), _weekday_of(g("rwd_d") or "")
+        if lead in ("coming", "upcoming"):
+            return _Atom(s, e, "day", rel=lambda p: (p + timedelta(days=(wd - p.weekday() - 1) % 7 + 1),) * 2)
+        offset = _RELATIVE_OFFSET.get(lead, -1)
+        return _Atom(s, e, "day", rel=lambda p: (_week_of(p)[0] + timedelta(days=wd + 7 * offset),) * 2)
+    if kind == "rmon":
+        lead, mo = (g("rmon_w") or "").lower(), _month_of(g("rmon_m") or "")
+
+        def rmon(p: date) -> Span:
+            if lead == "this":
+                return month_span(p.year, mo)
+            if lead in ("next", "coming"):
+                return month_span(p.year + (mo <= p.month), mo)
+            return month_span(p.year - (mo >= p.month), mo)  # last March: the latest March before this month
+
+        return _Atom(s, e, "month", rel=rmon)
+    if kind == "now":
+        return _Atom(s, e, "day", rel=lambda p: (p, p), weak=True)
+    if kind == "dec2":
+        decade = int(g("dec2_d") or 0)
+
+        def latest_decade(p: date) -> Span:
+            first = p.year - p.year % 100 + decade
+            first -= 100 if first > p.year else 0
+            return date(first, 1, 1), date(first + 9, 12, 31)
+
+        return _Atom(s, e, "range", rel=latest_decade, sets_context=False)
+    return None
+
+
+_REL_PRECISION: dict[str, DatePrecision] = {"week": "range", "month": "month", "year": "year"}
+
+
+def _weekend(p: date, offset: int) -> Span:
+    monday = _week_of(p + timedelta(weeks=offset))[0]
+    return monday + timedelta(days=5), monday + timedelta(days=6)
 
 
 def _year_form(
@@ -565,8 +984,8 @@ def _year_range(g: Callable[[str], str | None], text: str, s: int, e: int) -> _A
         two = int(g("yr_bb") or 0)
         if two > a % 100 and two - a % 100 <= 10:  # 2026-27, 2024/25
             b = a - a % 100 + two
-        elif g("yr_sep") == "-" and 1 <= two <= 12:
-            return _Atom(s, e, "month", lambda _y: month_span(a, two), a)  # 2024-03
+        elif 1 <= two <= 12:
+            return _Atom(s, e, "month", lambda _y: month_span(a, two), a)  # 2024-03, 2016/11
         else:
             return None
     if b <= a or not _reads_as_year(text, s, e, plural_check=False):
@@ -655,19 +1074,19 @@ def _scan(text: str, exclude: Sequence[tuple[int, int]]) -> list[_Atom]:
     """All candidate atoms, in order, outside the excluded spans."""
     atoms: list[_Atom] = []
     search = _SCANNER.search
-    position = 0
+    position = floor = 0  # floor: where the last atom or excluded span ends (a rejected match moves no floor)
     for ex_start, ex_end in sorted((*exclude, (len(text), len(text)))):
         while position < ex_start:
             m = search(text, position, ex_start)
             if m is None:
                 break
-            atom = _build(m, text, position)
+            atom = _build(m, text, floor)
             if atom is None:
                 position = m.start() + 1  # rejected: try again just after its start
             else:
                 atoms.append(atom)
-                position = m.end()
-        position = max(position, ex_end)
+                position = floor = m.end()
+        position = floor = max(position, ex_end)
     return atoms
 
 
@@ -739,8 +1158,8 @@ def _range_start(text: str, a: _Atom, b: _Atom) -> int | None:
     opener = before.last()[-1:] if before.last() and before.token_start() >= a.floor else []
     if not joined:  # "between 2021 and 2025"; "in 2021 and 2025" is two dates
         return before.token_start() if opener == ["between"] else None
-    if opener == ["between"]:
-        return None
+    if opener == ["between"]:  # "between September 4th through September 8th"
+        return before.token_start()
     if opener == ["from"]:
         start = before.token_start()
         if _CHANGE_VERB.search(text, max(0, start - _LOOKBACK), start):
@@ -792,11 +1211,125 @@ def _numeric_order(atoms: list[_Atom], order: NumericOrder | None) -> list[_Atom
             if chosen is None:
                 continue
             month, day = (a, b) if chosen == "mdy" else (b, a)
-            year = atom.year
-            assert year is not None
-            atom.span = lambda _y, y=year, m=month, d=day: (date(y, m, d), date(y, m, d))
+            if atom.year is None:  # "on 4/22": the year comes from the text or the publication date
+                atom.span = lambda yy, m=month, d=day: (date(yy, m, d), date(yy, m, d))
+            else:
+                atom.span = lambda _y, y=atom.year, m=month, d=day: (date(y, m, d), date(y, m, d))
         kept.append(atom)
     return kept
+
+
+_COMBINING = frozenset({"wd", "rel", "dur", *{"dmy", "mdy", "md", "dm", "wdm", "dom", "iso", "num", "ymd", "ymn",
+                                              "nmd", "rday", "rwd"}})  # fmt: skip
+_DAY_KINDS = frozenset({"dmy", "mdy", "md", "dm", "wdm", "dom", "iso", "num", "ymd", "ymn", "nmd"})
+_WEEKDAY_JOIN = re.compile(r",?\s+(?:the\s+)?")
+_WEEK_JOIN = re.compile(r"(?i),?\s+(?:on\s+|of\s+)?")
+_LENGTH_JOIN = re.compile(
+    r"(?i),?\s+(?:from|after|starting(?:\s+(?:from|on))?|beginning(?:\s+on)?|commencing(?:\s+on)?)\s+"
+)
+_WEEK_OF = re.compile(
+    r"(?i)(?:\bthe\s+)?(?:\bweek\s+(?:of|commencing|starting|beginning)(?:\s+on)?|(?<!\w)w/c)\s+(?:the\s+)?$"
+)
+_LEAD_DAYS = re.compile(
+    r"(?<![\w.,$])(?:(?P<op>from|between)\s+)?(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    r"\s*(?P<c>-|to|till|until|through|and)\s*(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:(?:of|in)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _days_of_week(week: Callable[[date], Span], first: int, last: int) -> Callable[[date], Span]:
+    return lambda p: (week(p)[0] + timedelta(days=first), week(p)[0] + timedelta(days=last))
+
+
+def _on_weekday(week: Callable[[date], Span], weekday: int) -> Callable[[date], Span]:
+    return lambda p: (week(p)[0] + timedelta(days=weekday),) * 2
+
+
+def _lasting(first: Callable[[date], Span], n: int, unit: str) -> Callable[[date], Span]:
+    def span(p: date) -> Span:
+        start = first(p)[0]
+        return start, _shifted(start, n, unit) - timedelta(days=1)
+
+    return span
+
+
+def _lasting_from(first: Callable[[int], Span], n: int, unit: str) -> Callable[[int], Span]:
+    def span(year: int) -> Span:
+        start = first(year)[0]
+        return start, _shifted(start, n, unit) - timedelta(days=1)
+
+    return span
+
+
+def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Join atoms that are one date together: a weekday and its date (``Friday, March 5``, ``Friday the 15th``),
+    a weekday and its week (``Friday next week``, ``next week on Friday``), a length and the day it starts
+    (``3 days starting tomorrow``), ``the week of`` a day. A length on its own is dropped."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) and atoms[i + 1].floor <= a.end else None
+        if b is not None and a.weekday is not None:
+            if b.kind in _DAY_KINDS and _WEEKDAY_JOIN.fullmatch(text, a.end, b.start):
+                b.start = a.start
+                if b.dom is not None and b.rel is not None:
+                    day, wd = b.dom, a.weekday
+                    b.rel = lambda p, day=day, wd=wd: _day_of_month(p, day, wd)
+                out.append(b)
+                i += 2
+                continue
+            if b.kind == "rel" and b.unit == "week" and b.rel and _WEEK_JOIN.fullmatch(text, a.end, b.start):
+                out.append(_Atom(a.start, b.end, "day", rel=_on_weekday(b.rel, a.weekday), kind="wd+week"))
+                i += 2
+                continue
+        if b is not None and a.kind == "rel" and a.unit == "week" and a.rel and b.weekday is not None:
+            c = atoms[i + 2] if i + 2 < len(atoms) else None
+            opener = re.fullmatch(r"(?i),?\s+(?P<op>between|from)\s+", text[a.end : b.start])
+            if opener and c is not None and c.weekday is not None and b.weekday < c.weekday:
+                joiner = (
+                    r"\s+and\s+" if opener.group("op").lower() == "between" else r"\s*(?:-|to|until|till|through)\s*"
+                )
+                if re.fullmatch(joiner, text[b.end : c.start], re.IGNORECASE):
+                    # "next week between Wednesday and Friday": those days of that week
+                    rel = _days_of_week(a.rel, b.weekday, c.weekday)
+                    out.append(_Atom(a.start, c.end, "range", kind="week-days", rel=rel))
+                    i += 3
+                    continue
+            if re.fullmatch(r"(?i),?\s+(?:on\s+)?", text[a.end : b.start]):
+                out.append(_Atom(a.start, b.end, "day", rel=_on_weekday(a.rel, b.weekday), kind="wd+week"))
+                i += 2
+                continue
+        if a.length is not None:
+            n, unit = a.length
+            if b is not None and (b.rel or b.span) and _LENGTH_JOIN.fullmatch(text, a.end, b.start):
+                start = a.start
+                before = _before(text, start)
+                if before.last()[-1:] in (["for"], ["within"]) and before.token_start() >= a.floor:
+                    start = before.token_start()
+                elif before.last(2) == ["less", "than"] and before.token_start(-2) >= a.floor:
+                    start = before.token_start(-2)
+                if b.rel is not None:
+                    out.append(_Atom(start, b.end, "range", rel=_lasting(b.rel, n, unit), kind="length"))
+                else:
+                    assert b.span is not None
+                    out.append(_Atom(start, b.end, "range", _lasting_from(b.span, n, unit), b.year, kind="length"))
+                i += 2
+                continue
+            i += 1  # a length of time that no day follows is not a date
+            continue
+        out.append(a)
+        i += 1
+    for atom in out:
+        if atom.precision == "day" and atom.start > atom.floor:
+            lead = _WEEK_OF.search(text, max(atom.floor, atom.start - 30), atom.start)
+            if lead:  # "the week of the 18th", "the week commencing February 4": its Monday-to-Sunday week
+                atom.start, atom.precision = lead.start(), "range"
+                if atom.rel is not None:
+                    atom.rel = lambda p, rel=atom.rel: _week_of(rel(p)[0])
+                elif atom.span is not None:
+                    atom.span = lambda y, span=atom.span: _week_of(span(y)[0])
+    return out
 
 
 def _find(
@@ -806,6 +1339,8 @@ def _find(
     atoms = _scan(text, exclude)
     if any(atom.numeric for atom in atoms):
         atoms = _numeric_order(atoms, numeric_order)
+    if any(atom.kind in _COMBINING for atom in atoms):
+        atoms = _combine(text, atoms)
     matches: list[DateMatch] = []
     context = context_year
     i = 0
@@ -843,6 +1378,15 @@ def _find(
                 # "from 4 to 22 January, 1995", "between 4 and 22 January": the month is written once
                 start, precision = lead.start(), "range"
                 span = (span[0].replace(day=int(lead.group("d"))), span[1])
+        elif precision == "month" and a.start - a.floor > 2:
+            lead = _LEAD_DAYS.search(text, max(a.floor, a.start - 30), a.start)
+            if lead:  # "from 4 to 22 this month", "4 till 23 of next month"
+                d1, d2 = int(lead.group("d1")), int(lead.group("d2"))
+                if d1 < d2 <= span[1].day and (lead.group("c").lower() != "and") == (
+                    (lead.group("op") or "").lower() != "between"
+                ):
+                    start, precision = lead.start(), "range"
+                    span = (span[0].replace(day=d1), span[0].replace(day=d2))
         matches.append(_value(text, start, a.end, span, precision, origin, relative, a.approximate))
         if a.year is not None and a.sets_context:
             context = a.year
@@ -868,6 +1412,23 @@ def find_dates(
     ``numeric_order`` (``"mdy"`` or ``"dmy"``) is the article's convention for numeric dates, when known.
     """
     return _find(text, published, context_year, exclude, numeric_order=numeric_order)
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\w./-])([0-3]?\d)([/.-])([0-3]?\d)\2(?:\d{4}|\d\d)(?![\w/-]|[.]\d)")
+
+
+def numeric_convention(texts: Iterable[str]) -> NumericOrder | None:
+    """The day/month order an article's own unambiguous numeric dates show (``22/04/2016`` -> ``"dmy"``), to pass
+    to ``find_dates`` for its ambiguous ones; None when it shows none, or both."""
+    shown: set[NumericOrder] = set()
+    for text in texts:
+        if not any(sep in text for sep in "/-."):
+            continue
+        for m in _NUMERIC_DATE.finditer(text):
+            a, b = int(m.group(1)), int(m.group(3))
+            if 1 <= a <= 31 and 1 <= b <= 31 and (a > 12) != (b > 12):
+                shown.add("dmy" if a > 12 else "mdy")
+    return shown.pop() if len(shown) == 1 else None
 
 
 def parse_date(text: str, *, published: date | None = None) -> DateValue | None:

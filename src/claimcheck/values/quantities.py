@@ -625,6 +625,11 @@ class _Scanner:
             pos = m.end()
             if self.excluded(m.start(), m.end()):
                 continue
+            if text.startswith(("/", "-", "."), pos):
+                shape = _DATE_SHAPE.match(text, m.start())
+                if shape:  # "3/5/2026" the date grammar could not order: a date all the same, never three numbers
+                    pos = shape.end()
+                    continue
             if out and m.start() < out[-1].end:
                 continue
             self.floor = out[-1].end if out else 0
@@ -1149,6 +1154,7 @@ class _Scanner:
         )
 
 
+_DATE_SHAPE = re.compile(r"[0-3]?\d([/.-])[0-3]?\d\1(?:\d{4}|\d\d)(?![\d%]|[.,]\d)")
 _BOUND_JOIN = re.compile(r"\s*,?\s*(?:(?:and|but)\s+)?")
 
 
