@@ -41,7 +41,8 @@ Choices a reader may need to know about:
 * ``from 4 to 22 January, 1995`` is one range (the month is written once).
 * Lowercase month names are read, except ``may`` and ``march`` (a modal and a verb) and ``mar``.
 * Not read: fiscal quarters, ``a few days ago``, ``winter 2025``, ``within 5 days`` (a duration), decades
-  without an apostrophe (``scores in the 70s``), ``the next decade``, years written in words.
+  without an apostrophe (``scores in the 70s``), ``the next decade``, centuries (``the 21st century`` dates no
+  claim), years written in words.
 """
 
 from __future__ import annotations
@@ -171,6 +172,8 @@ _DAY_WORDS["thirty-first"] = 31
 # "twenty-first", "twenty first", "fifth" (longest first)
 DAY_WORD = "(?:" + "|".join(w.replace("-", "[- ]") for w in sorted(_DAY_WORDS, key=len, reverse=True)) + r")(?![\w-])"
 DAYX = rf"(?:{DAY}{ORD}|{DAY_WORD})"  # a day in digits or an ordinal word
+# "the twelfth of ", "second of " before a month name
+_WORD_DAY_BEFORE = re.compile(rf"(?i)(?<![\w-])(?:the\s+)?(?P<d>{DAY_WORD})\s+of\s+$")
 _UNIT = r"(?:day|week|month|year)"
 _COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
@@ -227,6 +230,7 @@ _DIGIT_FORMS: list[tuple[str, str]] = [
     ("dec", r"(?P<dec_y>(?:19|20)\d0)'?s(?!\w)"),
     # the 70's (the latest such decade: an apostrophe marks a decade, not "scores in the 70s")
     ("dec2", r"(?P<dec2_d>[1-9]0)'s(?!\w)"),
+    ("dec2", r"(?<=')(?P<dec2_d>[1-9]0)s(?!\w)"),  # the '40s
     # 2024
     ("year", rf"(?P<year_y>{YEAR}){YEAR_END}"),
     # 5 March, 5th of March
@@ -236,13 +240,12 @@ _DIGIT_FORMS: list[tuple[str, str]] = [
     ("h", rf"(?P<h_n>[12])H(?:\s*(?P<h_y>{YEAR}){YEAR_END}|\s*'?(?P<h_yy>\d\d)(?!\d))"),
     # 3 days ago, 1 month 21 days ago, 2 years, 1 month and 21 days ago
     ("ago", rf"(?P<ago_w>\d{{1,3}}\s+{_UNIT}s?(?:,?\s+(?:and\s+)?\d{{1,3}}\s+{_UNIT}s?)*)\s+ago(?!\w)"),
-    # 2 weeks from now, 3 days after today, 2 days hence, 4 weeks in the future
-    ("off", rf"(?P<off_n>\d{{1,3}})\s+(?P<off_u>{_UNIT})s?\s+(?:(?P<off_dir>from|after|before)\s+"
-            r"(?P<off_a>today|tomorrow|yesterday|now)|(?P<off_f>hence|in\s+the\s+future))(?!\w)"),
-    # 3 days (starting tomorrow): a length of time, read only with the day it starts on
-    ("dur", rf"(?P<dur_n>\d{{1,3}})\s+(?P<dur_u>{_UNIT})s?(?=,?\s+(?:from|after|starting|beginning|commencing)\s)"),
-    # 15th century, 21st century
-    ("cent", r"(?P<cent_n>[1-9]|1\d|2[01])(?:st|nd|rd|th)\s+century(?!\w)"),
+    # 2 weeks from now, 3 days after today, 2 days hence, 4 weeks in the future; 3 days (starting tomorrow): a
+    # length of time, read only with the day it starts on
+    ("cnt", r"(?P<cnt_n>\d{1,3})"
+     rf"\s+(?P<cnt_u>{_UNIT})s?(?:\s+(?P<cnt_ago>ago)(?!\w)|\s+(?:(?P<cnt_dir>from|after|before)\s+"
+     r"(?P<cnt_a>today|tomorrow|yesterday|now)|(?P<cnt_f>hence|in\s+the\s+future))(?!\w)"
+     r"|(?=,?\s+(?:from|after|starting|beginning|commencing)\s))"),
     # 4/22, 22/04, 10-25: a month and a day without a year (needs "on", "from" ...; the day/month rule applies)
     ("nmd", r"(?P<nmd_a>[0-3]?\d)(?P<nmd_s>[/-])(?P<nmd_b>[0-3]?\d)(?![\d%/-]|[.,]\d)"),
     # 2nd quarter of 2026, 1st half of 2026
@@ -294,9 +297,6 @@ _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
      rf"|(?P<nwd_m>{MONTH})(?:,?\s+(?P<nwd_y>{YEAR}){YEAR_END})?)"),
     # the second Sunday: of the publication month ("last Sunday" is last week's)
     ("nwd", ("first", "second", "third", "fourth", "fifth"), rf"\s+(?P<nwd_d>{WEEKDAY})(?!\s+(?:of|in)\s)"),
-    # the twenty-first of June, second of Aug
-    ("wdm", tuple(sorted((w.replace("-", "[- ]") for w in _DAY_WORDS), key=len, reverse=True)),
-     rf"\s+of\s+(?P<wdm_m>{MONTH})(?:,?\s+(?P<wdm_y>{YEAR_WIDE}){YEAR_END})?"),
     # Week 31, week 10 of 2019 (ISO weeks; not "week 3 of the trial")
     ("wn", ("week",), rf"\s+(?P<wn_n>5[0-3]|[1-4]\d|[1-9])(?![\d%]|[.,:]\d)"
                       rf"(?:,?\s+(?:of\s+)?(?P<wn_y>{YEAR}){YEAR_END}|(?!\s+of\s))"),
@@ -304,15 +304,6 @@ _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
     ("anext", ("weekend", "week", "month", "year"), r"\s+after\s+(?:the\s+)?next(?!\w)"),
     # the day after tomorrow, the day before yesterday
     ("dab", ("day",), r"\s+(?P<dab_dir>after|before)\s+(?P<dab_a>tomorrow|tmrw|yesterday)(?!\w)"),
-    # two weeks from now, three days after today, two days hence
-    ("off", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-             "an", "a"),
-     rf"\s+(?P<off_u>{_UNIT})s?\s+(?:(?P<off_dir>from|after|before)\s+(?P<off_a>today|tomorrow|yesterday|now)"
-     r"|(?P<off_f>hence|in\s+the\s+future))(?!\w)"),
-    # a week (starting tomorrow), three days (from today)
-    ("dur", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-             "an", "a"),
-     rf"\s+(?P<dur_u>{_UNIT})s?(?=,?\s+(?:from|after|starting|beginning|commencing)\s)"),
     # the 27th, Friday the 15th (a day of the month, the month from the publication date)
     ("dom", ("the",), rf"\s+(?P<dom_d>{DAY})(?P<dom_o>st|nd|rd|th)?(?![\w%.,:]\d|[\w%])"
                       r"(?!\s+(?!(?:and|or|to|at|in|on|when|until|till|through|from|for|with)\b)[A-Za-z])"),
@@ -334,10 +325,12 @@ _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
     ("qw", ("final", "last"), rf"\s+quarter\s+of\s+{_of_year('qw')}"),
     # first half of 2026, second half of the year
     ("hw", ("first", "second", "front", "back", "latter"), rf"\s+half\s+of\s+{_of_year('hw')}"),
-    # three days ago, a couple of weeks ago
-    ("ago", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    # three days ago, a couple of weeks ago, two weeks from now, a week (starting tomorrow)
+    ("cnt", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
              "twelve", r"a\s+couple\s+of", r"couple\s+of", "an", "a"),
-     r"\s+(?P<ago_u>day|week|month|year)s?\s+ago(?!\w)"),
+     rf"\s+(?P<cnt_u>{_UNIT})s?(?:\s+(?P<cnt_ago>ago)(?!\w)|\s+(?:(?P<cnt_dir>from|after|before)\s+"
+     r"(?P<cnt_a>today|tomorrow|yesterday|now)|(?P<cnt_f>hence|in\s+the\s+future))(?!\w)"
+     r"|(?=,?\s+(?:from|after|starting|beginning|commencing)\s))"),
     # today, yesterday, tomorrow
     ("rday", ("today", "yesterday", "tomorrow", "tmrw"), r"(?!\w)"),
     # last week, this month, next year, last quarter
@@ -364,20 +357,24 @@ def _compile_scanner() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]
 
     digits = "|".join(scan_part(kind, regex, regex) for kind, regex in _DIGIT_FORMS)
     upper = "|".join(scan_part(kind, regex, regex) for kind, regex in _UPPER_FORMS)
-    by_letter: dict[str, list[str]] = {}
+    # Word forms are grouped by their first letter and then by their lead word, so a word enters only the forms
+    # its lead starts ("this" tries "this weekend", "this week", "this Friday", "this September" once, in form
+    # order). Rests start with a space or a non-letter, so a lead's prefix ("a" of "an") never competes with it.
+    by_letter: dict[str, dict[str, list[str]]] = {}
     for kind, leads, rest in _WORD_FORMS:
         full = rf"(?P<{kind}_w>(?i:{'|'.join(leads)})){rest}"
         for lead in leads:
-            by_letter.setdefault(lead[0], []).append(scan_part(kind, full, lead[1:] + rest))
+            by_letter.setdefault(lead[0], {}).setdefault(lead[1:], []).append(scan_part(kind, full, rest))
     # Each letter branch starts with a character class: the regex engine skips a non-matching one cheaply.
-    words = "|".join(f"[{first}{first.upper()}](?:{'|'.join(parts)})" for first, parts in by_letter.items())
+    words = "|".join(
+        f"[{first}{first.upper()}](?:"
+        + "|".join(f"{tail}(?:{'|'.join(parts)})" for tail, parts in sorted(by_lead.items(), key=lambda t: -len(t[0])))
+        + ")"
+        for first, by_lead in by_letter.items()
+    )
     # lowercase months are tried only where one starts: most lowercase words never enter the month forms
     _LOWER_LEAD = "(?:jan|feb|apr|jun|jul|aug|sep|oct|nov|dec)"
-    apostrophe = scan_part("dec2", r"'(?P<dec2_d>[1-9]0)s(?!\w)", r"'[1-9]0s(?!\w)")  # the '40s
-    pattern = (
-        rf"(?<!\w)(?:(?=\d){NUMSTART}(?:{digits})|(?=[JFMASONDQH]|{_LOWER_LEAD})(?:{upper})|{words})"
-        rf"|(?<![\w'])(?:{apostrophe})"
-    )
+    pattern = rf"(?<!\w)(?:(?=\d){NUMSTART}(?:{digits})|(?=[JFMASONDQH]|{_LOWER_LEAD})(?:{upper})|{words})"
     return re.compile(pattern), forms
 
 
@@ -511,6 +508,10 @@ def _fixed(span: Span) -> Callable[[int], Span]:
     return lambda _year: span
 
 
+# forms whose leading "the" belongs to them: "the second quarter of 2026", "the week after next", "the '40s"
+_TAKES_THE = frozenset("qw hw poy dec dec2 nwk nwd anext dab dm domr rest wn".split())
+
+
 def _build(m: re.Match[str], text: str, floor: int) -> _Atom | None:
     """Read one scan match with its form's own regex; None when it turns out not to be a date."""
     assert m.lastgroup is not None
@@ -529,25 +530,9 @@ def _build(m: re.Match[str], text: str, floor: int) -> _Atom | None:
         return None
     atom.floor = floor
     atom.kind = kind
-    if kind in (
-        "qw",
-        "hw",
-        "poy",
-        "dec",
-        "dec2",
-        "nwk",
-        "nwd",
-        "anext",
-        "dab",
-        "wdm",
-        "cent",
-        "dm",
-        "domr",
-        "rest",
-        "wn",
-    ):
+    if kind in _TAKES_THE:
         # "the second quarter of 2026", "the week after next": the article belongs to the date
-        before = _before(text, s)
+        before = _before(text, atom.start)
         if before.last() == ["the"] and before.token_start() >= floor:
             atom.start = before.token_start()
     if kind in ("dmy", "mdy", "md", "mdr"):
@@ -592,9 +577,15 @@ def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) 
         if d1 >= d2:
             return None
         return _Atom(s, e, "range", lambda yy: (date(yy, mo, d1), date(yy, mo, d2)), year(f"{kind}_y"))
-    if kind in ("dmy", "mdy", "md", "dm", "wdm"):
-        mo, d = _month_of(g(f"{kind}_m") or ""), _day_number(g(f"{kind}_d") or g(f"{kind}_w") or "")
+    if kind in ("dmy", "mdy", "md", "dm"):
+        mo, d = _month_of(g(f"{kind}_m") or ""), _day_number(g(f"{kind}_d") or "")
         return _Atom(s, e, "day", lambda yy: (date(yy, mo, d), date(yy, mo, d)), year(f"{kind}_y"))
+    if kind in ("my", "mon") and s > 6:
+        lead = _WORD_DAY_BEFORE.search(text, max(0, s - 32), s)
+        if lead and (kind == "mon" or not g("my_rel")):  # "the twelfth of June 2025": an ordinal-word day
+            mo, d = _month_of(g(f"{kind}_m") or ""), _day_number(lead.group("d"))
+            named = year("my_y", "my_yy") if kind == "my" else None
+            return _Atom(lead.start(), e, "day", lambda yy: (date(yy, mo, d), date(yy, mo, d)), named)
     if kind == "my":
         mo = _month_of(g("my_m") or "")
         return _year_form(s, e, "month", lambda yy: month_span(yy, mo), year("my_y", "my_yy"), g("my_rel"))
@@ -812,7 +803,7 @@ def _ago_compound(s: int, e: int, parts: str) -> _Atom:
     return _Atom(s, e, "day", rel=back)
 
 
-_NEW_KINDS = frozenset("ltr rest nwk nwd wn anext dab off dur dom domr cent nmd wd rwd rmon now dec2".split())
+_NEW_KINDS = frozenset("ltr rest nwk nwd wn anext dab cnt dom domr nmd wd rwd rmon now dec2".split())
 _STRICT_CUES = frozenset("on by since until till from before after through".split())
 
 
@@ -868,22 +859,25 @@ def _new_atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: i
     if kind == "dab":
         delta = 2 if (g("dab_dir") or "").lower() == "after" else -2
         return _Atom(s, e, "day", rel=lambda p: (p + timedelta(days=delta),) * 2)
-    if kind == "off":
-        n, unit = _count(g("off_n") or g("off_w") or ""), (g("off_u") or "").lower()
-        if g("off_f"):  # "2 days hence": the days after publication
+    if kind == "cnt":
+        count, unit = g("cnt_n") or g("cnt_w") or "", (g("cnt_u") or "").lower()
+        if g("cnt_ago"):
+            return _ago(s, e, count, unit)
+        n = _count(" ".join(count.split()).replace("a couple of", "two").replace("couple of", "two"))
+        if not (g("cnt_dir") or g("cnt_f")):  # a length: only with the day it starts on (see _combine)
+            atom = _Atom(s, e, "range", weak=True)
+            atom.length = (n, unit)
+            return atom
+        if g("cnt_f"):  # "2 days hence": the days after publication
             return _Atom(s, e, "range", rel=lambda p: (p + timedelta(days=1), _shifted(p, n, unit)))
-        anchor = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[(g("off_a") or "").lower()]
-        sign = -1 if (g("off_dir") or "").lower() == "before" else 1
+        anchor = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[(g("cnt_a") or "").lower()]
+        sign = -1 if (g("cnt_dir") or "").lower() == "before" else 1
         before = _before(text, s)
         if sign > 0 and (before.last()[-1:] in (["for"], ["within"]) or before.last(2) == ["less", "than"]):
             # "for 3 days from today", "less than 2 weeks from today": the days from the anchor on
             s = before.token_start(-1 if before.last()[-1:] in (["for"], ["within"]) else -2)
             return _Atom(s, e, "range", rel=_lasting(lambda p: (p + timedelta(days=anchor),) * 2, n, unit))
         return _Atom(s, e, "day", rel=lambda p: (_shifted(p + timedelta(days=anchor), sign * n, unit),) * 2)
-    if kind == "dur":
-        atom = _Atom(s, e, "range", weak=True)
-        atom.length = (_count(g("dur_n") or g("dur_w") or ""), (g("dur_u") or "").lower())
-        return atom
     if kind == "dom":
         day = int(g("dom_d") or 0)
         if not g("dom_o"):  # "for the 27.": only after a cue and before the sentence ends ("the 27 models" is no date)
@@ -902,10 +896,6 @@ def _new_atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: i
             return (date(y, m, day),) * 2
 
         return _Atom(s, e, "day", rel=domr)
-    if kind == "cent":
-        first = (int(g("cent_n") or 0) - 1) * 100
-        return _Atom(s, e, "range", _fixed((date(max(1, first), 1, 1), date(first + 99, 12, 31))), first + 99,
-                     sets_context=False)  # fmt: skip
     if kind == "nmd":
         a, b = int(g("nmd_a") or 0), int(g("nmd_b") or 0)
         if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
@@ -946,6 +936,7 @@ def _new_atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: i
         return _Atom(s, e, "day", rel=lambda p: (p, p), weak=True)
     if kind == "dec2":
         decade = int(g("dec2_d") or 0)
+        s -= text[s - 1 : s] == "'"  # the apostrophe of "the '40s" belongs to it
 
         def latest_decade(p: date) -> Span:
             first = p.year - p.year % 100 + decade
@@ -1219,7 +1210,7 @@ def _numeric_order(atoms: list[_Atom], order: NumericOrder | None) -> list[_Atom
     return kept
 
 
-_COMBINING = frozenset({"wd", "rel", "dur", *{"dmy", "mdy", "md", "dm", "wdm", "dom", "iso", "num", "ymd", "ymn",
+_COMBINING = frozenset({"wd", "rel", "cnt", *{"dmy", "mdy", "md", "dm", "wdm", "dom", "iso", "num", "ymd", "ymn",
                                               "nmd", "rday", "rwd"}})  # fmt: skip
 _DAY_KINDS = frozenset({"dmy", "mdy", "md", "dm", "wdm", "dom", "iso", "num", "ymd", "ymn", "nmd"})
 _WEEKDAY_JOIN = re.compile(r",?\s+(?:the\s+)?")

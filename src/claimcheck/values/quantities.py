@@ -275,6 +275,7 @@ _HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_KIND = {h: k for h, k in _HEDGES}
+_HEDGE_LAST_WORDS = frozenset(h.split()[-1] for h, _ in _HEDGES)
 # ">= 30", "< = 100", "<=  -30"; not "<>30" or "=>30" (no comparison a text writes)
 _SYMBOL_RE = re.compile(r"(?<![<>=])(?P<sym>[<>] ?=?|[≥≤~≈])\s{0,2}$")
 _SIGN_WORD = re.compile(r"(?<![\w-])(?:minus|negative)\s+$", re.IGNORECASE)
@@ -519,6 +520,49 @@ _STOP_COUNT_WORDS = {
 }
 
 
+# patterns the scanner's helpers use on every number, compiled once
+_ONE_AS_NUMBER = re.compile(r"\s*(?:%|percent|times|x\b)|[- ](?:yen|penny|cent|dollar|euro|pound)\b", re.IGNORECASE)
+_SCALE = re.compile(r"\s?(?P<word>thousand|million|billion|trillion)\b|(?P<sym>[kKMBT]|bn|mn)(?![a-zA-Z])")
+_PERCENT_TAIL = re.compile(r"\s*(?:%|percent)")
+_ELO_SPACED = re.compile(r"\s*Elo\b")
+_OF_AFTER = re.compile(r"\s+of\b")
+_RATE = re.compile(
+    r"\s?(?:/|per\s+)(?:(?P<n>\d+(?:\.\d+)?)\s?)?(?P<scale>[KMB]|thousand|million|billion|mtok)?\s?"
+    r"(?:(?P<io>input|output|cached(?:\s+input)?)\s+)?(?P<what>tokens?|hours?|month|months|year|seat|user|"
+    r"requests?|queries|query|images?|minutes?)?\b",
+    re.IGNORECASE,
+)
+_PAIR_BEFORE = re.compile(r"/\s?[$€£][\d.,]+[KMB]?$")
+_EVERY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:every|each)\b", re.IGNORECASE)
+_RANGE_END = {
+    name: re.compile(
+        rf"(?:{connector})(?P<cur>[$€£])?(?P<num>{_DIGITS}|{_WORD_NUMBER})"
+        r"(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn|[kKMGTPE]?(?:W|Hz|FLOPS|B))(?![a-zA-Z])|[^\w.]|\.(?!\d)|$)",
+        re.IGNORECASE,
+    )
+    for name, connector in (
+        ("between", r"\s+and\s+"),
+        ("from", r"\s*-\s*"),
+        ("plain", r"\s*[-~]\s*|\s+(?:to|through|thru)\s+"),
+    )
+}
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+_AGO_AFTER = re.compile(r"\s+(?:ago|later|earlier|on\b(?=,))", re.IGNORECASE)
+_AS_AFTER = re.compile(r"\s+as\b")
+_IN_BY_BEFORE = re.compile(r"\b(?:in|by)\s+$")
+_POINTS_AFTER = re.compile(r"(?:\s?|-)(?:percentage[- ]points?|pp|pts?|points?)(?![\w])", re.IGNORECASE)
+_TIMES_AFTER = re.compile(r"(?:\s?[x×](?![a-zA-Z])|\s?-?fold\b|\s+times\b)", re.IGNORECASE)
+_ELO_AFTER = re.compile(r"\s?Elo\b")
+_WORD_AFTER = re.compile(r"(?:\s|-)(?P<u>[a-z]+)\b")
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_DASH_NOUN = re.compile(r"-(?P<noun>[a-z]+)\b")
+_YEAR_LITERAL = re.compile(r"(?:19|20)\d\d")
+_VS_PAIR = re.compile(r"\s+vs\.?\s+[$€£][\d.,]+[KMB]?/[$€£][\d.,]+[KMB]?(?=\s?(?:/|per\s))")
+_DASH = re.compile(r"\s*-\s*")
+_FIRST_UNIT = re.compile(r"\s?(?:%|[x×](?![a-zA-Z])|percent\b|times\b)")
+
+
 @dataclass(frozen=True, slots=True)
 class QuantityMatch:
     start: int
@@ -597,10 +641,23 @@ class _Scanner:
         """(hedge text, hedge kind, new start) for a hedge word or symbol right before ``start``."""
         window_start = max(0, start - 40)
         left = self.text[window_start:start]
-        sm = _SYMBOL_RE.search(left)
+        stripped = left.rstrip()
+        if not stripped:
+            return None, None, start
+        sm = _SYMBOL_RE.search(left) if stripped[-1] in "<>=≥≤~≈" else None
         if sm:
             symbol = sm.group("sym").replace(" ", "")
             return sm.group("sym"), _SYMBOL_HEDGE[symbol], window_start + sm.start("sym")
+        # a hedge phrase ends with whitespace before the number, its last word last (or before "a", "an", "just"):
+        # the regex runs only when that word can end one
+        if len(stripped) == len(left):
+            return None, None, start
+        words = stripped.rsplit(None, 2)
+        last = words[-1].lower()
+        if last in ("a", "an", "just") and len(words) > 1:
+            last = words[-2].lower()
+        if last.lstrip("(\"'") not in _HEDGE_LAST_WORDS:
+            return None, None, start
         m = _HEDGE_RE.search(left)
         if m:
             hedge = m.group("hedge")
@@ -658,24 +715,17 @@ class _Scanner:
         lit_start, lit_end = m.start(), m.end()
         is_word = groups.get("words") is not None
         is_fraction = groups.get("fraction") is not None
-        if (
-            is_word
-            and m.group(0).lower() == "one"
-            and not re.match(
-                r"\s*(?:%|percent|times|x\b)|[- ](?:yen|penny|cent|dollar|euro|pound)\b",
-                text[lit_end : lit_end + 12],
-                re.IGNORECASE,
-            )
-        ):
+        if is_word and m.group(0).lower() == "one" and not _ONE_AS_NUMBER.match(text[lit_end : lit_end + 12]):
             return None  # "one of the", "the one that": a pronoun far more often than a quantity
 
         start = lit_start
         currency, sign, start = self.prefix(start)
         hedge, hedge_kind, hedge_start = self.hedge_before(start)
         head = text[max(0, start - 40) : start]
-        between_match = re.search(r"\bbetween\s+$", head, re.IGNORECASE)
+        lowered = head.lower()  # the regexes run only where their word is
+        between_match = _BETWEEN_BEFORE.search(head) if "between" in lowered else None
         between = between_match is not None
-        from_before = re.search(r"\bfrom\s+(?:\w+\s+){0,4}$", head, re.IGNORECASE) is not None
+        from_before = "from" in lowered and _FROM_BEFORE.search(head) is not None
 
         end, scale = self.scale_after(lit_end, allow_words=not is_word, money=currency is not None)
         if is_fraction and scale != 1.0:
@@ -698,7 +748,7 @@ class _Scanner:
             precision = _scaled(precision, self.unit_scale) if precision is not None else None
         if self.unit_addend:  # "thirteen dollars and forty-five cents" is 13.45
             value, precision = _scaled(value + self.unit_addend, 1.0), 0.01
-        if kind == "duration" and re.match(r"\s+(?:ago|later|earlier|on\b(?=,))", text[end : end + 9], re.IGNORECASE):
+        if kind == "duration" and _AGO_AFTER.match(text[end : end + 9]):
             return None  # "three years ago" is a (relative) date, not an amount of time
 
         if sign == "-" and kind in ("number", "score"):
@@ -853,10 +903,7 @@ class _Scanner:
 
     def scale_after(self, end: int, *, allow_words: bool, money: bool) -> tuple[int, float]:
         """Scale suffix after a literal: "272K", "1M", "3 billion", "$18k"."""
-        m = re.match(
-            r"\s?(?P<word>thousand|million|billion|trillion)\b|(?P<sym>[kKMBT]|bn|mn)(?![a-zA-Z])",
-            self.text[end : end + 12],
-        )
+        m = _SCALE.match(self.text[end : end + 12])
         if not m or (m.group("word") and not allow_words):
             return end, 1.0
         sym = m.group("word") or m.group("sym")
@@ -867,7 +914,7 @@ class _Scanner:
     def parse_single_digits(self, m: re.Match[str]) -> QuantityMatch:
         phrase = m.group("single").lower()
         low, high = (1.0, 3.0) if "low" in phrase else (7.0, 9.0) if "high" in phrase else (1.0, 9.0)
-        tail = re.match(r"\s*(?:%|percent)", self.text[m.end() : m.end() + 10])
+        tail = _PERCENT_TAIL.match(self.text[m.end() : m.end() + 10])
         end = m.end() + (tail.end() if tail else 0)
         kind: QuantityKind = "percent" if tail else "number"
         return QuantityMatch(
@@ -914,14 +961,14 @@ class _Scanner:
 
         if is_fraction:
             # "half as much" / "cut in half" / "by half" -> multiplier 0.5; "a third of the bugs" -> fraction
-            if re.match(r"\s+as\b", rest) or re.search(r"\b(?:in|by)\s+$", left):
+            if _AS_AFTER.match(rest) or _IN_BY_BEFORE.search(left):
                 return "multiplier", "x", end, None, False
             return "fraction", None, end, None, False
 
         # percentage points: "50-percentage-point", "23 percentage points", "23-point", "5pp"
-        pm = re.match(r"(?:\s?|-)(?:percentage[- ]points?|pp|pts?|points?)(?![\w])", rest, re.IGNORECASE)
+        pm = _POINTS_AFTER.match(rest)
         if pm:
-            elo = re.match(r"\s*Elo\b", rest[pm.end() : pm.end() + 6])
+            elo = _ELO_SPACED.match(rest[pm.end() : pm.end() + 6])
             if elo:
                 return (
                     "score",
@@ -959,11 +1006,11 @@ class _Scanner:
             unit = "FLOP/s" if unit.upper() in ("FLOPS", "FLOP/S") else "B/s" if unit in ("B/s", "Bps") else unit
             return "measure", unit, end + mu.end(), None, False
         # multiplier: 8x, 8×, 8 times, 8-fold
-        mm = re.match(r"(?:\s?[x×](?![a-zA-Z])|\s?-?fold\b|\s+times\b)", rest, re.IGNORECASE)
+        mm = _TIMES_AFTER.match(rest)
         if mm:
             return "multiplier", "x", end + mm.end(), None, False
         # score: +144 Elo
-        em = re.match(r"\s?Elo\b", rest)
+        em = _ELO_AFTER.match(rest)
         if em:
             return "score", "Elo", end + em.end(), None, False
         # money
@@ -999,33 +1046,27 @@ class _Scanner:
                 return "money", f"{currency}/{per[0]}", per[1], None, True
             return "money", currency, end, None, False
         # durations: "52 days", "90-minute tasks", "over 16 hours", "every four months"
-        dm = re.match(r"(?:\s|-)(?P<u>[a-z]+)\b", rest)
+        dm = _WORD_AFTER.match(rest)
         if dm and dm.group("u") in _DURATIONS and dm.group("u") not in ("s", "h"):
-            if not (dm.group("u") == "quarter" and re.match(r"\s+of\b", rest[dm.end() :])):
-                rate = bool(re.search(r"\b(?:every|each)\s+(?:\S+\s+)?$", left, re.IGNORECASE))
+            if not (dm.group("u") == "quarter" and _OF_AFTER.match(rest, dm.end())):
+                rate = bool(_EVERY_BEFORE.search(left))
                 return "duration", _DURATIONS[dm.group("u")], end + dm.end(), None, rate
         # "-line" compounds: "100,000-line C compiler"
-        lm = re.match(r"-(?P<noun>[a-z]+)\b", rest)
+        lm = _DASH_NOUN.match(rest)
         if lm and lm.group("noun") not in ("year", "old", "to", "and"):
             return "count", lm.group("noun") + "s", end + lm.end(), None, False
         # counts: a noun after the number
         cn = self.count_noun(end)
         if cn is not None:
             return "count", cn[0], cn[1], None, False
-        if currency is None and re.fullmatch(r"(?:19|20)\d\d", text[lit_start:end]):
+        if currency is None and _YEAR_LITERAL.fullmatch(text[lit_start:end]):
             return None  # a year the date grammar chose not to read ("Windows 2000"): never a bare quantity
         return "number", None, end, None, False
 
     def rate_after(self, end: int) -> tuple[str, int] | None:
         """Rates after a money amount: "/M tokens", "/1M tokens", "per million input tokens", "/hour"."""
         text = self.text
-        m = re.match(
-            r"\s?(?:/|per\s+)(?:(?P<n>\d+(?:\.\d+)?)\s?)?(?P<scale>[KMB]|thousand|million|billion|mtok)?\s?"
-            r"(?:(?P<io>input|output|cached(?:\s+input)?)\s+)?(?P<what>tokens?|hours?|month|months|year|seat|user|"
-            r"requests?|queries|query|images?|minutes?)?\b",
-            text[end : end + 50],
-            re.IGNORECASE,
-        )
+        m = _RATE.match(text[end : end + 50])
         if m and (m.group("scale") or m.group("what")):
             n = (_number(m.group("n")) or 1.0) if m.group("n") else 1.0
             scale = {
@@ -1057,8 +1098,8 @@ class _Scanner:
             if shared is not None:
                 return shared[0], end
         # "$2.50/$15 vs $5/$25 per million": the second amount of the first pair shares the rate too
-        m3 = re.match(r"\s+vs\.?\s+[$€£][\d.,]+[KMB]?/[$€£][\d.,]+[KMB]?(?=\s?(?:/|per\s))", text[end : end + 40])
-        if m3 and re.search(r"/\s?[$€£][\d.,]+[KMB]?$", text[max(0, end - 12) : end]):
+        m3 = _VS_PAIR.match(text[end : end + 40])
+        if m3 and _PAIR_BEFORE.search(text[max(0, end - 12) : end]):
             shared = self.rate_after(end + m3.end())
             if shared is not None:
                 return shared[0], end
@@ -1076,18 +1117,9 @@ class _Scanner:
         """The second number of a range starting at ``pos``: (value, end, unit info if the unit follows it,
         the scale written after it)."""
         text = self.text
-        if between:
-            connector = r"\s+and\s+"
-        elif from_before:
-            connector = r"\s*-\s*"  # "from 20% to nearly 100%" is a change over time, not a range
-        else:
-            connector = r"\s*[-~]\s*|\s+(?:to|through|thru)\s+"
-        cm = re.match(
-            rf"(?:{connector})(?P<cur>[$€£])?(?P<num>{_DIGITS}|{_WORD_NUMBER})"
-            r"(?=[xX×](?![a-zA-Z])|(?:[KkMBbT]|bn|mn|[kKMGTPE]?(?:W|Hz|FLOPS|B))(?![a-zA-Z])|[^\w.]|\.(?!\d)|$)",
-            text[pos : pos + 40],
-            re.IGNORECASE,
-        )
+        # "between 70 and 90"; "from 20% to nearly 100%" is a change over time, not a range: a dash only
+        connector = _RANGE_END["between" if between else "from" if from_before else "plain"]
+        cm = connector.match(text[pos : pos + 40])
         if not cm:
             return None
         num_start, num_end = pos + cm.start("num"), pos + cm.end("num")
@@ -1109,13 +1141,13 @@ class _Scanner:
             if self.unit_scale != 1.0:  # "2-3 GW", "50-60 cents": the unit's scale applies to both ends
                 second, second_scale = _scaled(second, self.unit_scale), second_scale * self.unit_scale
                 self.unit_scale = 1.0
-            dash = re.match(r"\s*-\s*", text[pos : pos + 3])
+            dash = _DASH.match(text[pos : pos + 3])
             if kind == "count" and pos == lit_end and not between and not dash:
                 return None  # "2 to the power" is not a range: require a dash (or "between") for counts
             unit_info = (kind, unit, change, rate)
         else:
             # the first number carried its unit: "8x - 12x", "70% to 90%"
-            um = re.match(r"\s?(?:%|[x×](?![a-zA-Z])|percent\b|times\b)", text[end : end + 10])
+            um = _FIRST_UNIT.match(text[end : end + 10])
             if um:
                 end += um.end()
             elif _CURRENCY_AFTER.match(text, end):
@@ -1124,7 +1156,7 @@ class _Scanner:
 
     def parse_verb(self, m: re.Match[str]) -> QuantityMatch | None:
         word = m.group("verb").lower()
-        if re.match(r"\s+(?:\w+\s+)?(?:every|each)\b", self.text[m.end() : m.end() + 30], re.IGNORECASE):
+        if _EVERY_AFTER.match(self.text[m.end() : m.end() + 30]):
             return None  # "doubling every four months": the rate (a duration) is the quantity
         factor = {
             "doubled": 2.0,
