@@ -581,11 +581,11 @@ def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) 
         mo, d = _month_of(g(f"{kind}_m") or ""), _day_number(g(f"{kind}_d") or "")
         return _Atom(s, e, "day", lambda yy: (date(yy, mo, d), date(yy, mo, d)), year(f"{kind}_y"))
     if kind in ("my", "mon") and s > 6:
-        lead = _WORD_DAY_BEFORE.search(text, max(0, s - 32), s)
-        if lead and (kind == "mon" or not g("my_rel")):  # "the twelfth of June 2025": an ordinal-word day
-            mo, d = _month_of(g(f"{kind}_m") or ""), _day_number(lead.group("d"))
+        word_day = _WORD_DAY_BEFORE.search(text, max(0, s - 32), s)
+        if word_day and (kind == "mon" or not g("my_rel")):  # "the twelfth of June 2025": an ordinal-word day
+            mo, d = _month_of(g(f"{kind}_m") or ""), _day_number(word_day.group("d"))
             named = year("my_y", "my_yy") if kind == "my" else None
-            return _Atom(lead.start(), e, "day", lambda yy: (date(yy, mo, d), date(yy, mo, d)), named)
+            return _Atom(word_day.start(), e, "day", lambda yy: (date(yy, mo, d), date(yy, mo, d)), named)
     if kind == "my":
         mo = _month_of(g("my_m") or "")
         return _year_form(s, e, "month", lambda yy: month_span(yy, mo), year("my_y", "my_yy"), g("my_rel"))
