@@ -724,10 +724,12 @@ def _part_of_unit(kind: str, g: Callable[[str], str | None], s: int, e: int) -> 
     if unit:
         rel = (g(f"{kind}_rel") if kind == "part" else g("poy_wrel")) or "this"
         offset = _RELATIVE_OFFSET.get(rel.lower(), 0)
-        return _Atom(s, e, "range", rel=lambda p: _part(word, _unit_of(p, unit, offset), unit), approximate=True)
+        precision: DatePrecision = "month" if unit == "month" else "range"
+        return _Atom(s, e, precision, rel=lambda p: _part(word, _unit_of(p, unit, offset), unit), approximate=True)
     mo = _month_of(g(f"{kind}_m") or "")
     named = g(f"{kind}_my")
-    return _Atom(s, e, "range", lambda yy: _part(word, month_span(yy, mo), "month"), int(named) if named else None,
+    # a part of a month keeps month precision: a time inside the month, not a period ("In late October, ...")
+    return _Atom(s, e, "month", lambda yy: _part(word, month_span(yy, mo), "month"), int(named) if named else None,
                  approximate=True)  # fmt: skip
 
 
