@@ -169,3 +169,60 @@ def test_a_headline_verb_before_ai_is_not_a_lab(headline: str) -> None:
     from claimcheck.attribution.names import find_shaped_names
 
     assert [n for n in find_shaped_names(headline) if n.kind == "lab"] == []
+
+
+def _claims(text: str, published: dt.date | None, path: str) -> list[Claim]:
+    return extract_article(make_article(text, published=published, path=path))
+
+
+def _conflicts(*articles: list[Claim]) -> list[str]:
+    from claimcheck.checking.check import cross_check
+
+    claims = [c for article in articles for c in article]
+    return [f.topic for f in cross_check(align_claims(claims)) if f.status == "conflict"]
+
+
+def test_two_reports_of_one_unnamed_round_in_the_same_quarter_are_compared() -> None:
+    a = _claims("Tern Labs raised $5 billion in a funding round.", dt.date(2024, 11, 21), "a.md")
+    b = _claims("Tern Labs has raised $6 billion in its latest funding round.", dt.date(2024, 12, 20), "b.md")
+    assert (a[0].metric, a[0].as_of and a[0].as_of.precision) == ("funding round amount", "quarter")
+    assert _conflicts(a, b) == ["Tern Labs / funding round amount"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # named rounds are different events
+        (
+            ("Tern Labs raised $6 billion in a Series B round.", dt.date(2024, 5, 28)),
+            ("Tern Labs closed a $5 billion Series C round.", dt.date(2024, 5, 30)),
+        ),
+        # a year apart: the latest round of each article is another round
+        (
+            ("Tern Labs raised $6 billion in a funding round.", dt.date(2024, 5, 28)),
+            ("Tern Labs raised $10 billion in a funding round.", dt.date(2025, 6, 2)),
+        ),
+        # an article with no date cannot say which round it means
+        (
+            ("Tern Labs raised $6 billion in a funding round.", None),
+            ("Tern Labs raised $10 billion in a funding round.", dt.date(2025, 6, 2)),
+        ),
+        # an earlier round, not the article's own
+        (
+            ("Tern Labs was previously valued at $40 billion.", dt.date(2025, 6, 1)),
+            ("Tern Labs is now valued at $50 billion after the round.", dt.date(2025, 6, 2)),
+        ),
+    ],
+)
+def test_different_rounds_are_never_a_conflict(
+    first: tuple[str, dt.date | None], second: tuple[str, dt.date | None]
+) -> None:
+    a = _claims(first[0], first[1], "a.md")
+    b = _claims(second[0], second[1], "b.md")
+    assert _conflicts(a, b) == []
+
+
+def test_a_valuation_is_not_the_amount_raised() -> None:
+    found = _by_value("Tern Labs raised $5 billion in a round that values it at $50 billion.")
+    assert found["$5 billion"].metric == "funding round amount"
+    assert found["$50 billion"].metric == "valuation"

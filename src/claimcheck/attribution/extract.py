@@ -146,6 +146,8 @@ def _quantity_claims(
         )
         if _enumerated(ctx, quantities, i):
             subject = None  # "in 8B, 70B and 405B sizes": one value per variant, and the text does not pair them
+        if metric is not None and as_of is None:
+            metric, as_of = timeframe.event_time(ctx, metric)
         claim = ctx.claim(
             v,
             subject,

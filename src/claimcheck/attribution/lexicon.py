@@ -46,6 +46,9 @@ class MetricRule:
     scopes: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
     distinct_scopes: bool = False  # different scopes are different metrics, not notes
     units: frozenset[str] = frozenset()  # for counts: the units it measures ("tokens"); empty means any
+    # a figure about one event (a funding round): with no round named (a scope) and no date in its clause it holds
+    # as of the article's publication quarter, and with no publication date either it is not compared at all
+    dated: bool = False
 
 
 @dataclass(eq=False)  # identity hashing, so methods can be cached per lexicon
@@ -111,6 +114,7 @@ class Lexicon:
                     ),
                     distinct_scopes=bool(rule.get("distinct_scopes", False)),
                     units=frozenset(str(u).lower() for u in rule.get("units") or []),
+                    dated=bool(rule.get("dated", False)),
                 )
                 self.metrics = [m for m in self.metrics if m.name != compiled.name] + [compiled]
         except (KeyError, TypeError, AttributeError, re.error) as exc:
@@ -267,6 +271,13 @@ class Lexicon:
                     if best is None or (distance, order) < best[:2]:
                         best = (distance, order, rule)
         return best[2] if best else None
+
+    def rule_named(self, metric: str) -> MetricRule | None:
+        """The rule a metric name came from ("funding round amount (Series C)" -> "funding round amount")."""
+        for rule in self.metrics:
+            if metric == rule.name or metric.startswith(rule.name + " ("):
+                return rule
+        return None
 
     @staticmethod
     def scope_of(rule: MetricRule, clause: str) -> str | None:

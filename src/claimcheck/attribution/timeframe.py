@@ -9,10 +9,11 @@ only frames a finer one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
-from ..models import Claim, DateValue, Quantity, Tense
+from ..models import Claim, DateValue, Quantity, Tense, build
 from ..values.dates import DateMatch, format_date
 from .context import SUBJECT_KINDS, Located, UnitContext
 from .lexicon import Name
@@ -236,3 +237,32 @@ def drop_containers(claims: list[Claim]) -> list[Claim]:
             continue
         out.append(claim)
     return out
+
+
+_EARLIER_EVENT = re.compile(
+    r"\b(?:previously|earlier|prior|last (?:year|round|time)|the (?:previous|prior|last) round|"
+    r"in the (?:spring|summer|fall|autumn|winter)|(?:when|after) it (?:first )?(?:raised|was valued))\b",
+    re.IGNORECASE,
+)
+
+
+def event_time(ctx: UnitContext, metric: str) -> tuple[str | None, DateValue | None]:
+    """(metric, as_of) for a figure about one event whose clause names neither the event nor its date.
+
+    "xAI has raised $6 billion in its latest round" means the round of the article's own time: the figure holds
+    as of its publication quarter (two reports a month apart about one round are compared; reports a year apart
+    are a series). An article with no publication date cannot say which round it means: no metric.
+    """
+    rule = ctx.lex.rule_named(metric)
+    if rule is None or not rule.dated or metric != rule.name:
+        return metric, None  # not an event metric, or the round is named ("... (Series C)")
+    published = ctx.published
+    if published is None or _EARLIER_EVENT.search(ctx.text):
+        return None, None  # no date to anchor it, or "previously", "in the spring": an earlier round, not dated
+    quarter = (published.month - 1) // 3
+    start = dt.date(published.year, 3 * quarter + 1, 1)
+    end = dt.date(published.year + (quarter == 3), (3 * quarter + 3) % 12 + 1, 1) - dt.timedelta(days=1)
+    text = f"Q{quarter + 1} {published.year} (when the article was published)"
+    return metric, build(
+        DateValue, start=start, end=end, precision="quarter", text=text, year_from="publication", marker="as_of"
+    )

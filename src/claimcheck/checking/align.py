@@ -152,8 +152,13 @@ def _without_outvoting_years(group: list[Claim]) -> list[Claim]:
 
 
 def _same_numbers(a: str, b: str) -> bool:
-    """ "SWE-bench 2" and "SWE-bench 3" are different metrics however similar the words are."""
-    return re.findall(r"\d+", a) == re.findall(r"\d+", b)
+    """ "SWE-bench 2" and "SWE-bench 3", "... (Series B)" and "... (Series C)" are different metrics however
+    similar the words are: numbers and one-letter tokens must be the same."""
+    return re.findall(r"\d+", a) == re.findall(r"\d+", b) and _short_tokens(a) == _short_tokens(b)
+
+
+def _short_tokens(metric: str) -> list[str]:
+    return [t for t in metric.split() if len(t) == 1]
 
 
 def _topic_key(subject: str, metric: str, dim: str) -> str:
