@@ -26,7 +26,8 @@ SCORE_SUBJECT_KINDS = frozenset({"model", "product", "reference"})  # a lab does
 COMPARISON_BEFORE = re.compile(
     r"\b(?:vs\.?|versus|compared (?:to|with)|than|over|above|below|beyond|against|undercuts?|beats?|beating|"
     r"exceeds?|exceeding|"
-    r"outperforms?|trails?|surpass(?:es)?|(?:up|down|leap|jump|rise|step|improvement|increase) from)"
+    r"outperforms?|trails?|surpass(?:es)?|(?:up|down|leap|jump|rise|step|improvement|increase) from|"
+    r"competitive with|comparable (?:to|with)|on par with|similar to|rivals?|rivall?ing|match(?:es|ing)?)"
     r"\s*(?:\S+\s*){0,2}$",
     re.IGNORECASE,
 )
@@ -61,6 +62,7 @@ class ArticleState:
     title_labs: frozenset[str] = frozenset()
     benchmarks: frozenset[str] = frozenset()  # names the article uses in a benchmark's place ("71% on X")
     numeric_order: NumericOrder | None = None  # the day/month order the article's unambiguous numeric dates show
+    prose_units: int = 0  # prose units read so far: the first one is the article's lead
 
 
 @dataclass(frozen=True, slots=True)

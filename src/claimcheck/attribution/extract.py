@@ -42,6 +42,7 @@ def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Cl
     if any(c.subject in PLACEHOLDERS for c in drafts):
         drafts = subjects.resolve_references(drafts, state)
     drafts = subjects.expand_short_names(drafts, state)
+    drafts = subjects.without_family_sizes(drafts, state)
     return _with_ids(article, drafts)
 
 
@@ -97,6 +98,8 @@ def _prose(ctx: UnitContext) -> list[Claim]:
     found_names, dates, quantities = ctx.scan(ctx.text)
     if (not dates and not quantities) or timeframe.is_metadata(ctx, dates):
         subjects.remember_subject(ctx, found_names)
+        if ctx.unit.kind == "sentence":
+            ctx.state.prose_units += 1
         return []
     period_span, period_text = timeframe.period(ctx)
     # names inside "before Claude Code came out" say when, not whom
@@ -107,6 +110,7 @@ def _prose(ctx: UnitContext) -> list[Claim]:
     claims = timeframe.drop_containers(claims)
     claims.sort(key=lambda c: c.start)
     subjects.remember_subject(ctx, found_names)
+    ctx.state.prose_units += 1
     return claims
 
 
@@ -126,6 +130,8 @@ def _quantity_claims(
         q = qm.value
         if timeframe.is_timeframe(ctx, q, v):
             continue  # "within six months", "in just two years": when something happened, not a claim
+        if metrics.not_a_claim(ctx, q, v, quantities, i):
+            continue  # "per 1M tokens", "for prompts up to 200K tokens", "the cost of a ~37B model"
         clause_start, clause_end = ctx.clause_of(v.start)
         clause = ctx.text[clause_start:clause_end]
         forecast, tense = timeframe.mood(clause)
@@ -147,7 +153,10 @@ def _quantity_claims(
         if _enumerated(ctx, quantities, i):
             subject = None  # "in 8B, 70B and 405B sizes": one value per variant, and the text does not pair them
         if metric is not None and as_of is None:
-            metric, as_of = timeframe.event_time(ctx, metric)
+            dated = subject_name is not None and subject_name.kind == "lab" and _GPU_COUNT.match(metric) is not None
+            metric, as_of = timeframe.event_time(ctx, metric, dated=dated)
+        if metric is not None:
+            metric = metrics.plausible(ctx, metric, q)
         claim = ctx.claim(
             v,
             subject,
@@ -170,6 +179,10 @@ def _quantity_claims(
             continue
         claims.append(claim)
     return claims
+
+
+# a lab's GPU count grows from month to month (a cluster's build-out); a model's training run used a fixed number
+_GPU_COUNT = re.compile(r"number of (?:\S+ )?GPUs$")
 
 
 def _enumerated(ctx: UnitContext, quantities: Sequence[QuantityMatch], i: int) -> bool:

@@ -226,6 +226,46 @@ def describe(ctx: UnitContext, q: Quantity, v: Located, clause: str, clause_star
     return None
 
 
+_DENOMINATOR = re.compile(r"\bper\s+$", re.IGNORECASE)
+_TIER_BEFORE = re.compile(
+    r"\b(?:prompts?|contexts?|inputs?|requests?|input|output)\s+(?:(?:of\s+)?(?:up\s+to|over|above|under|below|"
+    r"beyond|longer\s+than|shorter\s+than|more\s+than|less\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+_COMPARATOR = re.compile(r"(?:up\s+to|over|above|under|below|beyond|more\s+than|less\s+than)\s+$", re.IGNORECASE)
+_TIER_AFTER = re.compile(r"\s*(?:tokens?\s+)?(?:context|prompts?)\b", re.IGNORECASE)
+_CLASS_OF = re.compile(r"\b(?:of|like|than|as|to|with)\s+an?\s+$", re.IGNORECASE)
+_MODEL_AFTER = re.compile(r"\s*(?:-?\s*parameters?\s+)?(?:dense\s+)?model\b", re.IGNORECASE)
+
+
+def not_a_claim(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence[QuantityMatch], index: int) -> bool:
+    """Numbers that state nothing about anyone: a rate's denominator ("$10 per 1M tokens", counted apart from
+    the price), a price tier's condition ("$2.50 for prompts over 200K tokens", "Cost (>200K context)"), and a
+    class a figure is compared with ("the inference cost of a ~37B model")."""
+    if q.kind not in ("count", "number"):
+        return False
+    before = ctx.text[max(0, v.start - 40) : v.start]
+    if _DENOMINATOR.search(before):
+        return True
+    priced = any(m.value.kind == "money" for m in quantities[:index]) or "cost" in before.lower()
+    bounded = bool(q.hedge) or q.text[:1] in "\u2264\u2265<>" or bool(_COMPARATOR.search(before))
+    tier = bounded and (_TIER_BEFORE.search(before) or _TIER_AFTER.match(ctx.text, v.end))
+    if tier and priced:
+        return True
+    return bool(_CLASS_OF.search(before) and _MODEL_AFTER.match(ctx.text, v.end))
+
+
+_SCALED = re.compile(r"\d\s?[KkMmBb]$")
+
+
+def plausible(ctx: UnitContext, metric: str, q: Quantity) -> str | None:
+    """A token-count metric read off a bare small number ("16" beside "10M context") is not that metric."""
+    rule = ctx.lex.rule_named(metric)
+    if rule is None or not rule.units or q.kind != "number" or _SCALED.search(q.text):
+        return metric
+    return None if q.high is not None and q.high < 1000 else metric
+
+
 def is_noise(q: Quantity) -> bool:
     """Numbers with no metric that a reader could never check against anything."""
     if q.kind == "number":

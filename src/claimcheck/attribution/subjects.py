@@ -75,10 +75,11 @@ def subject(
         # "It ..." with nothing named before it in the article: the entity the article is about, if it is clear
         return _placeholder(MAIN_LAB if pronoun.group(0) in ("The company", "The lab") else MAIN_MODEL, kinds)
     if before:
-        # the nearest entity before the value, unless it is itself the target of a comparison
-        nearest = before[-1]
-        if not COMPARISON_BEFORE.search(text[max(cs, nearest.start - 30) : nearest.start]):
-            return nearest
+        # the nearest entity before the value that is not itself the target of a comparison ("X offered
+        # performance competitive with Y at $0.07": X's price)
+        for nearest in reversed(before):
+            if not COMPARISON_BEFORE.search(text[max(cs, nearest.start - 30) : nearest.start]):
+                return nearest
     if after:
         first = after[0]
         if not COMPARISON_BEFORE.search(text[max(cs, first.start - 30) : first.start]):
@@ -102,14 +103,22 @@ def subject(
         if n.canonical
         and n.kind in SUBJECT_KINDS
         and not _equipment(text, n)
-        and not COMPARISON_BEFORE.search(text[max(0, n.start - 30) : n.start])
+        and not _compared(text, n)
     ]  # "280K GPU hours (vs. Llama 3's 30.8M)": a comparison's target does not name the unit's subject
-    if not named and (ctx.unit.kind == "list_item" or _FACT_LINE.match(text)):
+    lead = ctx.unit.kind == "sentence" and ctx.state.prose_units == 0  # the article's opening sentence
+    if not named and (ctx.unit.kind == "list_item" or lead or _FACT_LINE.match(text)):
         # "Total parameters: 671 billion", a spec list's "- 128K context": a fact line that names nothing is
         # about the article's model, if it has one (a prose sentence that names nothing stays unattributed:
         # "Two researchers closed 23% of the gap" is not the model's figure)
         return _placeholder(UNNAMED, kinds)
     return None
+
+
+def _compared(text: str, name: Name) -> bool:
+    """Whether a name is the target of a comparison right before it ("vs. Llama 3", not "compared to 2024, X")."""
+    window = text[max(0, name.start - 30) : name.start]
+    m = COMPARISON_BEFORE.search(window)
+    return m is not None and "," not in window[m.start() :]
 
 
 _FACT_LINE = re.compile(r"^[A-Z][\w ()/.-]{1,40}:\s")  # "Context window: 128K tokens", "Training time: 280K"
@@ -320,3 +329,23 @@ def _long_form(short: str, state: ArticleState) -> str | None:
 
 
 _ORG_TAIL = re.compile(r"(?:\s+(?:Labs?|AI|Inc\.?|Corp\.?|Corporation|Research|Technologies|Systems))+$")
+
+
+_VARIANT_KEY = re.compile(r"[a-z]\w*|\d+[bmt]")  # "scout", "405b" after "llama4" / "llama31"; not "5" (Llama 4.5)
+_SIZE_METRICS = re.compile(r"^number of (?:active |total )?(?:parameters|experts|routed experts|activated experts)$")
+
+
+def without_family_sizes(claims: Sequence[Claim], state: ArticleState) -> list[Claim]:
+    """ "Llama 4 has 17B active and 109B total parameters" in an article that names Llama 4 Scout and Llama 4
+    Maverick: the size belongs to one of the variants, and the text does not say which, so no subject."""
+    out = []
+    for claim in claims:
+        if claim.subject and claim.metric and _SIZE_METRICS.match(claim.metric):
+            key = entity_key(claim.subject)
+            variants = [
+                k for k in state.spellings if k != key and k.startswith(key) and _VARIANT_KEY.fullmatch(k[len(key) :])
+            ]
+            if len(variants) >= 2:
+                claim = replace(claim, subject=None)
+        out.append(claim)
+    return out

@@ -246,15 +246,16 @@ _EARLIER_EVENT = re.compile(
 )
 
 
-def event_time(ctx: UnitContext, metric: str) -> tuple[str | None, DateValue | None]:
+def event_time(ctx: UnitContext, metric: str, *, dated: bool = False) -> tuple[str | None, DateValue | None]:
     """(metric, as_of) for a figure about one event whose clause names neither the event nor its date.
 
-    "xAI has raised $6 billion in its latest round" means the round of the article's own time: the figure holds
+    "xAI has raised $6 billion in its latest round" (or "xAI's cluster has 100,000 GPUs", ``dated``) means the
+    article's own time: the figure holds
     as of its publication quarter (two reports a month apart about one round are compared; reports a year apart
     are a series). An article with no publication date cannot say which round it means: no metric.
     """
     rule = ctx.lex.rule_named(metric)
-    if rule is None or not rule.dated or metric != rule.name:
+    if not dated and (rule is None or not rule.dated or metric != rule.name):
         return metric, None  # not an event metric, or the round is named ("... (Series C)")
     published = ctx.published
     if published is None or _EARLIER_EVENT.search(ctx.text):

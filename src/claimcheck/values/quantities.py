@@ -527,6 +527,8 @@ _PERCENT_TAIL = re.compile(r"\s*(?:%|percent)")
 _ELO_SPACED = re.compile(r"\s*Elo\b")
 _OF_AFTER = re.compile(r"\s+of\b")
 _RATE = re.compile(
+    # "$1.25 input per 1M tokens": the side of the price may sit between the amount and its rate
+    r"(?:\s(?:input|output|cached(?:\s+input)?)(?=\s+per\s))?"
     r"\s?(?:/|per\s+)(?:(?P<n>\d+(?:\.\d+)?)\s?)?(?P<scale>[KMB]|thousand|million|billion|mtok)?\s?"
     r"(?:(?P<io>input|output|cached(?:\s+input)?)\s+)?(?P<what>tokens?|hours?|month|months|year|seat|user|"
     r"requests?|queries|query|images?|minutes?)?\b",
