@@ -226,3 +226,56 @@ def test_a_valuation_is_not_the_amount_raised() -> None:
     found = _by_value("Tern Labs raised $5 billion in a round that values it at $50 billion.")
     assert found["$5 billion"].metric == "funding round amount"
     assert found["$50 billion"].metric == "valuation"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_claim"),
+    [
+        ("Kestrel 3 Pro costs $1.25 input per 1M tokens for prompts up to 200K tokens.", "up to 200K tokens"),
+        ("Kestrel 3 Pro: $10 output, then $15 output over 200K.", "over 200K"),
+        ("Kestrel 3 has the knowledge of a 671B model but the inference cost of a ~37B model.", "~37B"),
+        (
+            "Rumours put Orion-2 at $100 million, so that $6 million figure for Kestrel 3 is a wake-up call.",
+            "$6 million",
+        ),
+    ],
+)
+def test_numbers_that_state_nothing_about_anyone_are_not_claims(text: str, not_a_claim: str) -> None:
+    assert not_a_claim not in _by_value(text)
+
+
+def test_the_price_before_a_tier_condition_is_still_read() -> None:
+    found = _by_value("Kestrel 3 Pro costs $1.25 input per 1M tokens for prompts up to 200K tokens.")
+    assert found["$1.25 input per 1M tokens"].metric == "input price per 1M tokens"
+
+
+def test_a_bare_small_number_is_not_a_context_window() -> None:
+    found = _by_value("Kestrel 3 Scout has a 10M context window, 16 in all.")
+    assert found["10M"].metric == "context window"
+    assert "16" not in found or found["16"].metric != "context window"
+
+
+def test_the_target_of_a_comparison_is_skipped_for_the_name_before_it() -> None:
+    found = _by_value("Nimbus-R1 offered performance competitive with Orion-2 at $0.07 per million input tokens.")
+    assert found["$0.07 per million input tokens"].subject == "Nimbus-R1"
+
+
+def test_the_opening_sentence_that_names_nothing_is_about_the_article_model() -> None:
+    found = _titled(
+        "An open-weight model with 671B total parameters. Kestrel 3 is Tern Labs' largest model. Kestrel 3 is fast."
+        " Kestrel 3 is open.",
+        None,
+    )
+    assert found["671B total parameters"].subject == "Kestrel 3"
+
+
+def test_sizes_of_a_family_with_several_named_variants_have_no_subject() -> None:
+    found = _by_value(
+        "Tern Labs shipped Kestrel 4 Pro and Kestrel 4 Max. Kestrel 4 has 17B active parameters per token."
+    )
+    assert found["17B active parameters"].subject is None
+
+
+def test_a_lab_gpu_count_holds_as_of_publication() -> None:
+    (claim,) = [c for c in claims_of("Tern Labs' cluster has 100,000 T400 GPUs.", published=PUB) if c.metric]
+    assert claim.as_of is not None and claim.as_of.precision == "quarter"

@@ -42,6 +42,7 @@ PLACEHOLDERS = frozenset({MAIN_MODEL, MAIN_LAB, UNNAMED})
 # A model named by its version alone ("V3", "R1", "K2"): which lab's it is comes from the article
 SHORT_NAME = re.compile(r"[A-Z]{1,2}\d+(?:\.\d+)?")
 PRONOUN_START = re.compile(r"^(?:It|Its|This|They|Their|The model|The company|The lab)\b")
+_SCALED = re.compile(r"\d\s?[KkMmBb]$")
 _CLAUSE_BREAK = re.compile(r";|\s-\s|—|\s–\s|:\s(?=[A-Z])|,\s(?:and|while|whereas|but|although)\b|\.\s")
 
 
@@ -175,6 +176,13 @@ class UnitContext:
 
     # -- building ---------------------------------------------------------------------------------------------
 
+    def plausible(self, metric: str, q: Quantity) -> str | None:
+        """A token-count metric read off a bare small number ("16" beside "10M context") is not that metric."""
+        rule = self.lex.rule_named(metric)
+        if rule is None or not rule.units or q.kind != "number" or _SCALED.search(q.text):
+            return metric
+        return None if q.high is not None and q.high < 1000 else metric
+
     def claim(
         self,
         v: Located,
@@ -193,6 +201,8 @@ class UnitContext:
     ) -> Claim:
         start = self.unit.start + v.start
         line, column = self.article.position(start)
+        if metric is not None and isinstance(v.value, Quantity):
+            metric = self.plausible(metric, v.value)
         return build(
             Claim,
             id="",

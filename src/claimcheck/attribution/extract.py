@@ -155,8 +155,6 @@ def _quantity_claims(
         if metric is not None and as_of is None:
             dated = subject_name is not None and subject_name.kind == "lab" and _GPU_COUNT.match(metric) is not None
             metric, as_of = timeframe.event_time(ctx, metric, dated=dated)
-        if metric is not None:
-            metric = metrics.plausible(ctx, metric, q)
         claim = ctx.claim(
             v,
             subject,

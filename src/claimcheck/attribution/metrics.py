@@ -240,11 +240,14 @@ _MODEL_AFTER = re.compile(r"\s*(?:-?\s*parameters?\s+)?(?:dense\s+)?model\b", re
 
 def not_a_claim(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence[QuantityMatch], index: int) -> bool:
     """Numbers that state nothing about anyone: a rate's denominator ("$10 per 1M tokens", counted apart from
-    the price), a price tier's condition ("$2.50 for prompts over 200K tokens", "Cost (>200K context)"), and a
-    class a figure is compared with ("the inference cost of a ~37B model")."""
+    the price), a price tier's condition ("$2.50 for prompts over 200K tokens", "Cost (>200K context)"), a
+    class a figure is compared with ("the inference cost of a ~37B model"), and a figure referred back to
+    ("that $6 million figure")."""
+    before = ctx.text[max(0, v.start - 40) : v.start]
+    if _THAT_BEFORE.search(before) and _FIGURE_AFTER.match(ctx.text, v.end):
+        return True  # "that $6 million figure is a wake-up call": the figure stated earlier, not a new claim
     if q.kind not in ("count", "number"):
         return False
-    before = ctx.text[max(0, v.start - 40) : v.start]
     if _DENOMINATOR.search(before):
         return True
     priced = any(m.value.kind == "money" for m in quantities[:index]) or "cost" in before.lower()
@@ -255,15 +258,8 @@ def not_a_claim(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence[
     return bool(_CLASS_OF.search(before) and _MODEL_AFTER.match(ctx.text, v.end))
 
 
-_SCALED = re.compile(r"\d\s?[KkMmBb]$")
-
-
-def plausible(ctx: UnitContext, metric: str, q: Quantity) -> str | None:
-    """A token-count metric read off a bare small number ("16" beside "10M context") is not that metric."""
-    rule = ctx.lex.rule_named(metric)
-    if rule is None or not rule.units or q.kind != "number" or _SCALED.search(q.text):
-        return metric
-    return None if q.high is not None and q.high < 1000 else metric
+_THAT_BEFORE = re.compile(r"\b(?:that|this|those|these)\s+$", re.IGNORECASE)
+_FIGURE_AFTER = re.compile(r"\s+(?:figure|number|sum|amount|price tag|estimate|claim)s?\b", re.IGNORECASE)
 
 
 def is_noise(q: Quantity) -> bool:

@@ -57,8 +57,11 @@ def subject(
         return trained[0]  # "Meta used 16,000 GPUs to train Llama 3.1": the figures are the model's training run
     if after and re.fullmatch(r"\s+(?:[a-z]+ed\s+)?(?:for|from|by|of)\s+(?:the\s+)?", text[end : after[0].start]):
         return after[0]  # "68.4% for GPT-5.2", "written 100% by Claude Code"
-    if COMPARISON_BEFORE.search(text[max(cs, start - 30) : start]):
+    window_start = max(cs, start - 30)
+    compared = COMPARISON_BEFORE.search(text[window_start:start])
+    if compared and not any(window_start + compared.start() <= n.start for n in before):
         # "... vs 57.7%": the figure belongs to whatever is compared against, which the clause does not name
+        # ("competitive with Orion-2 at $0.07" names it: the figure is not Orion-2's, see below)
         if not (before and re.match(r"^'s?\s", text[before[-1].end : start])):
             return None
     if not before:
@@ -100,10 +103,7 @@ def subject(
     named = [
         n
         for n in ctx.unit_names
-        if n.canonical
-        and n.kind in SUBJECT_KINDS
-        and not _equipment(text, n)
-        and not _compared(text, n)
+        if n.canonical and n.kind in SUBJECT_KINDS and not _equipment(text, n) and not _compared(text, n)
     ]  # "280K GPU hours (vs. Llama 3's 30.8M)": a comparison's target does not name the unit's subject
     lead = ctx.unit.kind == "sentence" and ctx.state.prose_units == 0  # the article's opening sentence
     if not named and (ctx.unit.kind == "list_item" or lead or _FACT_LINE.match(text)):
