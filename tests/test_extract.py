@@ -349,3 +349,10 @@ def test_an_ambiguous_numeric_date_is_no_date_and_no_numbers() -> None:
     claims = claims_of("As of 3/5/2026, Claude Opus 4.6 scored 80.8% on SWE-bench Verified.\n")
     assert [c.value.text for c in claims] == ["80.8%"]
     assert claims[0].as_of is None
+
+
+def test_a_bare_figure_in_a_table_row_counts_the_labels_noun() -> None:
+    text = "| Metric | Value |\n|---|---|\n| Bugs fixed in the sprint (Q1 2026) | 40+ in 10 days |\n"
+    claims = claims_of(text, published=dt.date(2026, 4, 20))
+    count = next(c for c in claims if c.value.text == "40+")
+    assert isinstance(count.value, Quantity) and (count.value.kind, count.value.unit) == ("count", "bugs")

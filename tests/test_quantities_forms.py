@@ -246,3 +246,19 @@ def test_a_product_name_with_digits_between_a_count_and_its_noun_stays_in_the_un
 @pytest.mark.parametrize("sentence", ["Dated 3/5/2026 in full.", "Dated 3-5-26 in full.", "Dated 3.5.2026 in full."])
 def test_a_numeric_date_is_never_three_numbers(sentence: str) -> None:
     assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spans"),
+    [
+        # after a comparison word a bare figure counts what the figure before it counts
+        ("A 2M-token window, against the rival's 400K standard.", [("2M-token", "tokens"), ("400K", "tokens")]),
+        ("We saw 300 signups vs 120 the week before.", [("300 signups", "signups"), ("120", "signups")]),
+        ("The suite has 90 tasks versus 45.5 in the old one.", [("90 tasks", "tasks"), ("45.5", "tasks")]),
+        # no comparison word: the figure stays a plain number
+        ("We saw 300 signups and 120 of them stayed.", [("300 signups", "signups"), ("120", None)]),
+    ],
+)
+def test_a_compared_figure_counts_the_same_thing(sentence: str, spans: list[tuple[str, str | None]]) -> None:
+    found = [(m.value.text, m.value.unit if m.value.kind == "count" else None) for m in find_quantities(sentence)]
+    assert found == spans

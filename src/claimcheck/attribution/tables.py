@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import re
 
-from ..models import Claim
+from ..models import Claim, replace
 from ..values.dates import find_dates
 from . import hardware, subjects, timeframe
 from .context import COMPARISON_BEFORE, SUBJECT_KINDS, UNNAMED, Located, UnitContext
 from .lexicon import MetricRule
 
 _DELTA_HEADERS = ("delta", "change", "difference", "diff", "gain")
+# a row label's plural noun is what a bare figure in the row counts ("Major features shipped | 70+")
+_LABEL_NOUN = re.compile(r"\b([A-Za-z][a-z]+[^su]s)\b")
+_NOT_COUNTED = frozenset(
+    "this its has was does goes makes takes gives sales news series metrics results scores".split()
+)
 
 
 def table_row(ctx: UnitContext) -> list[Claim]:
@@ -61,6 +66,9 @@ def table_row(ctx: UnitContext) -> list[Claim]:
                 as_of = d.value  # "100% (as of March 7, 2026)"
         for qm in quantities:
             q = qm.value
+            noun = _LABEL_NOUN.search(label) if q.kind == "number" and q.change is None else None
+            if noun and noun.group(1).lower() not in _NOT_COUNTED:
+                q = replace(q, kind="count", unit=noun.group(1).lower())  # "Major features shipped | 70+"
             if q.kind == "multiplier" and q.low == q.high == 1 and re.search(r"baseline", cell.text, re.I):
                 continue  # "Baseline (1x)" is the reference point of the row, not a claim
             if cell.ambiguous:

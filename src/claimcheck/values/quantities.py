@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import Change, Quantity, QuantityKind, build
+from ..models import Change, Quantity, QuantityKind, build, replace
 
 # ------------------------------------------------------------------------------------------------ number words
 
@@ -1249,7 +1249,27 @@ def _format_amount(amount: float) -> str:
 
 def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityMatch]:
     """Every quantity in ``text`` outside the ``exclude`` spans (names, versions, dates), in order."""
-    return [m for m in _Scanner(text, exclude).scan() if _bounded(m.value)]
+    matches = [m for m in _Scanner(text, exclude).scan() if _bounded(m.value)]
+    if len(matches) > 1 and any(m.value.kind == "count" for m in matches):
+        matches = _counted_alike(text, matches)
+    return matches
+
+
+# "1M tokens, against GPT-5.4's 272K": after a comparison word, a bare figure counts what the figure before it counts
+_COMPARED_AFTER = re.compile(
+    r"(?:[^.;:!?]|\.(?=\w)){0,60}?\b(?:against|vs\.?|versus|compared\s+(?:to|with)|than)\s(?:[^.;:!?]|\.(?=\w)){0,30}",
+    re.IGNORECASE,
+)
+
+
+def _counted_alike(text: str, matches: list[QuantityMatch]) -> list[QuantityMatch]:
+    out = list(matches)
+    for i in range(1, len(out)):
+        q, prev = out[i].value, out[i - 1].value
+        if q.kind == "number" and q.change is None and prev.kind == "count" and prev.unit:
+            if _COMPARED_AFTER.fullmatch(text, out[i - 1].end, out[i].start):
+                out[i] = QuantityMatch(out[i].start, out[i].end, replace(q, kind="count", unit=prev.unit))
+    return out
 
 
 def format_quantity(q: Quantity) -> str:
