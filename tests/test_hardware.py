@@ -65,7 +65,7 @@ def test_precision_is_part_of_the_metric_identity() -> None:
         (
             "Each Tern T400 die contains 75 billion transistors.",
             "75 billion transistors",
-            "number of transistors per die",
+            "transistors per die",
         ),
         (
             "The Tern T400 links its GPUs with 1.2 TB/s bidirectional NVLink bandwidth.",
@@ -196,3 +196,31 @@ def test_glued_numbering_of_key_facts_is_a_list_marker() -> None:
     ]
     found = {c.value.text: c for c in claims_of(text)}
     assert found["320 GB"].subject == "GT400" and found["700W"].subject == "T300"
+
+
+def test_a_system_named_after_its_part_is_another_product() -> None:
+    found = _by_value("The Tern T400 NVL16 rack holds 2.5TB of HBM.")
+    assert found["2.5TB"].subject == "Tern T400 NVL16"
+    assert entity_key("Tern T400 NVL16") != entity_key("T400")
+
+
+def test_a_family_word_alone_means_the_part_the_article_pairs_it_with() -> None:
+    text = (
+        "The Kite T400 packs 150 billion transistors.\n\n"
+        "Kite T400 carries 160 GB of memory.\n\n"
+        "Each Kite GPU has 132 streaming multiprocessors.\n"
+    )
+    found = {c.value.text: c for c in claims_of(text)}
+    assert found["132 streaming multiprocessors"].subject == "T400"
+
+
+def test_a_family_paired_with_two_parts_alike_means_neither() -> None:
+    text = "The Kite T400 has 900W TDP.\n\nThe Kite GT400 has 2000W TDP.\n\nEach Kite GPU has 132 SMs.\n"
+    found = {c.value.text: c for c in claims_of(text)}
+    assert found["132 SMs"].subject not in ("T400", "GT400")
+
+
+def test_chip_counts_compare_however_the_unit_is_written() -> None:
+    claims = _in("The Tern T400 has 132 SMs.", "a.md") + _in("Tern T400 streaming multiprocessors number 144", "b.md")
+    groups = [g for _t, g in align_claims(claims) if any(c.metric == "number of SMs" for c in g)]
+    assert len(groups) == 1 and {c.source for c in groups[0]} == {"a.md", "b.md"}

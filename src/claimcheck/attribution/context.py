@@ -17,6 +17,7 @@ from functools import cached_property
 from ..models import Article, Claim, DateValue, Quantity, Tense, Unit, build
 from ..values.dates import DateMatch, NumericOrder, find_dates
 from ..values.quantities import QuantityMatch, find_quantities
+from .hardware import family_mentions
 from .lexicon import Lexicon, Name
 from .names import entity_key, find_shaped_names, merge
 
@@ -40,7 +41,7 @@ MAIN_LAB = "\x00the lab"
 UNNAMED = "\x00unnamed"
 PLACEHOLDERS = frozenset({MAIN_MODEL, MAIN_LAB, UNNAMED})
 # A model named by its version alone ("V3", "R1", "K2"): which lab's it is comes from the article
-SHORT_NAME = re.compile(r"[A-Z]{1,2}\d+(?:\.\d+)?")
+SHORT_NAME = re.compile(r"[A-Z]{1,2}\d{1,2}(?:\.\d+)?")  # not a part number ("T400"), see names.entity_key
 PRONOUN_START = re.compile(r"^(?:It|Its|This|They|Their|The model|The company|The lab)\b")
 _SCALED = re.compile(r"\d\s?[KkMmBb]$")
 _CLAUSE_BREAK = re.compile(r";|\s-\s|—|\s–\s|:\s(?=[A-Z])|,\s(?:and|while|whereas|but|although)\b|\.\s")
@@ -64,6 +65,7 @@ class ArticleState:
     benchmarks: frozenset[str] = frozenset()  # names the article uses in a benchmark's place ("71% on X")
     numeric_order: NumericOrder | None = None  # the day/month order the article's unambiguous numeric dates show
     prose_units: int = 0  # prose units read so far: the first one is the article's lead
+    families: dict[str, str] = field(default_factory=dict)  # a family word -> the part it stands for ("Kite")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,8 @@ class UnitContext:
     def find_names(self, text: str) -> list[Name]:
         """The lexicon's names, then names nobody listed, recognised from their shape and place."""
         shaped = find_shaped_names(text, self.state.benchmarks)
+        if self.state.families:  # "Each Kite GPU ..." in an article that writes "Kite T400": the T400
+            shaped = merge(shaped, family_mentions(text, self.state.families))
         return self.resolve_versions(merge(self.lex.find_names(text), shaped))
 
     def resolve_versions(self, names: list[Name]) -> list[Name]:

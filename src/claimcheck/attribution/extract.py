@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ..models import Article, Claim, Quantity, replace
 from ..values.dates import DateMatch, numeric_convention
 from ..values.quantities import QuantityMatch
-from . import metrics, subjects, tables, timeframe
+from . import hardware, metrics, subjects, tables, timeframe
 from .context import PLACEHOLDERS, SCORE_SUBJECT_KINDS, SUBJECT_KINDS, ArticleState, Located, UnitContext
 from .lexicon import Lexicon, Name, default_lexicon
 from .names import entity_key, find_shaped_names, learn_benchmarks, merge
@@ -30,6 +30,7 @@ def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Cl
     state = ArticleState(
         benchmarks=learn_benchmarks(unit.text for unit in article.units),
         numeric_order=numeric_convention(unit.text for unit in article.units),
+        families=hardware.learn_families(unit.text for unit in article.units),
     )
     _read_title(article, lex, state)
     drafts: list[Claim] = []

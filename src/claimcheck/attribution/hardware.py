@@ -15,8 +15,11 @@ Also owns the spec tokens that are never names of models (``FP8``, ``BF16``, ``I
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from ..models import Quantity
+from .lexicon import Name
 
 # Number formats and memory or interface generations: words of a spec sheet, never a model's name.
 PRECISION = r"(?:(?:MX|NV)?FP(?:64|32|16|8|6|4)|BF16|TF32|U?INT(?:16|8|4))"
@@ -64,6 +67,8 @@ _COUNT_NOUNS = (
     (re.compile(r"\b(?:HBM\w*\s+)?stacks?\b|\b-stack\b", re.I), "number of memory stacks"),
     (re.compile(r"\bcores?\b", re.I), "number of cores"),
 )
+# metrics that name what a chip count counts: claims with one of them compare whatever the unit was written as
+COUNTED_PARTS = frozenset(name for _pattern, name in _COUNT_NOUNS) | {"transistors per die"}
 _AREA_AFTER = re.compile(r"\s?(?:mm²|mm2|mm\^2|square millimet)")
 _LABEL_BEFORE = 48
 _LABEL_TAIL = re.compile(
@@ -113,7 +118,7 @@ def metric(q: Quantity, text: str, start: int, end: int, cs: int, ce: int, *, sp
         if named is None:
             return None
         if named == "number of transistors" and _per_die(text, start, end, cs, ce):
-            return "number of transistors per die"
+            return "transistors per die"
         return named
     if q.kind == "number" and not q.change:
         if _AREA_AFTER.match(text, end):
@@ -207,3 +212,43 @@ def _labelled_count(text: str, start: int, end: int, cs: int, ce: int) -> str | 
     if after and re.match(r"\s*[\w-]*\s*(?:stacks?|chiplets?|cores?|CUs?|SMs?)\b", text[end:ce], re.I):
         return _count_noun(text[end : min(ce, end + 30)])
     return None
+
+
+# ------------------------------------------------------------------------------------------ product families
+
+# "Tern Kite T400": the capitalised word right before a part number names the part's family (an architecture or
+# a product line); all-capital words (brands: "NVIDIA", "AMD") and sentence openers are left out.
+_FAMILY_BEFORE_PART = re.compile(
+    r"(?<![\w-])(?P<family>[A-Z][a-z]{2,}[A-Za-z]*)\s+(?P<part>[A-Z]{1,3}\d{3,4}[A-Za-z]{0,2})(?![\w-])"
+)
+_NOT_FAMILIES = frozenset("The This That These Those Each Every Single Our Their Its New First Next".split())
+
+
+def learn_families(texts: Iterable[str]) -> dict[str, str]:
+    """Family words an article pairs with one part number far more than with any other ("Kite T400" five times,
+    "Kite GT400" once): a later "Kite" alone ("Each Kite GPU has 132 SMs") means that part. A family the article
+    pairs with two parts about as often means neither."""
+    pairs: dict[str, Counter[str]] = {}
+    for text in texts:
+        for m in _FAMILY_BEFORE_PART.finditer(text):
+            if m.group("family") not in _NOT_FAMILIES:
+                pairs.setdefault(m.group("family"), Counter())[m.group("part")] += 1
+    out: dict[str, str] = {}
+    for family, parts in pairs.items():
+        ranked = parts.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+            out[family] = ranked[0][0]
+    return out
+
+
+def family_mentions(text: str, families: dict[str, str]) -> list[Name]:
+    """A learned family word standing alone (not before a part number): a mention of its part."""
+    if not families:
+        return []
+    found = []
+    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]{2,}[A-Za-z]*)(?![\w-])", text):
+        part = families.get(m.group(1))
+        if part is None or re.match(r"\s+[A-Z]{1,3}\d{3,4}", text[m.end() :]):
+            continue
+        found.append(Name(m.start(), m.end(), m.group(1), part, "model"))
+    return found

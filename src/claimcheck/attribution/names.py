@@ -112,6 +112,7 @@ _ARCHITECTURE_AFTER = re.compile(r"\s+(?:architecture|microarchitecture|process(
 # a part number: letters then three or more digits ("B200", "MI300X", "H100"); the brand and family words written
 # before it ("NVIDIA Blackwell B200", "Instinct MI300X") do not make another product
 _PART_NUMBER = re.compile(r"[A-Za-z]{1,3}\d{3,4}[A-Za-z]{0,2}")
+_SYSTEM_AFTER = re.compile(r" [A-Z]{3,4}\d{1,3}(?![\w-])")
 
 
 def _stop(word: str) -> bool:
@@ -185,6 +186,9 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
             continue
         if not _NAME_LIKE_TOKEN.search(token):
             continue
+        system = _SYSTEM_AFTER.match(text, m.start() + len(name)) if _PART_NUMBER.fullmatch(name) else None
+        if system:
+            name += system.group(0)  # "T400 NVL16": a system built of the part is another product than the part
         if SPEC_TOKEN.fullmatch(token) or _ARCHITECTURE_AFTER.match(text, m.start() + len(name)):
             # "FP8", "HBM3e", "CDNA 3 architecture": spec words, never whom a figure is about; their digits stay
             found.append(Name(m.start(), m.start() + len(name), name, None, "name"))
@@ -205,6 +209,9 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
         head = " ".join(words)
         start = m.end("head") - len(head)
         end = m.end()
+        system = _SYSTEM_AFTER.match(text, end) if _PART_NUMBER.fullmatch(version) and not m.group("tail") else None
+        if system:
+            end = system.end()  # "Tern T400 NVL16"
         name = text[start:end]
         if _ARCHITECTURE_AFTER.match(text, end):
             found.append(Name(start, end, name, None, "name"))

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from ..attribution.hardware import COUNTED_PARTS
 from ..attribution.names import entity_key
 from ..models import Claim, DateValue, Topic
 
@@ -39,6 +40,8 @@ def dimension(claim: Claim) -> str:
         kind = f"money:{value.unit or ''}"
     elif value.kind == "measure":
         kind = f"measure:{value.unit or ''}"  # 130 TB of memory is never compared with 130 TB/s of bandwidth
+    elif value.kind in ("count", "number") and claim.metric in COUNTED_PARTS:
+        kind = f"count:{claim.metric}"  # "144 SMs" = "144 streaming multiprocessors" = "SMs: 144"
     elif value.kind in ("duration", "count"):
         kind = f"{value.kind}:{_unit_root(value.unit)}"
     if value.change:
