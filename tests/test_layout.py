@@ -70,3 +70,41 @@ def test_every_module_says_what_it_owns_and_the_readme_lists_it() -> None:
         assert ast.get_docstring(ast.parse(path.read_text("utf-8"))), f"{path.relative_to(PACKAGE)} has no docstring"
         if path.name not in ("__init__.py", "__main__.py"):
             assert path.name in layout, f"README 'How the code is laid out' does not list {path.relative_to(PACKAGE)}"
+
+
+def _module_imports() -> dict[str, set[str]]:
+    """Each package module's imports of other package modules, made when it is imported (not inside functions)."""
+    modules = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.If):  # `if TYPE_CHECKING:` imports are for the type checker only
+                continue
+            if isinstance(node, ast.ImportFrom):
+                base = package.split(".")[: len(package.split(".")) - (node.level - 1)] if node.level else []
+                target = ".".join([*base, node.module] if node.module else base)
+                for candidate in (target, *(f"{target}.{alias.name}" for alias in node.names)):
+                    if candidate in modules and candidate != name:
+                        graph[name].add(candidate)
+    return graph
+
+
+def test_no_import_cycle() -> None:
+    graph = _module_imports()
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for other in sorted(graph[name]):
+            assert state.get(other) != 1, "import cycle: " + " -> ".join([*path[path.index(other) :], other])
+            if other not in state:
+                visit(other, [*path, other])
+        state[name] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])

@@ -12,7 +12,7 @@ Dask is optional: ``pip install 'claimcheck[dask]'``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -72,11 +72,13 @@ def _connect(scheduler: str | None, workers: int) -> Iterator[Any]:
 
 
 def map_batches(
-    dask_client: Any, batches: Sequence[list[ArticleFile]], lexicon_path: str | None
+    dask_client: Any,
+    batches: Sequence[list[ArticleFile]],
+    lexicon_path: str | None,
+    extract_batch: Callable[[Sequence[ArticleFile], str | None], list[tuple[Source | Skipped, list[Claim]]]],
 ) -> Iterator[list[tuple[Source | Skipped, list[Claim]]]]:
-    """Extract every batch on the cluster; results come back in input order."""
-    from .workers import extract_batch
-
+    """Extract every batch on the cluster with ``extract_batch`` (``workers`` passes its own, so this module
+    needs no import of it); results come back in input order."""
     futures = dask_client.map(extract_batch, batches, [lexicon_path] * len(batches), pure=False)
     for future in futures:
         yield future.result()

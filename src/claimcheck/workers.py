@@ -75,7 +75,7 @@ def parallel_batches(
         from . import dask_engine
 
         with dask_engine.client(scheduler, jobs) as dask_client:
-            yield from dask_engine.map_batches(dask_client, batches, lexicon_path)
+            yield from dask_engine.map_batches(dask_client, batches, lexicon_path, extract_batch)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     try:
