@@ -179,6 +179,7 @@ def _settings(
     ignore: list[str] | None = None,
     exclude: list[str] | None = None,
     stdin: tuple[Path, str] | None = None,
+    quiet: bool = False,
 ) -> Settings:
     today = None
     fixed = os.environ.get("CLAIMCHECK_TODAY")  # lets tests and golden files pin the report date
@@ -190,12 +191,14 @@ def _settings(
         except ValueError:
             _fail(f"CLAIMCHECK_TODAY must be an ISO date, not {fixed!r}")
     fail: FailOn = fail_on.value
+    bar = _ProgressBar() if _show_progress(quiet) else None
     return Settings(
         lexicon=lexicon,
         fail_on=fail,
         jobs=jobs if jobs else default_jobs(),
         today=today,
-        progress=_progress_bar(),
+        progress=bar.articles if bar else None,
+        file_progress=bar.file if bar else None,
         select=tuple(_selectors(select, "--select")),
         ignore=tuple(_selectors(ignore, "--ignore")),
         exclude=tuple(exclude or ()),
@@ -284,35 +287,55 @@ def _stdin_input(paths: list[Path], stdin_filename: str | None) -> Iterator[tupl
 
 
 PROGRESS_MIN_ARTICLES = 200  # below this a run takes a second or two and a bar would only flicker
+PROGRESS_MIN_CHARS = 1_000_000  # one file this long takes many seconds: its own bar, by characters read
 
 
-def _progress_bar() -> Callable[[int, int], None] | None:
-    """A progress bar on stderr for long runs, only when stderr is a terminal (never in pipes or CI logs)."""
-    if not sys.stderr.isatty():
-        return None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+def _show_progress(quiet: bool) -> bool:
+    """The one decision: a progress bar only on a terminal (never in pipes, files or CI logs), and not with -q."""
+    return not quiet and sys.stderr.isatty()
 
-    state: dict[str, Any] = {}
 
-    def update(done: int, total: int) -> None:
-        if total < PROGRESS_MIN_ARTICLES:
-            return
-        if "bar" not in state:
-            bar = Progress(
-                TextColumn("extracting"),
+class _ProgressBar:
+    """The progress shown on stderr: articles extracted (from PROGRESS_MIN_ARTICLES articles up), and how far
+    into one long file extraction is (from PROGRESS_MIN_CHARS characters up). Transient: gone when done."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def _start(self) -> Any:
+        if self._bar is None:
+            from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("{task.description}"),
                 BarColumn(),
-                MofNCompleteColumn(),
+                TaskProgressColumn(),
                 TimeRemainingColumn(),
                 console=Console(file=sys.stderr, color_system=None if _no_color() else "auto"),
                 transient=True,
             )
-            bar.start()
-            state["bar"], state["task"] = bar, bar.add_task("extract", total=total)
-        state["bar"].update(state["task"], completed=done)
-        if done >= total:
-            state["bar"].stop()
+            self._bar.start()
+        return self._bar
 
-    return update
+    def _update(self, key: str, description: str, done: int, total: int) -> None:
+        bar = self._start()
+        if key not in self._tasks:
+            self._tasks[key] = bar.add_task(description, total=total)
+        bar.update(self._tasks[key], completed=done)
+        if done >= total:
+            bar.remove_task(self._tasks.pop(key))
+            if not self._tasks:
+                bar.stop()
+                self._bar = None
+
+    def articles(self, done: int, total: int) -> None:
+        if total >= PROGRESS_MIN_ARTICLES:
+            self._update("articles", f"extracting {total:,} articles", done, total)
+
+    def file(self, path: str, done: int, total: int) -> None:
+        if total >= PROGRESS_MIN_CHARS and (done < total or path in self._tasks):
+            self._update(path, f"reading {path}", done, total)
 
 
 def _strict_check(skipped: int, strict: bool) -> None:
@@ -456,7 +479,7 @@ def extract(
         },
     )
     with _stdin_input(paths, stdin_filename) as stdin:
-        settings = _settings(o["lexicon"], jobs=o["jobs"], exclude=o["exclude"], stdin=stdin)
+        settings = _settings(o["lexicon"], jobs=o["jobs"], exclude=o["exclude"], stdin=stdin, quiet=o["quiet"])
         try:
             extraction = pipeline.extract(paths, settings)
         except ClaimcheckError as exc:
@@ -500,6 +523,8 @@ def _report_skipped(result: Extraction | Report | Timeline) -> None:
         for problem in source.metadata_problems:
             unknown = "; publication date unknown" if source.published is None else ""
             _err(f"warning: {source.path}: {problem}; the article is read without it{unknown}")
+        for note in source.notes:
+            _err(f"note: {source.path}: {note}")
     for skipped in result.skipped:
         _err(f"skipped {skipped.path}: {skipped.reason}")
 
@@ -570,6 +595,7 @@ def audit(
             ignore=o["ignore"],
             exclude=o["exclude"],
             stdin=stdin,
+            quiet=o["quiet"],
         )
         if scheduler or engine is Engine.dask:
             settings = dataclasses.replace(settings, engine="dask", scheduler=scheduler)
@@ -635,7 +661,9 @@ def diff(
     )
     _check_output(output, [a, b], force)
     with _stdin_input([a, b], stdin_filename) as stdin:
-        settings = _settings(o["lexicon"], o["fail_on"], jobs=1, select=o["select"], ignore=o["ignore"], stdin=stdin)
+        settings = _settings(
+            o["lexicon"], o["fail_on"], jobs=1, select=o["select"], ignore=o["ignore"], stdin=stdin, quiet=o["quiet"]
+        )
         try:
             report = pipeline.diff(a, b, settings)
         except ClaimcheckError as exc:
@@ -686,7 +714,7 @@ def timeline(
     )
     _check_output(output, paths, force)
     with _stdin_input(paths, stdin_filename) as stdin:
-        settings = _settings(o["lexicon"], o["fail_on"], o["jobs"], exclude=o["exclude"], stdin=stdin)
+        settings = _settings(o["lexicon"], o["fail_on"], o["jobs"], exclude=o["exclude"], stdin=stdin, quiet=o["quiet"])
         try:
             result = pipeline.timeline(paths, settings)
         except ClaimcheckError as exc:

@@ -49,6 +49,9 @@ class Source(Frozen):
     suppressed_lines: tuple[int, ...] = ()  # lines an inline `<!-- claimcheck: ignore -->` covers
     # metadata fields that could not be read ("published ... at line 3"): the article is still read without them
     metadata_problems: tuple[str, ...] = ()
+    # what of the file was read differently or not at all, and why (an over-long unit cut into pieces, reading
+    # stopped after MAX_CLAIMS_PER_SOURCE claims): shown to the user, and in JSON
+    notes: tuple[str, ...] = ()
 
 
 class Skipped(Frozen):

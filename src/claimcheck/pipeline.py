@@ -17,9 +17,9 @@ import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from .attribution.extract import extract_article
 from .attribution.lexicon import Lexicon, default_lexicon
 from .checking.align import align_claims
 from .checking.check import cross_check
@@ -28,9 +28,8 @@ from .checking.internal import internal_findings
 from .checking.report import build_report
 from .checking.timeline import build_timeline
 from .errors import InputError
-from .loading.citations import place_citations
 from .loading.inputs import excluded, named_stdin
-from .loading.sources import ARTICLE_SUFFIXES, ArticleFile, RecordsFile, discover, load_article
+from .loading.sources import ARTICLE_SUFFIXES, ArticleFile, RecordsFile, discover
 from .models import (
     Claim,
     Corpus,
@@ -47,7 +46,7 @@ from .models import (
 )
 from .review.records import read_claims
 from .review.selection import choose_findings
-from .workers import Engine, parallel_batches
+from .workers import Engine, parallel_batches, read_article
 
 PARALLEL_THRESHOLD = 64  # below this many articles, starting worker processes costs more than it saves
 
@@ -59,6 +58,8 @@ class Settings:
     jobs: int = 1  # worker processes for loading and extraction
     today: dt.date | None = None  # the report's date (fixed in tests so output is reproducible)
     progress: Callable[[int, int], None] | None = None  # called with (articles done, total) during extraction
+    # called with (file, characters read, characters in it) now and then while one file is extracted (one process)
+    file_progress: Callable[[str, int, int], None] | None = None
     engine: Engine = "local"  # "dask": extraction and cross-checking run on a Dask cluster (dask_engine.py)
     scheduler: str | None = None  # with engine "dask": the scheduler's address; None starts a local cluster
     select: tuple[str, ...] = ()  # finding kinds and statuses to report (review/selection.py)
@@ -102,11 +103,9 @@ def load(paths: Sequence[str | Path], settings: Settings = Settings()) -> Corpus
     else:
         lexicon = _lexicon(settings)
         for done, item in enumerate(files, start=1):
-            loaded = load_article(item.path, key=item.key, display=item.display, extra_meta=item.meta)
-            if isinstance(loaded, Skipped):
-                skipped.append(loaded)
-            else:
-                _add(*place_citations(loaded, extract_article(loaded, lexicon), item.path), sources, claims, skipped)
+            file_progress = settings.file_progress
+            within = None if file_progress is None else partial(file_progress, item.display)
+            _add(*read_article(item, lexicon, within), sources, claims, skipped)
             if settings.progress:
                 settings.progress(done, total)
     for record in (item for item in found if isinstance(item, RecordsFile)):

@@ -12,11 +12,11 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Literal
 
-from .attribution.extract import extract_article
-from .attribution.lexicon import default_lexicon
+from .attribution.extract import Progress, extract_noted
+from .attribution.lexicon import Lexicon, default_lexicon
 from .loading.citations import place_citations
 from .loading.sources import ArticleFile, load_article
-from .models import Claim, Skipped, Source
+from .models import Claim, Skipped, Source, replace
 
 # Work goes to workers in batches of about this many bytes of article text (fewer when a corpus is small, so
 # every worker gets several batches): one task per batch, not per file, and batches of similar cost.
@@ -27,10 +27,19 @@ Loaded = tuple[Source | Skipped, list[Claim]]
 
 def load_and_extract(item: ArticleFile, lexicon_path: str | None) -> Loaded:
     """One file, start to finish: only the source record and its claims travel back."""
+    return read_article(item, default_lexicon(lexicon_path))
+
+
+def read_article(item: ArticleFile, lexicon: Lexicon, progress: Progress | None = None) -> Loaded:
+    """Load one file and extract its claims, in this process; the source carries the notes on what was not read.
+    ``progress`` is told how far into a long file extraction is."""
     loaded = load_article(item.path, key=item.key, display=item.display, extra_meta=item.meta)
     if isinstance(loaded, Skipped):
         return loaded, []
-    return place_citations(loaded, extract_article(loaded, default_lexicon(lexicon_path)), item.path)
+    claims, notes = extract_noted(loaded, lexicon, progress)
+    if notes:
+        loaded = replace(loaded, source=replace(loaded.source, notes=loaded.source.notes + notes))
+    return place_citations(loaded, claims, item.path)
 
 
 def extract_batch(batch: Sequence[ArticleFile], lexicon_path: str | None) -> list[Loaded]:

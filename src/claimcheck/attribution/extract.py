@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..models import Article, Claim, Quantity, replace
 from ..values.dates import DateMatch, numeric_convention
@@ -24,8 +24,24 @@ from .context import PLACEHOLDERS, SCORE_SUBJECT_KINDS, SUBJECT_KINDS, ArticleSt
 from .lexicon import Lexicon, Name, default_lexicon
 from .names import entity_key, find_shaped_names, learn_benchmarks, merge
 
+# No article has this many claims (a long report has a few thousand): past it, a file is a data dump, and reading
+# on would only cost memory (every claim is kept for the cross-check) and time. Reading stops, and says so.
+MAX_CLAIMS_PER_SOURCE = 10_000
+# how often (in units) a long file's progress is reported
+_PROGRESS_EVERY = 64
+
+Progress = Callable[[int, int], None]  # (characters read, characters in the text)
+
 
 def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim]:
+    return extract_noted(article, lexicon)[0]
+
+
+def extract_noted(
+    article: Article, lexicon: Lexicon | None = None, progress: Progress | None = None
+) -> tuple[list[Claim], tuple[str, ...]]:
+    """The article's claims, and notes for the user on what was not read (reading stops after
+    MAX_CLAIMS_PER_SOURCE claims). ``progress`` is told how far into the text extraction is, now and then."""
     lex = lexicon or default_lexicon()
     state = ArticleState(
         benchmarks=learn_benchmarks(unit.text for unit in article.units),
@@ -34,8 +50,20 @@ def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Cl
     )
     _read_title(article, lex, state)
     drafts: list[Claim] = []
-    for unit in article.units:
+    notes: tuple[str, ...] = ()
+    total = len(article.text)
+    for index, unit in enumerate(article.units):
+        if len(drafts) >= MAX_CLAIMS_PER_SOURCE:
+            notes = (
+                f"reading stopped after {len(drafts):,} claims, at line {unit.line} ({unit.start / max(1, total):.0%} "
+                f"of the text): no article has this many, and the rest is not read (split the file to read it all)",
+            )
+            break
         drafts.extend(_extract_unit(UnitContext(article, unit, lex, state)))
+        if progress is not None and index % _PROGRESS_EVERY == 0:
+            progress(unit.end, total)
+    if progress is not None:
+        progress(total, total)
     if state.labs and any(c.metric == "era" and c.subject is None for c in drafts):
         # an era with no organisation in its clause is about the organisation the article is about
         main_lab = state.labs.most_common(1)[0][0]
@@ -44,7 +72,7 @@ def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Cl
         drafts = subjects.resolve_references(drafts, state)
     drafts = subjects.expand_short_names(drafts, state)
     drafts = subjects.without_family_sizes(drafts, state)
-    return _with_ids(article, drafts)
+    return _with_ids(article, drafts), notes
 
 
 def _read_title(article: Article, lex: Lexicon, state: ArticleState) -> None:

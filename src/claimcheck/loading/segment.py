@@ -38,6 +38,9 @@ _HEADER_MAX_WORDS = 16
 # punctuation) is split into pieces of at most this size at the last clause or word break, because the later
 # stages look at a whole unit around every value and would cost time quadratic in the unit's length.
 MAX_UNIT_CHARS = 1_000
+# ... into pieces of at most this size: every value in a piece costs time proportional to the piece's length, and
+# a unit this long is no real sentence whose clauses need to stay together
+PIECE_CHARS = 300
 # A guessed heading whose text stands alone this often is a caption, not a section title.
 _REPEATED_CAPTION = 3
 
@@ -79,6 +82,13 @@ def segment(text: str, *, body_start: int = 0, markdown: bool = False) -> tuple[
     setext headings and blockquote markers. Pipe tables, ``#`` headings and list items are recognised in both
     modes.
     """
+    return segment_noted(text, body_start=body_start, markdown=markdown)[0]
+
+
+def segment_noted(
+    text: str, *, body_start: int = 0, markdown: bool = False
+) -> tuple[tuple[Unit, ...], tuple[str, ...]]:
+    """``segment``, and what the user should be told about it: the over-long units cut into pieces."""
     starts = line_starts(text)
     lines = _split_lines(text, starts, body_start, markdown)
     _mark_structure(text, lines, markdown)
@@ -86,7 +96,23 @@ def segment(text: str, *, body_start: int = 0, markdown: bool = False) -> tuple[
     _mark_text_tables(text, lines)
     _mark_headings(text, lines, markdown)
     _mark_flows(text, lines)
-    return tuple(_emit(text, lines, starts))
+    cuts: list[tuple[int, int, int]] = []
+    units = tuple(_emit(text, lines, starts, cuts))
+    return units, _cut_notes(cuts)
+
+
+def _cut_notes(cuts: list[tuple[int, int, int]]) -> tuple[str, ...]:
+    """One note for the over-long units of a file: where the first ones are, how long, in how many pieces."""
+    if not cuts:
+        return ()
+    shown = "; ".join(f"line {line}: {length:,} characters in {pieces:,} pieces" for line, length, pieces in cuts[:3])
+    more = f"; and {len(cuts) - 3:,} more" if len(cuts) > 3 else ""
+    many = len(cuts) != 1
+    return (
+        f"{len(cuts):,} unit{'s' if many else ''} longer than {MAX_UNIT_CHARS:,} characters without a sentence end "
+        f"(not prose: a log, a data dump, a page without punctuation) {'were' if many else 'was'} read in pieces of at "
+        f"most {PIECE_CHARS} characters, cut at clause breaks, so a value's context is its piece ({shown}{more})",
+    )
 
 
 # ------------------------------------------------------------------------------------------------ lines
@@ -803,14 +829,14 @@ _PIECE_BREAKS = ("; ", ", ", " ")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut an over-long unit into pieces of at most MAX_UNIT_CHARS, at the last clause break of each window
+    """Cut an over-long unit into pieces of at most PIECE_CHARS, at the last clause break of each window
     (else the last space, else mid-word): linear in the unit's length."""
     pieces: list[tuple[int, int]] = []
-    while end - start > MAX_UNIT_CHARS:
-        limit = start + MAX_UNIT_CHARS
+    while end - start > PIECE_CHARS:
+        limit = start + PIECE_CHARS
         cut = -1
         for mark in _PIECE_BREAKS:
-            cut = text.rfind(mark, start + MAX_UNIT_CHARS // 2, limit)
+            cut = text.rfind(mark, start + PIECE_CHARS // 2, limit)
             if cut != -1:
                 cut += len(mark) - 1
                 break
@@ -841,7 +867,9 @@ def _is_abbreviation(text: str, match: re.Match[str], following: str) -> bool:
 # ------------------------------------------------------------------------------------------------- emit
 
 
-def _emit(text: str, lines: list[_Line], starts: tuple[int, ...]) -> list[Unit]:
+def _emit(text: str, lines: list[_Line], starts: tuple[int, ...], cuts: list[tuple[int, int, int]]) -> list[Unit]:
+    """The units of the marked lines; each over-long unit cut into pieces is recorded in ``cuts`` as (line,
+    length, pieces)."""
     units: list[Unit] = []
     section: str | None = None
 
@@ -856,7 +884,9 @@ def _emit(text: str, lines: list[_Line], starts: tuple[int, ...]) -> list[Unit]:
         start, end = _strip_span(text, start, end)
         if end - start > MAX_UNIT_CHARS and kind != "table_row":
             last = None
-            for piece_start, piece_end in _pieces(text, start, end):
+            pieces = _pieces(text, start, end)
+            cuts.append((bisect_right(starts, start), end - start, len(pieces)))
+            for piece_start, piece_end in pieces:
                 last = add("sentence", piece_start, piece_end) or last
             return last
         body = text[start:end]
