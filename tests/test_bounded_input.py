@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from claimcheck import cli, pipeline
 from claimcheck.attribution import extract as extract_module
 from claimcheck.cli import app
-from claimcheck.loading.segment import MAX_UNIT_CHARS, PIECE_CHARS, segment_noted
+from claimcheck.loading.segment import MAX_UNIT_CHARS, PIECE_CHARS, segment
 
 runner = CliRunner()
 WORDS = "Nimbus-3 scored 70% on the test and Vireo-2 reached $2.50 in May 2025 while costs fell "
@@ -35,7 +35,8 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 
 def test_a_unit_of_many_kilobytes_is_cut_into_pieces_and_the_note_says_so() -> None:
     text = "# Dump\n\n" + one_line(60_000)
-    units, notes = segment_noted(text)
+    notes: list[str] = []
+    units = segment(text, notes=notes)
     body = [u for u in units if u.kind == "sentence"]
     assert len(body) >= 60_000 // PIECE_CHARS and all(len(u.text) <= PIECE_CHARS for u in body)
     assert all(text[u.start : u.end] == u.text for u in units)
@@ -44,8 +45,9 @@ def test_a_unit_of_many_kilobytes_is_cut_into_pieces_and_the_note_says_so() -> N
 
 
 def test_ordinary_prose_gets_no_note() -> None:
-    _, notes = segment_noted("# Launch\n\nNimbus-3 scored 70% on LogicBench. It shipped in May 2025.\n")
-    assert notes == ()
+    notes: list[str] = []
+    segment("# Launch\n\nNimbus-3 scored 70% on LogicBench. It shipped in May 2025.\n", notes=notes)
+    assert notes == []
 
 
 def test_the_cut_is_reported_to_the_user_and_in_json(tmp_path: Path) -> None:

@@ -388,9 +388,9 @@ def test_progress_bar_only_on_a_terminal_and_for_long_runs(monkeypatch: pytest.M
     from claimcheck import cli
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
-    assert cli._progress_bar() is None  # piped or CI: no bar
+    assert cli._settings(None).progress is None  # piped or CI: no bar
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    update = cli._progress_bar()
+    update = cli._settings(None).progress
     assert update is not None
     for done in range(1, 4):
         update(done, 3)  # a short run: nothing is drawn

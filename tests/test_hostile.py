@@ -111,8 +111,13 @@ def test_multi_megabyte_single_line(tmp_path: Path) -> None:
     (tmp_path / "huge.txt").write_text(line + "\n", encoding="utf-8")
     result = run("extract", str(tmp_path), "--format", "json")
     assert result.exit_code == 0
-    claims = json.loads(result.stdout)["claims"]
-    assert len(claims) == 40_000 and all(c["line"] == 1 for c in claims[:5])
+    data = json.loads(result.stdout)
+    claims = data["claims"]
+    # 40,000 sentences with a claim each: more than any article has, so reading stops at the limit and says so
+    from claimcheck.attribution.extract import MAX_CLAIMS_PER_SOURCE
+
+    assert len(claims) == MAX_CLAIMS_PER_SOURCE and all(c["line"] == 1 for c in claims[:5])
+    assert any("reading stopped after 10,000 claims, at line 1" in n for n in data["sources"][0]["notes"])
 
 
 def test_atomic_write_leaves_the_old_file_on_failure(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Literal
 
-from .attribution.extract import Progress, extract_noted
+from .attribution.extract import Progress, extract_article
 from .attribution.lexicon import Lexicon, default_lexicon
 from .loading.citations import place_citations
 from .loading.sources import ArticleFile, load_article
@@ -36,9 +36,10 @@ def read_article(item: ArticleFile, lexicon: Lexicon, progress: Progress | None 
     loaded = load_article(item.path, key=item.key, display=item.display, extra_meta=item.meta)
     if isinstance(loaded, Skipped):
         return loaded, []
-    claims, notes = extract_noted(loaded, lexicon, progress)
+    notes: list[str] = []
+    claims = extract_article(loaded, lexicon, progress, notes)
     if notes:
-        loaded = replace(loaded, source=replace(loaded.source, notes=loaded.source.notes + notes))
+        loaded = replace(loaded, source=replace(loaded.source, notes=(*loaded.source.notes, *notes)))
     return place_citations(loaded, claims, item.path)
 
 

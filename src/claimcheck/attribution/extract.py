@@ -33,15 +33,14 @@ _PROGRESS_EVERY = 64
 Progress = Callable[[int, int], None]  # (characters read, characters in the text)
 
 
-def extract_article(article: Article, lexicon: Lexicon | None = None) -> list[Claim]:
-    return extract_noted(article, lexicon)[0]
-
-
-def extract_noted(
-    article: Article, lexicon: Lexicon | None = None, progress: Progress | None = None
-) -> tuple[list[Claim], tuple[str, ...]]:
-    """The article's claims, and notes for the user on what was not read (reading stops after
-    MAX_CLAIMS_PER_SOURCE claims). ``progress`` is told how far into the text extraction is, now and then."""
+def extract_article(
+    article: Article,
+    lexicon: Lexicon | None = None,
+    progress: Progress | None = None,
+    notes: list[str] | None = None,
+) -> list[Claim]:
+    """The article's claims. Reading stops after MAX_CLAIMS_PER_SOURCE claims, and ``notes`` (when given) is told
+    so; ``progress`` is told how far into the text extraction is, now and then."""
     lex = lexicon or default_lexicon()
     state = ArticleState(
         benchmarks=learn_benchmarks(unit.text for unit in article.units),
@@ -50,14 +49,15 @@ def extract_noted(
     )
     _read_title(article, lex, state)
     drafts: list[Claim] = []
-    notes: tuple[str, ...] = ()
     total = len(article.text)
     for index, unit in enumerate(article.units):
         if len(drafts) >= MAX_CLAIMS_PER_SOURCE:
-            notes = (
-                f"reading stopped after {len(drafts):,} claims, at line {unit.line} ({unit.start / max(1, total):.0%} "
-                f"of the text): no article has this many, and the rest is not read (split the file to read it all)",
-            )
+            if notes is not None:
+                notes.append(
+                    f"reading stopped after {len(drafts):,} claims, at line {unit.line} "
+                    f"({unit.start / max(1, total):.0%} of the text): no article has this many, and the rest is not "
+                    "read (split the file to read it all)"
+                )
             break
         drafts.extend(_extract_unit(UnitContext(article, unit, lex, state)))
         if progress is not None and index % _PROGRESS_EVERY == 0:
@@ -72,7 +72,7 @@ def extract_noted(
         drafts = subjects.resolve_references(drafts, state)
     drafts = subjects.expand_short_names(drafts, state)
     drafts = subjects.without_family_sizes(drafts, state)
-    return _with_ids(article, drafts), notes
+    return _with_ids(article, drafts)
 
 
 def _read_title(article: Article, lex: Lexicon, state: ArticleState) -> None:

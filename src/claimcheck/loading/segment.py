@@ -75,20 +75,15 @@ def line_starts(text: str) -> tuple[int, ...]:
     return (0, *(match.end() for match in re.finditer("\n", text)))
 
 
-def segment(text: str, *, body_start: int = 0, markdown: bool = False) -> tuple[Unit, ...]:
+def segment(
+    text: str, *, body_start: int = 0, markdown: bool = False, notes: list[str] | None = None
+) -> tuple[Unit, ...]:
     """Split ``text`` into units, in document order, skipping everything before ``body_start`` (front matter).
 
     ``markdown`` enables Markdown-only syntax: code fences (their lines yield no units), thematic breaks,
     setext headings and blockquote markers. Pipe tables, ``#`` headings and list items are recognised in both
-    modes.
+    modes. ``notes``, when given, receives what the user should be told: the over-long units cut into pieces.
     """
-    return segment_noted(text, body_start=body_start, markdown=markdown)[0]
-
-
-def segment_noted(
-    text: str, *, body_start: int = 0, markdown: bool = False
-) -> tuple[tuple[Unit, ...], tuple[str, ...]]:
-    """``segment``, and what the user should be told about it: the over-long units cut into pieces."""
     starts = line_starts(text)
     lines = _split_lines(text, starts, body_start, markdown)
     _mark_structure(text, lines, markdown)
@@ -98,7 +93,9 @@ def segment_noted(
     _mark_flows(text, lines)
     cuts: list[tuple[int, int, int]] = []
     units = tuple(_emit(text, lines, starts, cuts))
-    return units, _cut_notes(cuts)
+    if notes is not None:
+        notes.extend(_cut_notes(cuts))
+    return units
 
 
 def _cut_notes(cuts: list[tuple[int, int, int]]) -> tuple[str, ...]:

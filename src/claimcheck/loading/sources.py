@@ -32,7 +32,7 @@ import yaml
 from ..errors import ConfigError, InputError, NotTextError, config_error_from_yaml, yaml_problem
 from ..models import CLAIMS_SCHEMA, Article, DateOrigin, Skipped, Source, SourceFormat
 from ..values.dates import calendar_date, calendar_day, find_dates
-from .segment import line_starts, segment_noted
+from .segment import line_starts, segment
 from .textnorm import decode, normalize
 
 ARTICLE_SUFFIXES: Mapping[str, SourceFormat] = {
@@ -222,7 +222,8 @@ def load_article(
             except _FrontMatterError as error:
                 return Skipped(path=display, reason=f"malformed front matter: {error}")
 
-    units, notes = segment_noted(text, body_start=body_start, markdown=source_format == "markdown")
+    notes: list[str] = []
+    units = segment(text, body_start=body_start, markdown=source_format == "markdown", notes=notes)
     meta = dict(extra_meta or {})
     published, published_from = _choose_date(file_meta, meta, origin, text, body_start)
     title = file_meta.get("title") or meta.get("title") or _title_line(text, body_start, units)
@@ -239,7 +240,7 @@ def load_article(
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         metadata_problems=tuple(problems),
-        notes=notes,
+        notes=tuple(notes),
     )
     return Article(source=source, text=text, units=units, line_starts=line_starts(text))
 
