@@ -79,7 +79,7 @@ def test_what_a_figure_is_counted_over_is_kept(text: str, value: str, metric: st
     assert _by_value(text)[value].metric == metric
 
 
-@pytest.mark.parametrize("token", ["FP8", "BF16", "INT8", "HBM3e", "GDDR7", "NVLink-C2C"])
+@pytest.mark.parametrize("token", ["FP8", "BF16", "INT8", "HBM3e", "GDDR7", "NVLink-C2C", "PCIe 6.0", "Zen 5"])
 def test_spec_words_are_never_subjects(token: str) -> None:
     claim = _by_value(f"The sheet lists {token} with 5 TB/s of bandwidth.")["5 TB/s"]
     assert claim.subject != token

@@ -112,6 +112,7 @@ _ARCHITECTURE_AFTER = re.compile(r"\s+(?:architecture|microarchitecture|process(
 # a part number: letters then three or more digits ("B200", "MI300X", "H100"); the brand and family words written
 # before it ("NVIDIA Blackwell B200", "Instinct MI300X") do not make another product
 _PART_NUMBER = re.compile(r"[A-Za-z]{1,3}\d{3,4}[A-Za-z]{0,2}")
+_SPEC_HEADS = frozenset(("PCIe", "Gen", "HBM", "DDR", "GDDR", "NVLink", "USB", "Wi-Fi", "Zen", "CUDA", "TSMC"))
 _SYSTEM_AFTER = re.compile(r" [A-Z]{3,4}\d{1,3}(?![\w-])")
 
 
@@ -213,8 +214,8 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
         if system:
             end = system.end()  # "Tern T400 NVL16"
         name = text[start:end]
-        if _ARCHITECTURE_AFTER.match(text, end):
-            found.append(Name(start, end, name, None, "name"))
+        if _ARCHITECTURE_AFTER.match(text, end) or SPEC_TOKEN.fullmatch(words[-1]) or words[-1] in _SPEC_HEADS:
+            found.append(Name(start, end, name, None, "name"))  # "PCIe 6.0", "HBM 4", "Gen 5": spec words
             continue
         found.append(Name(start, end, name, _canonical(name), "model", version=version))
     return tuple(_non_overlapping(found))
