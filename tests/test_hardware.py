@@ -224,3 +224,25 @@ def test_chip_counts_compare_however_the_unit_is_written() -> None:
     claims = _in("The Tern T400 has 132 SMs.", "a.md") + _in("Tern T400 streaming multiprocessors number 144", "b.md")
     groups = [g for _t, g in align_claims(claims) if any(c.metric == "number of SMs" for c in g)]
     assert len(groups) == 1 and {c.source for c in groups[0]} == {"a.md", "b.md"}
+
+
+def test_a_yardstick_family_named_once_teaches_nothing() -> None:
+    text = (
+        "The new chip packs 150 billion transistors, five times more than the Kite T300.\n\n"
+        "This adds up to 9 PFLOPS FP8 (2.5x Kite), 18 PFLOPS FP4 (5x Kite).\n"
+    )
+    assert all(c.subject != "T300" for c in claims_of(text))
+
+
+def test_a_comparison_target_is_not_what_the_next_sentence_is_about() -> None:
+    text = (
+        "The Tern T400 was shown today.\n\n"
+        "Tern says the new part is five times faster compared to the Kite T300.\n\n"
+        "This adds up to 9 PFLOPS FP8.\n"
+    )
+    assert all(c.subject != "Kite T300" for c in claims_of(text) if c.value.text == "9 PFLOPS")
+
+
+def test_a_memory_type_is_not_a_subject_even_misspelt() -> None:
+    claim = _by_value("The part packs 160GB of HMX3e memory.")["160GB"]
+    assert claim.subject != "HMX3e"

@@ -225,9 +225,9 @@ _NOT_FAMILIES = frozenset("The This That These Those Each Every Single Our Their
 
 
 def learn_families(texts: Iterable[str]) -> dict[str, str]:
-    """Family words an article pairs with one part number far more than with any other ("Kite T400" five times,
-    "Kite GT400" once): a later "Kite" alone ("Each Kite GPU has 132 SMs") means that part. A family the article
-    pairs with two parts about as often means neither."""
+    """Family words an article pairs with one part number at least twice and far more than with any other ("Kite
+    T400" five times, "Kite GT400" once): a "Kite" alone ("Each Kite GPU has 132 SMs") means that part. A family
+    the article pairs with two parts about as often, or once only, means nothing."""
     pairs: dict[str, Counter[str]] = {}
     for text in texts:
         for m in _FAMILY_BEFORE_PART.finditer(text):
@@ -236,8 +236,8 @@ def learn_families(texts: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for family, parts in pairs.items():
         ranked = parts.most_common(2)
-        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
-            out[family] = ranked[0][0]
+        if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            out[family] = ranked[0][0]  # twice at least: one "compared to the Kite T300" teaches nothing
     return out
 
 

@@ -107,8 +107,10 @@ _VERB_OR_ADVERB_END = re.compile(r"(?:ing|ed|ly)$")
 _VARIANT_TAIL = re.compile(rf"(?:\s{_VARIANT}){{0,2}}(?:\s{_SIZE})?")
 _VERSION_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _KEY_SEPARATORS = re.compile(r"[\s_-]+")
-# a name followed by one of these names a design or a process, not a product a figure is about
-_ARCHITECTURE_AFTER = re.compile(r"\s+(?:architecture|microarchitecture|process(?:\s+node)?|instruction set)\b", re.I)
+# a name followed by one of these names a design, a process or a memory type ("HBX3 memory"), not a product
+_ARCHITECTURE_AFTER = re.compile(
+    r"\s+(?:architecture|microarchitecture|process(?:\s+node)?|instruction set|memory)\b", re.I
+)
 # a part number: letters then three or more digits ("B200", "MI300X", "H100"); the brand and family words written
 # before it ("NVIDIA Blackwell B200", "Instinct MI300X") do not make another product
 _PART_NUMBER = re.compile(r"[A-Za-z]{1,3}\d{3,4}[A-Za-z]{0,2}")

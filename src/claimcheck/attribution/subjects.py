@@ -246,6 +246,8 @@ def remember_subject(ctx: UnitContext, names: Sequence[Name]) -> None:
     for kinds in (("model", "product"), ("lab",)):
         for name in names:
             if name.kind in kinds and name.canonical:
+                if COMPARISON_BEFORE.search(ctx.text[max(0, name.start - 30) : name.start]):
+                    continue  # "... five times higher compared to the T300": the yardstick is not what it is about
                 ctx.state.last_subject = name.canonical
                 return
 
