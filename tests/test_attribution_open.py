@@ -279,3 +279,50 @@ def test_sizes_of_a_family_with_several_named_variants_have_no_subject() -> None
 def test_a_lab_gpu_count_holds_as_of_publication() -> None:
     (claim,) = [c for c in claims_of("Tern Labs' cluster has 100,000 T400 GPUs.", published=PUB) if c.metric]
     assert claim.as_of is not None and claim.as_of.precision == "quarter"
+
+
+def test_a_figure_in_brackets_after_a_table_cell_figure_is_its_condition() -> None:
+    text = "| Model | Long-context accuracy |\n|---|---|\n| Kestrel 3 | 72% (64K tokens) |\n"
+    found = _by_value(text)
+    assert "72%" in found and "64K tokens" not in found
+
+
+def test_a_figure_after_two_joined_names_has_no_subject() -> None:
+    found = _by_value("Tern Labs distilled six smaller models based on Orion-2 and Vireo 1.5, from 1.5B to 70B.")
+    assert found["1.5B"].subject is None
+
+
+def test_a_capitalised_word_before_a_benchmark_names_another_benchmark() -> None:
+    assert _by_value("Kestrel 3 achieved 86.1% on the Chinese MMLU benchmark.")["86.1%"].metric == "Chinese MMLU"
+    assert _by_value("On MMLU, Kestrel 3 scored 88%.")["88%"].metric == "MMLU"
+
+
+def test_table_headings_map_to_the_vocabulary_and_benchmark_categories_drop() -> None:
+    text = (
+        "| Metric | Kestrel 3 | Orion-2 |\n|---|---|---|\n| GPU Hours | 2.8M | 30M |\n"
+        "| Parameters (Active) | 37B | 17B |\n| Parameters (Total) | 671B | ~1.8T |\n\n"
+        "| Model | MMLU (Knowledge) | MMLU (5-shot) |\n|---|---|---|\n| Kestrel 3 | 82.5 | 80.1 |\n"
+    )
+    found = {(c.subject, c.value.text): c for c in claims_of(text, published=PUB)}
+    assert found[("Kestrel 3", "2.8M")].metric == "GPU hours"
+    assert found[("Kestrel 3", "37B")].metric == "number of active parameters"
+    assert found[("Orion-2", "~1.8T")].value.low == 1.8e12
+    assert found[("Kestrel 3", "82.5")].metric == "MMLU"
+    assert found[("Kestrel 3", "80.1")].metric == "MMLU (5-shot)"  # a setting stays part of the name
+
+
+def test_a_table_score_and_a_percentage_of_one_benchmark_are_compared() -> None:
+    from claimcheck.checking.check import cross_check
+
+    table = _claims("| Model | MMLU |\n|---|---|\n| Kestrel 3 | 88.6 |\n", PUB, "a.md")
+    prose = _claims("Kestrel 3 scores 87.3% on MMLU.", PUB, "b.md")
+    findings = cross_check(align_claims(table + prose))
+    assert [f.topic for f in findings if f.status == "conflict"] == ["Kestrel 3 / MMLU"]
+
+
+def test_a_bare_number_in_a_parameters_row_is_a_parameter_count() -> None:
+    from claimcheck.checking.align import dimension
+
+    (row,) = [c for c in _claims("| Metric | Kestrel 3 |\n|---|---|\n| Parameters | 671B |\n", PUB, "a.md")]
+    (prose,) = _claims("Kestrel 3 has 671 billion parameters.", PUB, "b.md")
+    assert dimension(row) == dimension(prose)

@@ -262,3 +262,8 @@ def test_a_numeric_date_is_never_three_numbers(sentence: str) -> None:
 def test_a_compared_figure_counts_the_same_thing(sentence: str, spans: list[tuple[str, str | None]]) -> None:
     found = [(m.value.text, m.value.unit if m.value.kind == "count" else None) for m in find_quantities(sentence)]
     assert found == spans
+
+
+@pytest.mark.parametrize(("text", "low"), [("| 671B | ~1.8T | - |", 1.8e12), ("sizes of 1.8T, 70B and 8B", 1.8e12)])
+def test_a_trillion_suffix_standing_alone_in_a_cell_or_list(text: str, low: float) -> None:
+    assert any(m.value.low == low for m in find_quantities(text))

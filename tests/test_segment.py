@@ -637,3 +637,12 @@ def test_hard_wrapped_prose_still_joins_its_lines() -> None:
 def test_a_line_cut_after_a_function_word_continues_on_a_page_of_long_lines() -> None:
     text = f"{_LONG}\nThe model was trained by the\nteam in Lisbon over six months.\n{_LONG}\n"
     assert any("the\nteam in Lisbon" in u.text for u in segment(text, markdown=False))
+
+
+def test_a_pipe_table_without_its_separator_line_is_still_a_table() -> None:
+    text = "Intro line.\n| Metric | Kestrel 3 | Orion-2 |\n| Training Cost | $5.6M | $100M+ |\n| GPU Hours | 2.8M | 30M |\n"
+    units = segment(text, markdown=True)
+    rows = [u for u in units if u.kind == "table_row"]
+    assert len(rows) == 2 and rows[0].table_headers[1:] == ("Kestrel 3", "Orion-2")
+    assert [c.text for c in rows[1].cells] == ["2.8M", "30M"]
+    assert {c.row_label for c in rows[1].cells} == {"GPU Hours"}

@@ -47,6 +47,30 @@ _SCALED = re.compile(r"\d\s?[KkMmBb]$")
 _CLAUSE_BREAK = re.compile(r";|\s-\s|—|\s–\s|:\s(?=[A-Z])|,\s(?:and|while|whereas|but|although)\b|\.\s")
 
 
+_QUALIFIER = re.compile(r"(?<![\w'-])([A-Z][a-z]+)\s$")
+_NOT_QUALIFIERS = frozenset(
+    "on in at the a an of for and or by with from to its their our this that new old latest same both".split()
+)
+
+
+def _qualified_benchmarks(text: str, names: list[Name]) -> list[Name]:
+    """ "Chinese MMLU" is another benchmark than "MMLU": a capitalised word right before a benchmark's name (not
+    a sentence's first word, not a name itself) is part of it."""
+    out: list[Name] = []
+    for name in names:
+        if name.kind == "benchmark" and name.canonical and name.start > 0:
+            m = _QUALIFIER.search(text, max(0, name.start - 20), name.start)
+            if m and (not out or m.start() >= out[-1].end) and m.group(1).lower() not in _NOT_QUALIFIERS:
+                head = text[: m.start()].rstrip()
+                if head and not head.endswith((".", ":", "|", "!", "?")):  # not a sentence's or cell's first word
+                    word = m.group(1)
+                    name = Name(
+                        m.start(), name.end, text[m.start() : name.end], f"{word} {name.canonical}", "benchmark"
+                    )
+        out.append(name)
+    return out
+
+
 @dataclass
 class ArticleState:
     """What the extractor remembers while it walks an article's units in order."""
@@ -114,7 +138,7 @@ class UnitContext:
         shaped = find_shaped_names(text, self.state.benchmarks)
         if self.state.families:  # "Each Kite GPU ..." in an article that writes "Kite T400": the T400
             shaped = merge(shaped, family_mentions(text, self.state.families))
-        return self.resolve_versions(merge(self.lex.find_names(text), shaped))
+        return self.resolve_versions(_qualified_benchmarks(text, merge(self.lex.find_names(text), shaped)))
 
     def resolve_versions(self, names: list[Name]) -> list[Name]:
         """ "Version 4.0" means a version of the family the article is talking about."""

@@ -81,7 +81,11 @@ _BENCH_TOKEN = re.compile(
 # A variant of an acronym-named benchmark is another benchmark: "MMLU-Redux", "MMLU-Pro" are not "MMLU".
 _BENCH_ACRONYM_VARIANT = re.compile(r"(?<![\w-])(?P<name>[A-Z]{3,}[A-Z0-9]*-[A-Z][a-z]+)(?![\w-])")
 # A benchmark's place: "71% on X", "71% for Y on X", "the X benchmark", "On X, ...", "X results put".
-_BENCH_NAME = r"(?P<name>[A-Z][\w-]*[A-Za-z0-9](?:\s(?:Pro|Verified|Diamond|Lite|Hard|Live|v?\d+(?:\.\d+)*))?)"
+# "SWE-bench Verified", "Chinese MMLU", "AIME 2024"
+_BENCH_NAME = (
+    r"(?P<name>[A-Z][\w-]*[A-Za-z0-9](?:\s[A-Z][A-Z0-9][\w-]*)?"
+    r"(?:\s(?:Pro|Verified|Diamond|Lite|Hard|Live|v?\d+(?:\.\d+)*))?)"
+)
 _BENCH_PLACES = (
     re.compile(rf"(?:%|\bpercent|\bpoints?|\bpp)\s+on\s+(?:the\s+)?{_BENCH_NAME}(?![\w-])"),
     re.compile(rf"(?:%|\bpercent|\bpoints?)\s+(?:for|by)\s+[^.;%]{{1,30}}?\s+on\s+(?:the\s+)?{_BENCH_NAME}(?![\w-])"),

@@ -77,6 +77,8 @@ def subject(
     if not before and pronoun and not ctx.state.last_subject:
         # "It ..." with nothing named before it in the article: the entity the article is about, if it is clear
         return _placeholder(MAIN_LAB if pronoun.group(0) in ("The company", "The lab") else MAIN_MODEL, kinds)
+    if before and _coordinated(text, before):
+        return None  # "models based on Qwen 2.5 and Llama 3, from 1.5B to 70B": whose figure is not said
     if before:
         # the nearest entity before the value that is not itself the target of a comparison ("X offered
         # performance competitive with Y at $0.07": X's price)
@@ -112,6 +114,17 @@ def subject(
         # "Two researchers closed 23% of the gap" is not the model's figure)
         return _placeholder(UNNAMED, kinds)
     return None
+
+
+def _coordinated(text: str, before: Sequence[Name]) -> bool:
+    """Whether the nearest name before a value is joined to another one ("Qwen 2.5 and Llama 3", "A, B or C")."""
+    if len(before) < 2:
+        return False
+    a, b = before[-2], before[-1]
+    return a.canonical != b.canonical and _JOINED.fullmatch(text, a.end, b.start) is not None
+
+
+_JOINED = re.compile(r"\s*,?\s*(?:and|or|&)\s*")
 
 
 def _compared(text: str, name: Name) -> bool:
@@ -334,7 +347,9 @@ _ORG_TAIL = re.compile(r"(?:\s+(?:Labs?|AI|Inc\.?|Corp\.?|Corporation|Research|T
 
 
 _VARIANT_KEY = re.compile(r"[a-z]\w*|\d+[bmt]")  # "scout", "405b" after "llama4" / "llama31"; not "5" (Llama 4.5)
-_SIZE_METRICS = re.compile(r"^number of (?:active |total )?(?:parameters|experts|routed experts|activated experts)$")
+_SIZE_METRICS = re.compile(
+    r"^(?:number of (?:active |total )?(?:parameters|experts|routed experts|activated experts)|context window.*)$"
+)
 
 
 def without_family_sizes(claims: Sequence[Claim], state: ArticleState) -> list[Claim]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Claim, replace
+from ..models import Claim, Quantity, replace
 from ..values.dates import find_dates
 from . import hardware, subjects, timeframe
 from .context import COMPARISON_BEFORE, SUBJECT_KINDS, UNNAMED, Located, UnitContext
@@ -22,6 +22,25 @@ _LABEL_NOUN = re.compile(r"\b([A-Za-z][a-z]+[^su]s)\b")
 _NOT_COUNTED = frozenset(
     "this its has was does goes makes takes gives sales news series metrics results scores".split()
 )
+
+
+_CATEGORY = re.compile(r"\s*\(([A-Za-z]+)\)$")  # "MMLU (Knowledge)", "HumanEval (Code)": a category, not a setting
+_PARAMETERS = re.compile(r"\bparam(?:eter)?s?\b", re.IGNORECASE)
+
+
+def _heading_metric(ctx: UnitContext, heading: str, q: Quantity) -> str:
+    """A row label or column header as a metric of the general vocabulary: "GPU Hours" is "GPU hours",
+    "Parameters (Active)" "number of active parameters", "MMLU (Knowledge)" the benchmark "MMLU" (a setting in
+    brackets, "MMLU (5-shot)", stays part of the name)."""
+    if _PARAMETERS.search(heading) and q.kind in ("number", "count"):
+        return "number of active parameters" if re.search(r"\bactiv", heading, re.I) else "number of parameters"
+    rule = ctx.lex.match_metric(heading, q.kind, unit=q.unit)
+    if rule is not None and not rule.distinct_scopes and not rule.subject:
+        return rule.name
+    return _CATEGORY.sub("", heading) or heading
+
+
+_QUALIFIER_BEFORE = re.compile(r"(?:^|\s)[~<>\u2248+]?[$\u20ac\u00a3]?\d[\d,.]*[%KMBTkx\u00d7]?\s*\(\s*$")
 
 
 def table_row(ctx: UnitContext) -> list[Claim]:
@@ -71,6 +90,8 @@ def table_row(ctx: UnitContext) -> list[Claim]:
                 q = replace(q, kind="count", unit=noun.group(1).lower())  # "Major features shipped | 70+"
             if q.kind == "multiplier" and q.low == q.high == 1 and re.search(r"baseline", cell.text, re.I):
                 continue  # "Baseline (1x)" is the reference point of the row, not a claim
+            if _QUALIFIER_BEFORE.search(cell.text, 0, qm.start):
+                continue  # "72% (64K tokens)": the condition the cell's figure was measured under, not a claim
             if cell.ambiguous:
                 subject, metric = None, label_bench or (label.strip() or None)
             elif header_entity is not None:
@@ -117,6 +138,8 @@ def table_row(ctx: UnitContext) -> list[Claim]:
                 elif metric is None:
                     # the row names the entity, so the column names the metric ("| Orion-2 | 17B | 109B |")
                     metric = header or None if label_entity is not None else label.strip() or None
+            if metric and not label_bench and metric in (label.strip(), header) and rule is None:
+                metric = _heading_metric(ctx, metric, q)
             if cell.text.strip() != qm.value.text and q.change and header.lower() not in ("delta",):
                 # "Claude (+23.1%)" in a Winner column: a lead, measured between the row's other cells
                 if label_bench:

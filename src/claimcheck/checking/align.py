@@ -44,11 +44,25 @@ def dimension(claim: Claim) -> str:
         kind = f"count:{claim.metric}"  # "144 SMs" = "144 streaming multiprocessors" = "SMs: 144"
     elif value.kind in ("duration", "count"):
         kind = f"{value.kind}:{_unit_root(value.unit)}"
+    elif value.kind in ("number", "score") and not value.unit:
+        # a bare figure takes what its metric counts: "671B" in a "Parameters" row is "671 billion parameters",
+        # "128K" beside "context" is a count of tokens; a bare score out of 100 under a benchmark ("MMLU | 88.6")
+        # is the same dimension as "88.6%"
+        metric = (claim.metric or "").lower()
+        counted = _COUNTED.search(metric)
+        if counted:
+            kind = f"count:{_unit_root(counted.group(1) or counted.group(2) or 'tokens')}"
+        elif value.low is not None and 0 <= value.low <= (value.high if value.high is not None else 101) <= 100:
+            kind = "share"
     if value.change:
         kind += ":change"
     if value.rate:
         kind += ":rate"
     return kind
+
+
+# metrics that say what a bare number counts: "number of (active) parameters", "GPU hours", "training tokens"
+_COUNTED = re.compile(r"^number of (?:\S+ )*?(\S+)$|\b(gpu hours|tokens)$|^(?:context window|maximum output tokens)$")
 
 
 def _unit_root(unit: str | None) -> str:

@@ -216,6 +216,10 @@ def _mark_structure(text: str, lines: list[_Line], markdown: bool) -> None:
         if "|" in _content(text, line) and index + 1 < count and _is_pipe_separator(text, lines[index + 1]):
             index = _mark_pipe_table(text, lines, index)
             continue
+        if index + 1 < count and _framed_rows(text, line, lines[index + 1]):
+            # a pipe table copied without its "|---|" line: rows framed by pipes with the same number of cells
+            index = _mark_pipe_table(text, lines, index, separator=False)
+            continue
         item = _LIST.match(text, line.cs, line.ce)
         if item:
             line.kind = "list"
@@ -290,13 +294,27 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return (start + left, start + right) if right > left else (start + left, start + left)
 
 
-def _mark_pipe_table(text: str, lines: list[_Line], index: int) -> int:
+def _framed(text: str, line: _Line) -> int:
+    """The number of cells of a line framed by pipes ("| a | b | c |"), or 0."""
+    content = _content(text, line)
+    if len(content) < 5 or not (content.startswith("|") and content.endswith("|")):
+        return 0
+    return content.count("|") - 1
+
+
+def _framed_rows(text: str, first: _Line, second: _Line) -> bool:
+    cells = _framed(text, first)
+    return cells >= 3 and _framed(text, second) == cells
+
+
+def _mark_pipe_table(text: str, lines: list[_Line], index: int, *, separator: bool = True) -> int:
     header = lines[index]
     names = tuple(text[s:e] for s, e in _pipe_cells(text, header))
     header.kind = "pipe_header"
     header.headers = names
-    lines[index + 1].kind = "skip"
-    index += 2
+    if separator:
+        lines[index + 1].kind = "skip"
+    index += 2 if separator else 1
     while index < len(lines) and not lines[index].blank and "|" in _content(text, lines[index]):
         lines[index].kind = "pipe_row"
         lines[index].headers = names

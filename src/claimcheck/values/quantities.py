@@ -534,6 +534,7 @@ _RATE = re.compile(
     r"requests?|queries|query|images?|minutes?)?\b",
     re.IGNORECASE,
 )
+_CELL_END = re.compile(r"[ \t]*(?:\||$|[,;)](?:\s|$))", re.MULTILINE)
 _PAIR_BEFORE = re.compile(r"/\s?[$€£][\d.,]+[KMB]?$")
 _EVERY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:every|each)\b", re.IGNORECASE)
 _RANGE_END = {
@@ -910,7 +911,9 @@ class _Scanner:
             return end, 1.0
         sym = m.group("word") or m.group("sym")
         if sym == "T" and not money and not _PLURAL_AFTER.match(self.text, end + 1):
-            return end, 1.0  # "3T parameters" is 3 trillion; a bare "5T" is often a name
+            if not _CELL_END.match(self.text, end + 1):
+                return end, 1.0  # "3T parameters" is 3 trillion; a bare "5T" is often a name
+            # "| ~1.8T |", "1.8T, 70B": a figure standing alone in its cell or list is a count in trillions
         return end + m.end(), _SCALE_SUFFIX[sym.lower()]
 
     def parse_single_digits(self, m: re.Match[str]) -> QuantityMatch:
