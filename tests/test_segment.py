@@ -640,7 +640,10 @@ def test_a_line_cut_after_a_function_word_continues_on_a_page_of_long_lines() ->
 
 
 def test_a_pipe_table_without_its_separator_line_is_still_a_table() -> None:
-    text = "Intro line.\n| Metric | Kestrel 3 | Orion-2 |\n| Training Cost | $5.6M | $100M+ |\n| GPU Hours | 2.8M | 30M |\n"
+    text = (
+        "Intro line.\n| Metric | Kestrel 3 | Orion-2 |\n| Training Cost | $5.6M | $100M+ |\n"
+        "| GPU Hours | 2.8M | 30M |\n"
+    )
     units = segment(text, markdown=True)
     rows = [u for u in units if u.kind == "table_row"]
     assert len(rows) == 2 and rows[0].table_headers[1:] == ("Kestrel 3", "Orion-2")
