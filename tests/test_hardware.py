@@ -246,3 +246,58 @@ def test_a_comparison_target_is_not_what_the_next_sentence_is_about() -> None:
 def test_a_memory_type_is_not_a_subject_even_misspelt() -> None:
     claim = _by_value("The part packs 160GB of HMX3e memory.")["160GB"]
     assert claim.subject != "HMX3e"
+
+
+# ------------------------------------------------------------------------------------------ tables
+
+
+def _row_findings(text: str) -> list[str]:
+    from claimcheck.checking.internal import table_differences
+
+    return [f.topic for f in table_differences(claims_of(text, markdown=True))]
+
+
+@pytest.mark.parametrize(
+    ("table", "quiet"),
+    [
+        # the older model first: the table's Delta is the newer minus the older
+        ("| Benchmark | Orion-1 | Orion-2 | Delta |\n|---|---|---|---|\n| TrailMix | 61.0% | 77.9% | +16.9 |\n", True),
+        ("| Benchmark | Orion-1 | Orion-2 | Delta |\n|---|---|---|---|\n| TrailMix | 61.0% | 77.9% | -16.9 |\n", False),
+        # the header states the order
+        (
+            "| Benchmark | Orion-2 | Kestrel 3 | Delta (Kestrel 3 - Orion-2) |\n|---|---|---|---|\n"
+            "| TrailMix | 77.9% | 61.0% | -16.9 |\n",
+            True,
+        ),
+        (
+            "| Benchmark | Orion-2 | Kestrel 3 | Delta (Kestrel 3 - Orion-2) |\n|---|---|---|---|\n"
+            "| TrailMix | 77.9% | 61.0% | +16.9 |\n",
+            False,
+        ),
+        # dated columns: the later year minus the earlier one
+        ("| Metric | 2024 | 2025 | Change |\n|---|---|---|---|\n| Pass rate | 40.0% | 52.5% | +12.5 |\n", True),
+        # nothing says which way: only the size is checked
+        (
+            "| Benchmark | Orion-2 | Kestrel 3 | Delta |\n|---|---|---|---|\n| TrailMix | 61.0% | 77.9% | +16.9 |\n",
+            True,
+        ),
+        (
+            "| Benchmark | Orion-2 | Kestrel 3 | Delta |\n|---|---|---|---|\n| TrailMix | 61.0% | 77.9% | +18.9 |\n",
+            False,
+        ),
+    ],
+)
+def test_a_delta_column_is_checked_in_the_direction_the_table_states(table: str, quiet: bool) -> None:
+    assert (_row_findings(table) == []) is quiet
+
+
+def test_a_bracketed_setting_qualifies_the_cell_and_is_no_claim() -> None:
+    table = "| Model | LongBench |\n|---|---|\n| Orion-2 | 72% (64K tokens) |\n| Kestrel 3 | 85% (128K tokens) |\n"
+    found = {c.value.text: c for c in claims_of(table)}
+    assert "64K tokens" not in found and found["72%"].metric == "LongBench (at 64K tokens)"
+
+
+def test_a_model_column_makes_rows_the_subjects_even_when_a_header_has_digits() -> None:
+    table = "| Model | GSM8K (Math) | MMLU |\n|---|---|---|\n| Orion-2 | 95.8 | 79.3 |\n"
+    found = {c.value.text: c for c in claims_of(table)}
+    assert (found["95.8"].subject, found["95.8"].metric) == ("Orion-2", "GSM8K (Math)")

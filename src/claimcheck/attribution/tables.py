@@ -12,11 +12,95 @@ import re
 
 from ..models import Claim, Quantity, replace
 from ..values.dates import find_dates
+from ..values.quantities import QuantityMatch
 from . import hardware, subjects, timeframe
 from .context import COMPARISON_BEFORE, SUBJECT_KINDS, UNNAMED, Located, UnitContext
 from .lexicon import MetricRule
 
+# a label column headed like this lists entities: its rows are the subjects and the column headers the metrics
+_ROWS_ARE_ENTITIES = re.compile(
+    r"(?i)(?:models?|llms?|systems?|chips?|gpus?|accelerators?|products?|names?|vendors?|labs?|compan(?:y|ies))"
+)
+
+
+def _settings(text: str, quantities: list[QuantityMatch]) -> dict[int, int]:
+    """Figures in brackets right after a cell's first figure ("72% (64K tokens)"): index -> the figure they qualify."""
+    out: dict[int, int] = {}
+    if not quantities:
+        return out
+    first = quantities[0]
+    opened = text.find("(", first.end)
+    if opened < 0 or text[first.end : opened].strip():
+        return out
+    closed = text.find(")", opened)
+    for index, qm in enumerate(quantities[1:], 1):
+        if opened < qm.start and (closed < 0 or qm.end <= closed):
+            out[index] = 0
+    return out
+
+
 _DELTA_HEADERS = ("delta", "change", "difference", "diff", "gain")
+_DELTA_WORDS = re.compile(r"(?i)^(?:delta|change|difference|diff|gain|\u0394|\+/-|\u00b1)\b")
+_STATED_ORDER = re.compile(
+    r"\(?\s*(?P<a>[^()]+?)\s+(?:-|\u2212|\u2013|minus|vs\.?|versus|over)\s+(?P<b>[^()]+?)\s*\)?$", re.I
+)
+
+
+def _is_delta_header(header: str) -> bool:
+    return header.lower() in _DELTA_HEADERS or bool(_DELTA_WORDS.match(header.strip()))
+
+
+def _delta_direction(ctx: UnitContext, header: str, others: list[str]) -> str:
+    """Which column a Delta column subtracts from which, as "A vs B" (A minus B), or "A and B" when the table does
+    not say: the header's own order ("Delta (new - old)", "Change vs 2024"), else newer minus older when the two
+    columns are dated or are versions of one line ("2024 | 2025 | Change", "Orion-1 | Orion-2 | Delta")."""
+    first, second = others
+    rest = _DELTA_WORDS.sub("", header.strip()).strip()
+    stated = _STATED_ORDER.match(rest) if rest else None
+    if stated:
+        a, b = stated.group("a").strip().lower(), stated.group("b").strip().lower()
+        for x, y in ((first, second), (second, first)):
+            if _mentions(a, x, "new", first == x) and _mentions(b, y, "old", first != x):
+                return f"{x} vs {y}"
+    against = re.match(r"(?i)(?:vs\.?|versus|over|from)\s+(?P<b>.+)$", rest)
+    if against:
+        b = against.group("b").strip().lower()
+        if b == second.lower():
+            return f"{first} vs {second}"
+        if b == first.lower():
+            return f"{second} vs {first}"
+    newer = _newer(ctx, first, second)
+    if newer is not None:
+        return f"{first} vs {second}" if newer else f"{second} vs {first}"
+    return f"{first} and {second}"  # the sign cannot be checked, only the size
+
+
+def _mentions(word: str, column: str, role: str, is_first: bool) -> bool:
+    """A header's side names a column: by its text, or as "new"/"old" (then decided by which column is newer)."""
+    if word == column.lower():
+        return True
+    return word in (role, f"{role}er") and is_first == (role == "new")
+
+
+def _newer(ctx: UnitContext, first: str, second: str) -> bool | None:
+    """Whether the first column is newer than the second: by their years, or by the versions of one line."""
+    years = []
+    for header in (first, second):
+        found = find_dates(header, published=ctx.published)
+        years.append(found[0].value.start if found else None)
+    if years[0] is not None and years[1] is not None and years[0] != years[1]:
+        return years[0] > years[1]
+    names = [next((n for n in ctx.find_names(h) if n.kind == "model" and n.version), None) for h in (first, second)]
+    a, b = names
+    if a is None or b is None or a.version is None or b.version is None:
+        return None
+    line_a, line_b = a.text.replace(a.version, ""), b.text.replace(b.version, "")
+    if line_a.strip(" -").lower() != line_b.strip(" -").lower():
+        return None
+    va, vb = tuple(int(x) for x in re.findall(r"\d+", a.version)), tuple(int(x) for x in re.findall(r"\d+", b.version))
+    return None if va == vb else va > vb
+
+
 # a row label's plural noun is what a bare figure in the row counts ("Major features shipped | 70+")
 _LABEL_NOUN = re.compile(r"\b([A-Za-z][a-z]+[^su]s)\b")
 _NOT_COUNTED = frozenset(
@@ -71,6 +155,10 @@ def table_row(ctx: UnitContext) -> list[Claim]:
         header = cell.header or ""
         header_names = ctx.find_names(header) if header else []
         header_entity = next((n for n in header_names if n.kind in SUBJECT_KINDS and n.canonical), None)
+        if header_entity is not None and label_entity is not None and unit.table_headers:
+            if _ROWS_ARE_ENTITIES.fullmatch(unit.table_headers[0].strip()):
+                header_entity = None  # "Model | MMLU | GSM8K": the rows are the models; "GSM8K" names a column
+        settings = _settings(cell.text, quantities)
         header_dates = find_dates(
             header, published=ctx.published, context_year=ctx.state.context_year, numeric_order=ctx.state.numeric_order
         )
@@ -83,7 +171,9 @@ def table_row(ctx: UnitContext) -> list[Claim]:
         for d in dates:
             if d.value.marker == "as_of" or d.start > 0:
                 as_of = d.value  # "100% (as of March 7, 2026)"
-        for qm in quantities:
+        for index, qm in enumerate(quantities):
+            if index in settings:
+                continue  # "72% (64K tokens)": the setting the figure was measured at, not a claim of its own
             q = qm.value
             noun = _LABEL_NOUN.search(label) if q.kind == "number" and q.change is None else None
             if noun and noun.group(1).lower() not in _NOT_COUNTED:
@@ -111,10 +201,10 @@ def table_row(ctx: UnitContext) -> list[Claim]:
             if q.kind == "money" and q.unit and "tokens" in q.unit:
                 per = q.unit.split("/", 1)[1]
                 metric = f"{header.lower()} price per {per}" if header else f"price per {per}"
-            elif header and header.lower() in _DELTA_HEADERS:
+            elif header and _is_delta_header(header):
                 metric = f"{label_bench or label.strip()} difference"
-                others = [h for h in unit.table_headers[1:] if h and h.lower() != header.lower()]
-                subject = " vs ".join(others) if len(others) == 2 else None
+                others = [h for h in unit.table_headers[1:] if h and h != header]
+                subject = _delta_direction(ctx, header, others) if len(others) == 2 else None
             elif not label_bench and (
                 spec := hardware.metric(
                     q,
@@ -145,6 +235,9 @@ def table_row(ctx: UnitContext) -> list[Claim]:
                 if label_bench:
                     metric = f"{label_bench} difference"
                     subject = None
+            setting = next((quantities[j].value.text for j in settings if settings[j] == index), None)
+            if setting and metric:
+                metric = f"{metric} (at {setting})"  # a score at 64K tokens is not the score at 128K
             claims.append(
                 ctx.claim(
                     Located(offset + qm.start, offset + qm.end, q),
