@@ -649,3 +649,15 @@ def test_a_pipe_table_without_its_separator_line_is_still_a_table() -> None:
     assert len(rows) == 2 and rows[0].table_headers[1:] == ("Kestrel 3", "Orion-2")
     assert [c.text for c in rows[1].cells] == ["2.8M", "30M"]
     assert {c.row_label for c in rows[1].cells} == {"GPU Hours"}
+
+
+def test_flattened_header_with_two_word_column_names() -> None:
+    text = (
+        "A sentence long enough to read as prose in a page whose lines are whole paragraphs, copied from a site.\n"
+        "Model Active Params Total Params Experts Context Window\n"
+        "Kestrel 4 Scout 17B 109B 16 10M tokens\n"
+        "Kestrel 4 Max 17B 400B 128 Not published\n"
+    )
+    rows = [u for u in segment(text) if u.kind == "table_row"]
+    assert rows[0].table_headers == ("Model", "Active Params", "Total Params", "Experts", "Context Window")
+    assert [(c.text, c.header) for c in rows[0].cells][:2] == [("17B", "Active Params"), ("109B", "Total Params")]

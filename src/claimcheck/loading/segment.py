@@ -528,13 +528,33 @@ def _split_header(words: list[str], k: int) -> tuple[str, list[str | None]]:
     for groups in candidates:
         if len(groups) == k:
             return first, [" ".join(group) for group in groups]
-    groups = candidates[0]
+    groups = _join_compounds(candidates[0], k)
+    if len(groups) == k:
+        return first, [" ".join(group) for group in groups]
     if len(groups) > k:
         surplus = len(groups) - k
         label = " ".join([first, *(word for group in groups[:surplus] for word in group)])
         return label, [" ".join(group) for group in groups[surplus:]]
     names: list[str | None] = [" ".join(group) for group in groups]
     return first, names + [None] * (k - len(names))
+
+
+# The head nouns of two-word column names ("Context Window", "Total Params", "Release Date"): with more words
+# than columns, a single word before one of these joins it, from the right, before any word joins the label.
+_HEAD_NOUNS = frozenset(
+    "window length size count date price cost score rate params parameters tokens time hours memory bandwidth "
+    "power speed limit tier type version".split()
+)
+
+
+def _join_compounds(groups: list[list[str]], k: int) -> list[list[str]]:
+    groups = [list(g) for g in groups]
+    index = len(groups) - 1
+    while len(groups) > k and index > 1:  # the first name may still belong to the label ("Benchmark Name")
+        if len(groups[index]) == 1 and groups[index][0].lower() in _HEAD_NOUNS and len(groups[index - 1]) == 1:
+            groups[index - 1 : index + 1] = [groups[index - 1] + groups[index]]
+        index -= 1
+    return groups
 
 
 def _group_words(words: list[str], *, whole_name: bool) -> list[list[str]]:
@@ -545,6 +565,8 @@ def _group_words(words: list[str], *, whole_name: bool) -> list[list[str]]:
     # index of the last word with a digit: before it, a repeated word is part of a versioned name ("Corvid Swift
     # 3 Corvid Swift 2"), not a qualifier pairing with its neighbour ("Input Cached Input")
     last_digit = max((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), default=-1)
+    # a word every column name ends in ("Active Params Total Params"): each occurrence pairs with its qualifier
+    repeated = {w.lower() for w in words if sum(1 for x in words if x.lower() == w.lower()) > 1}
     for index, word in enumerate(words):
         attaches = depth > 0 or word.startswith("(") or not (word[:1].isupper() or word[:1].isdigit())
         depth = max(0, depth + word.count("(") - word.count(")"))
@@ -556,7 +578,14 @@ def _group_words(words: list[str], *, whole_name: bool) -> list[list[str]]:
             groups.extend(pending[: len(pending) - len(taken)])
             groups.append([*(w for item in taken for w in item), word])
             pending = []
-        elif word.lower() in seen and pending and index > last_digit:
+        elif (
+            word.lower() in repeated
+            and pending
+            and index > last_digit
+            and index > 0
+            and not any(c.isdigit() for c in words[index - 1])
+            and words[index - 1].lower() not in repeated
+        ):
             groups.extend(pending[:-1])
             groups.append([*pending[-1], word])
             pending = []
