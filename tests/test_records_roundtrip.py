@@ -174,3 +174,20 @@ def test_dry_run_says_exactly_what_the_real_run_then_does(tmp_path: Path) -> Non
     assert ": new:" in dry.stdout and ": changed:" in dry.stdout and "1 new" in dry.stdout
     again = extract(folder, out, "--dry-run")  # after the real run there is nothing left to do
     assert "would write 0 claim-record files" in again.stdout and "2 unchanged" in again.stdout
+
+
+def test_an_id_that_reads_as_a_number_keeps_its_comments(tmp_path: Path) -> None:
+    # older claimcheck wrote ids with PyYAML, unquoted even when they look like a number in YAML 1.2 (`1e5`)
+    folder, out, record = setup(tmp_path)
+    text = review(record.read_text("utf-8"), "71%", "# the lab confirmed this by mail\n", "review: confirmed\n")
+    start, end = claim_block(text, "71%")
+    lines = text.splitlines(keepends=True)
+    lines[start:end] = [line if not line.startswith("  id: ") else "  id: 1e5\n" for line in lines[start:end]]
+    record.write_text("".join(lines), encoding="utf-8")
+    (folder / "vireo.md").write_text(ARTICLE.replace("# Orchard AI ships Vireo 2\n", "# Vireo 2 ships\n\nLede.\n"))
+    extract(folder, out)
+    after = record.read_text("utf-8")
+    start, _ = claim_block(after, "71%")
+    assert after.splitlines()[start - 1] == "# the lab confirmed this by mail"
+    reviewed = next(c for c in yaml.safe_load(after)["claims"] if c["value"]["text"] == "71%")
+    assert reviewed["review"] == "confirmed" and reviewed["id"] != "1e5"  # re-matched by quote, new id

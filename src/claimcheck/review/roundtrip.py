@@ -74,26 +74,33 @@ def new_document(header: str, top: Mapping[str, Any]) -> CommentedMap:
     return doc
 
 
-def annotated_ids(doc: CommentedMap) -> set[str]:
-    """Ids of the claims a person commented on (on a line of the claim, or just above it)."""
+def annotated_ids(doc: CommentedMap, ids: Sequence[str]) -> set[str]:
+    """Ids of the claims a person commented on (on a line of the claim, or just above it). ``ids`` are the
+    claims' ids as the file's reader read them, in file order: an item's own ``id`` may read differently here
+    (``23571e558825`` unquoted is a number to a YAML 1.2 reader), so items are matched by position."""
     items = _claim_items(doc)
     leading, _ = _split_trailing(doc, items, detach=False)
-    return {str(item.get("id")) for item in items if leading.get(id(item)) or _has_comment(item)}
+    return {cid for cid, item in zip(ids, items, strict=False) if leading.get(id(item)) or _has_comment(item)}
 
 
 def update(
-    doc: CommentedMap, top: Mapping[str, Any], claims: Sequence[dict[str, Any]], origins: Sequence[str | None]
+    doc: CommentedMap,
+    top: Mapping[str, Any],
+    claims: Sequence[dict[str, Any]],
+    origins: Sequence[str | None],
+    ids: Sequence[str],
 ) -> str:
     """The record file's new text: ``doc`` (loaded from it) updated to ``top`` (schema, source) and ``claims``.
 
     ``origins[i]`` is the id of the old record ``claims[i]`` continues (None for a new claim): that record's
-    mapping is updated in place, so its comments and key order stay.
+    mapping is updated in place, so its comments and key order stay. ``ids`` are the old records' ids in file
+    order (see ``annotated_ids``).
     """
     items = _claim_items(doc)
     leading, tail = _split_trailing(doc, items, detach=True)
     by_id: dict[str, CommentedMap] = {}
-    for item in items:
-        by_id.setdefault(str(item.get("id")), item)
+    for cid, item in zip(ids, items, strict=False):
+        by_id.setdefault(cid, item)
     for key, value in top.items():
         if key == "claims":
             continue
