@@ -326,3 +326,13 @@ def test_a_bare_number_in_a_parameters_row_is_a_parameter_count() -> None:
     (row,) = [c for c in _claims("| Metric | Kestrel 3 |\n|---|---|\n| Parameters | 671B |\n", PUB, "a.md")]
     (prose,) = _claims("Kestrel 3 has 671 billion parameters.", PUB, "b.md")
     assert dimension(row) == dimension(prose)
+
+
+def test_a_bracketed_figure_right_after_a_name_is_that_name_s() -> None:
+    found = _by_value("Kestrel 3 achieved 86.1% on HarborBench, surpassing Orion-2 (85.8%).")
+    assert (found["86.1%"].subject, found["85.8%"].subject) == ("Kestrel 3", "Orion-2")
+
+
+def test_a_bracketed_figure_after_two_joined_names_has_no_subject() -> None:
+    found = _by_value("Tern Labs distilled models based on Orion-2 and Vireo 1.5 (1.5B to 70B) for laptops.")
+    assert found["1.5B to 70B"].subject is None

@@ -52,6 +52,8 @@ def subject(
         between = text[nearest.end : start]
         if re.match(r"^'s?\s", between):
             return nearest  # "GPT-5.2's 68.4%"
+        if re.fullmatch(r"\s*\(\s*", between) and not _coordinated(text, before):
+            return nearest  # "surpassing GPT-4o (85.8%)": the bracketed figure is the name's own
     trained = [n for n in candidates if n.kind in ("model", "product") and _TRAINED.search(text, cs, n.start)]
     if trained:
         return trained[0]  # "Meta used 16,000 GPUs to train Llama 3.1": the figures are the model's training run
