@@ -336,3 +336,9 @@ def test_a_bracketed_figure_right_after_a_name_is_that_name_s() -> None:
 def test_a_bracketed_figure_after_two_joined_names_has_no_subject() -> None:
     found = _by_value("Tern Labs distilled models based on Orion-2 and Vireo 1.5 (1.5B to 70B) for laptops.")
     assert found["1.5B to 70B"].subject is None
+
+
+def test_gpu_hours_in_a_table_cell_naming_the_chip_compare_with_prose_gpu_hours() -> None:
+    table = _claims("| Metric | Kestrel 3 |\n|---|---|\n| GPU Hours | 2.8M T400 |\n", PUB, "a.md")
+    prose = _claims("Kestrel 3 took 280K GPU hours to train.", PUB, "b.md")
+    assert _conflicts(table, prose) == ["Kestrel 3 / GPU hours"]

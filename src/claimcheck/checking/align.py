@@ -42,6 +42,8 @@ def dimension(claim: Claim) -> str:
         kind = f"measure:{value.unit or ''}"  # 130 TB of memory is never compared with 130 TB/s of bandwidth
     elif value.kind in ("count", "number") and claim.metric in COUNTED_PARTS:
         kind = f"count:{claim.metric}"  # "144 SMs" = "144 streaming multiprocessors" = "SMs: 144"
+    elif value.kind == "count" and claim.metric == "GPU hours":
+        kind = "count:gpu-hour"  # "GPU Hours | 2.788M H800": the chip is what the hours ran on
     elif value.kind in ("duration", "count"):
         kind = f"{value.kind}:{_unit_root(value.unit)}"
     elif value.kind in ("number", "score") and not value.unit:
