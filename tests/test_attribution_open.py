@@ -342,3 +342,27 @@ def test_gpu_hours_in_a_table_cell_naming_the_chip_compare_with_prose_gpu_hours(
     table = _claims("| Metric | Kestrel 3 |\n|---|---|\n| GPU Hours | 2.8M T400 |\n", PUB, "a.md")
     prose = _claims("Kestrel 3 took 280K GPU hours to train.", PUB, "b.md")
     assert _conflicts(table, prose) == ["Kestrel 3 / GPU hours"]
+
+
+def test_a_list_item_that_is_only_a_name_heads_the_fact_items_after_it() -> None:
+    text = "Two models compared.\n\n- Kestrel 3\n- Trained on 16.5T tokens\n- Orion-2\n- Trained on 14.8T tokens\n"
+    found = _titled(text, "Kestrel 3 vs Orion-2")
+    assert (found["16.5T tokens"].subject, found["14.8T tokens"].subject) == ("Kestrel 3", "Orion-2")
+
+
+def test_but_without_a_new_subject_keeps_the_sentence_model() -> None:
+    found = _by_value(
+        "Kestrel 3, released in April, brought a larger vocabulary, but shipped with an 8,192-token context."
+    )
+    assert found["8,192-token"].subject == "Kestrel 3"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        ("Kestrel 3 brought a 128K-token tokenizer vocabulary and a 32K context.", "128K-token", "vocabulary size"),
+        ("Kestrel 3 was trained on a curated 14.8 trillion token dataset.", "14.8 trillion", "training tokens"),
+    ],
+)
+def test_token_counts_that_are_not_a_context_window(text: str, value: str, metric: str) -> None:
+    assert _by_value(text)[value].metric == metric

@@ -89,6 +89,7 @@ class ArticleState:
     benchmarks: frozenset[str] = frozenset()  # names the article uses in a benchmark's place ("71% on X")
     numeric_order: NumericOrder | None = None  # the day/month order the article's unambiguous numeric dates show
     prose_units: int = 0  # prose units read so far: the first one is the article's lead
+    section_subject: str | None = None  # a heading or list item that was only a model's name
     families: dict[str, str] = field(default_factory=dict)  # a family word -> the part it stands for ("Kite")
 
 

@@ -114,6 +114,9 @@ def subject(
         # "Total parameters: 671 billion", a spec list's "- 128K context": a fact line that names nothing is
         # about the article's model, if it has one (a prose sentence that names nothing stays unattributed:
         # "Two researchers closed 23% of the gap" is not the model's figure)
+        if ctx.state.section_subject and ctx.unit.kind == "list_item":
+            # "- DeepSeek-V3" then "- Trained on 16.5T tokens": the list item heading the facts
+            return Name(0, 0, ctx.state.section_subject, ctx.state.section_subject, "model")
         return _placeholder(UNNAMED, kinds)
     return None
 
@@ -137,7 +140,11 @@ def _compared(text: str, name: Name) -> bool:
 
 
 _FACT_LINE = re.compile(r"^[A-Z][\w ()/.-]{1,40}:\s")  # "Context window: 128K tokens", "Training time: 280K"
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|unlike|rivals?|competitors?)\b", re.I)
+# a turn to another subject: "but the rival model costs", "while Orion-2 ..."; "but shipped with" keeps the subject
+_CONTRAST = re.compile(
+    r"\b(?:(?:but|while|whereas|although|though)\s+(?:the|a|an|its|their|this|that|these|those|other|rival|"
+    r"competing|[A-Z])|unlike|rivals?|competitors?)\b"
+)
 
 
 def _one_model_earlier(text: str, names: Sequence[Name], cs: int) -> Name | None:
@@ -255,7 +262,17 @@ def rule_subject(
 
 
 def remember_subject(ctx: UnitContext, names: Sequence[Name]) -> None:
-    """Remember what the unit was about, for a following "It ..." sentence: a model or product first."""
+    """Remember what the unit was about, for a following "It ..." sentence: a model or product first; a
+    heading or list item that is only a name ("- DeepSeek-V3") heads the fact lines that follow it."""
+    if ctx.unit.kind in ("heading", "list_item"):
+        whole = [n for n in names if n.kind in ("model", "product") and n.canonical]
+        bare = ctx.text.strip(" -*#:\t")
+        if len(whole) == 1 and len(whole[0].text) >= 0.8 * len(bare):
+            ctx.state.section_subject = whole[0].canonical
+        elif ctx.unit.kind == "heading":
+            ctx.state.section_subject = None
+    elif ctx.unit.kind == "sentence":
+        ctx.state.section_subject = None  # prose ends the list a name headed
     if PRONOUN_START.match(ctx.text) and not any(n.kind in ("model", "product") for n in names):
         return  # "It is OpenAI's first model ...": still about the previous sentence's model
     for kinds in (("model", "product"), ("lab",)):
