@@ -179,7 +179,9 @@ def _equipment(text: str, name: Name) -> bool:
     whom the figure is about (a chip's own spec, "The H100 has 80 GB", still has the chip as its subject)."""
     if name.end == 0:
         return False
-    return bool(_EQUIPMENT_AFTER.match(text, name.end)) or bool(_COUNT_BEFORE.search(text, 0, name.start))
+    return bool(_EQUIPMENT_AFTER.match(text, name.end)) or bool(
+        _COUNT_BEFORE.search(text, max(0, name.start - 40), name.start)
+    )
 
 
 _TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?$")
