@@ -366,3 +366,12 @@ def test_but_without_a_new_subject_keeps_the_sentence_model() -> None:
 )
 def test_token_counts_that_are_not_a_context_window(text: str, value: str, metric: str) -> None:
     assert _by_value(text)[value].metric == metric
+
+
+def test_a_checkpoint_name_ending_in_digits_is_not_a_value() -> None:
+    found = _by_value("Kestrel 3 has a 128,000-token context window, released as Kestrel-Large-Instruct-2407.")
+    assert "2407" not in found and found["128,000-token"].metric == "context window"
+
+
+def test_announced_on_a_date_is_a_release_date() -> None:
+    assert _by_value("Kestrel 3 was announced on July 24, 2024.")["July 24, 2024"].metric == "release date"

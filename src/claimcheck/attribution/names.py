@@ -98,6 +98,7 @@ _NON_VALUES = re.compile(
     r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|ai|io|net|dev)(?:/\S*)?"  # URLs and their slugs
     r"|(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?![\w-])"  # slugs and IDs: vendor-vireo-1-5-20250815
     r"|(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{8}(?![\w-])"  # a model ID with a date stamp
+    r"|(?<![\w-])[A-Z][A-Za-z]*(?:-[A-Za-z]+)+-\d{3,}(?![\w-]|\.\d)"  # a checkpoint name: Vireo-Large-Instruct-2407
     r"|(?<=[\w.,;:)\]])\[\d{1,3}\]"  # footnote markers glued to the text: "...in 2025.[12]"
 )
 _HAS_DIGIT = re.compile(r"\d")
