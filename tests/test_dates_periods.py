@@ -155,3 +155,11 @@ def test_year_then_month_parses_back(year: int, month: int) -> None:
     assert v is not None and v.precision == "month" and (v.start.year, v.start.month) == (year, month)
     again = parse_date(format_date(v), published=PUB)
     assert again is not None and (again.start, again.end) == (v.start, v.end)
+
+
+def test_a_span_of_zero_units_is_not_a_period() -> None:
+    import datetime as _dt
+
+    from claimcheck.values.dates import find_dates as _find
+
+    assert [d for d in _find("Last 0year", published=_dt.date(2000, 1, 1)) if d.value.start > d.value.end] == []

@@ -336,7 +336,7 @@ _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
     # last week, this month, next year, last quarter
     # next 3 days, the past two weeks, last 3 years, previous 2 months
     ("span", ("next", "past", "last", "previous", "coming"),
-     r"\s+(?P<span_n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*"
+     r"\s+(?P<span_n>[1-9]\d{0,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*"
      r"(?P<span_u>day|week|month|year)s?(?!\w)"),
     # this weekend, next weekend, last weekend
     ("wkend", ("this", "next", "last", "coming"), r"\s+weekend(?!\w)"),
