@@ -40,9 +40,18 @@ Choices a reader may need to know about:
   years`` end the day before it; ``this weekend`` is the Saturday and Sunday of the publication week.
 * ``from 4 to 22 January, 1995`` is one range (the month is written once).
 * Lowercase month names are read, except ``may`` and ``march`` (a modal and a verb) and ``mar``.
-* Not read: fiscal quarters, ``a few days ago``, ``winter 2025``, ``within 5 days`` (a duration), decades
-  without an apostrophe (``scores in the 70s``), ``the next decade``, centuries (``the 21st century`` dates no
-  claim), years written in words.
+* Years in words are read where a year stands: after a month or day (``June of nineteen ninety nine``,
+  ``March 3, nineteen oh five``), after ``quarter of`` / ``week of`` / ``end of``, and on their own after ``in``,
+  ``since``, ``from``, ``until`` ... (``in nineteen twenty eight``); never before a plural noun, and a bare ``two
+  thousand`` only as a range end (``from two thousand until two thousand and fourteen``). Days after a month may be
+  cardinal words from ten up (``May twenty one``; ``May one`` is a modal and a pronoun).
+* Decades in words need ``the`` (``the nineteen seventies``, ``the twenty-tens``, ``the two thousands``, ``the
+  noughties``; ``the seventies`` is the latest such decade, ``in her seventies`` an age). Decades as a unit count
+  whole calendar decades, approximately: ``this decade`` (the 2020s in 2026), ``the next decade`` (the 2030s),
+  ``the past two decades`` (the 2000s and 2010s).
+* Not read: fiscal quarters, ``a few days ago``, ``winter 2025``, ``within 5 days`` (a duration: the quantity
+  grammar reads it as at most 5 days), decades in digits without an apostrophe (``scores in the 70s``), centuries
+  (``the 21st century`` dates no claim), anaphoric days (``the next day``, ``that weekend``).
 """
 
 from __future__ import annotations
@@ -175,12 +184,58 @@ DAYX = rf"(?:{DAY}{ORD}|{DAY_WORD})"  # a day in digits or an ordinal word
 # "the twelfth of ", "second of " before a month name
 _WORD_DAY_BEFORE = re.compile(rf"(?i)(?<![\w-])(?:the\s+)?(?P<d>{DAY_WORD})\s+of\s+$")
 _UNIT = r"(?:day|week|month|year)"
+# Years in words: "nineteen ninety nine", "nineteen oh one", "twenty twenty-five", "two thousand and eighteen",
+# "one thousand seven hundred and eighty nine" (read where a year stands: after a month, "quarter of", a cue).
+_UNIT_W = "one|two|three|four|five|six|seven|eight|nine"
+_TEEN_W = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TWO_W = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNIT_W}))?|{_TEEN_W})"
+_UNDER_100_W = rf"(?:{_TWO_W}|{_UNIT_W})"
+_WY_CENTURY = rf"[- ](?:(?:oh|zero)[- ](?:{_UNIT_W})|{_TWO_W})(?![\w-])"  # after "nineteen" / "twenty"
+_WY_THOUSAND = rf"\s+thousand(?:\s+(?:and\s+)?{_UNDER_100_W})?(?![\w-])"  # after "two"
+_WY_HUNDREDS = rf"\s+thousand\s+(?:{_UNIT_W})\s+hundred(?:\s+(?:and\s+)?{_UNDER_100_W})?(?![\w-])"  # after "one"
+WORD_YEAR = rf"(?i:(?:nineteen|twenty){_WY_CENTURY}|two{_WY_THOUSAND}|one{_WY_HUNDREDS})"
+_WORD_VALUES = (
+    {w: n for n, w in enumerate(_UNIT_W.split("|"), 1)}
+    | {w: n for n, w in enumerate(_TEEN_W.split("|"), 10)}
+    | {w: 10 * n for n, w in enumerate(_TENS_W.split("|"), 2)}
+)
+_TENS_SET = frozenset(_TENS_W.split("|"))
+# A day after a month name in cardinal words, from ten up ("May twenty one", "jan twenty-two"; "May one" is a
+# modal and a pronoun far more often than May 1st).
+CARD_DAY = rf"(?i:twenty[- ](?:{_UNIT_W})|thirty[- ]one|thirty|twenty|{_TEEN_W})(?![\w-])"
+
+
+def _under_100(words: list[str]) -> int:
+    """["twenty", "five"] -> 25; ["eighteen"] -> 18."""
+    if not words:
+        return 0
+    first = words[0]
+    if first in _TENS_SET:
+        return _WORD_VALUES[first] + (_WORD_VALUES[words[1]] if len(words) > 1 else 0)
+    return _WORD_VALUES[first]
+
+
+def _word_year(raw: str) -> int:
+    """``nineteen ninety nine`` -> 1999, ``two thousand and eighteen`` -> 2018, ``nineteen oh one`` -> 1901."""
+    words = [w for w in re.split(r"[\s-]+", raw.lower()) if w and w != "and"]
+    if words[0] in ("nineteen", "twenty"):
+        rest = [w for w in words[1:] if w not in ("oh", "zero")]
+        return _WORD_VALUES[words[0]] * 100 + _under_100(rest)
+    if words[0] == "two":  # two thousand (and) N
+        return 2000 + _under_100(words[2:])
+    return 1000 + _WORD_VALUES[words[2]] * 100 + _under_100(words[4:])  # one thousand N hundred (and) M
+
+
 _COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 
 def _of_year(kind: str) -> str:
     """``2026`` or ``the year`` / ``this year`` / ``next year`` / ``last year``."""
-    return rf"(?:(?P<{kind}_y>{YEAR}){YEAR_END}|(?P<{kind}_rel>the|this|next|last)\s+year(?!\w))"
+    return (
+        rf"(?:(?P<{kind}_y>{YEAR}){YEAR_END}|(?P<{kind}_rel>the|this|next|last)\s+year(?!\w)"
+        rf"|(?P<{kind}_yw>{WORD_YEAR}))"
+    )
 
 
 # The forms, in priority order within each group (at one position the first form that matches wins, so longer
@@ -217,7 +272,8 @@ _DIGIT_FORMS: list[tuple[str, str]] = [
     ("dr", rf"(?P<dr_d1>{DAY}){ORD}\s*-\s*(?P<dr_d2>{DAY}){ORD}\s+(?P<dr_m>{MONTH}),?\s+"
            rf"(?P<dr_y>{YEAR}){YEAR_END}"),
     # 5 March 2026, 5th of March 2026
-    ("dmy", rf"(?P<dmy_d>{DAY}){ORD}\.?\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>{YEAR_WIDE}){YEAR_END}"),
+    ("dmy", rf"(?P<dmy_d>{DAY}){ORD}\.?\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+"
+            rf"(?:(?P<dmy_y>{YEAR_WIDE}){YEAR_END}|(?P<dmy_yw>{WORD_YEAR}))"),
     # 2016 june, 2016, nov (the year before the month)
     ("my", rf"(?P<my_y>{YEAR})\s*,?\s+(?P<my_m>{MONTH})(?!\s*\d)"),
     # 20th of next month, 31st of this month
@@ -258,13 +314,15 @@ _UPPER_FORMS: list[tuple[str, str]] = [
     ("mdr", rf"(?P<mdr_m>{MONTH})\s+(?P<mdr_d1>{DAY}){ORD}\s*-\s*(?P<mdr_d2>{DAY}){ORD}"
             rf"(?:,?\s+(?P<mdr_y>{YEAR}){YEAR_END}|{DAY_END})"),
     # March 5, 2026; Mar 5th 2026
-    ("mdy", rf"(?P<mdy_m>{MONTH})(?:\s+(?:the\s+)?|-)(?P<mdy_d>{DAYX})(?:,\s*|\s+)(?P<mdy_y>{YEAR_WIDE}){YEAR_END}"),
+    ("mdy", rf"(?P<mdy_m>{MONTH})(?:\s+(?:the\s+)?|-)(?P<mdy_d>{DAYX}|{CARD_DAY})(?:,\s*|\s+)"
+            rf"(?:(?P<mdy_y>{YEAR_WIDE}){YEAR_END}|(?P<mdy_yw>{WORD_YEAR}))"),
     # May 2025, May of 2025, Feb-2026, November , 2016; June next year, March of last year
     ("my", rf"(?P<my_m>{MONTH})(?:\s*,\s*|\s+(?:of\s+)?|-)(?:(?P<my_y>{YEAR}){YEAR_END}"
-           r"|(?P<my_rel>this|next|last)\s+year(?!\w))"),
+           rf"|(?P<my_rel>this|next|last)\s+year(?!\w)|(?P<my_yw>{WORD_YEAR}))"),
     ("my", rf"(?P<my_m>{MONTH})\s+'(?P<my_yy>\d\d)(?!\d)"),
     # February 5, April 15th
-    ("md", rf"(?P<md_m>{MONTH})(?:\s+(?:the\s+)?|[-/]|(?<=[a-z])(?=\d))(?P<md_d>{DAY}{ORD}{DAY_END}|{DAY_WORD})"),
+    ("md", rf"(?P<md_m>{MONTH})(?:\s+(?:the\s+)?|[-/]|(?<=[a-z])(?=\d))"
+           rf"(?P<md_d>{DAY}{ORD}{DAY_END}|{DAY_WORD}|{CARD_DAY})"),
     # Q2 2026, Q2'26, Q2 of 2026, bare Q2 (needs a cue)
     ("q", rf"Q(?P<q_n>[1-4])(?:(?:\s+of\s+|\s*-\s*|\s+)(?P<q_y>{YEAR}){YEAR_END}|\s*'(?P<q_yy>\d\d)(?!\d)"
           r"|(?!\w|\.\d|-\w))"),
@@ -273,6 +331,7 @@ _UPPER_FORMS: list[tuple[str, str]] = [
     # a month on its own (needs a cue or a range partner)
     ("mon", rf"(?P<mon_m>{MONTH})"),
 ]  # fmt: skip
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 # Forms led by a word: (kind, lead words, rest). The lead may be capitalised ("Early 2024", "Last year").
 _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
     # early 2024, mid-2024, late in 2024, early next year; late this month, mid next week, early March
@@ -290,7 +349,8 @@ _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
     # the third week of July, first week of 2015, the last week of this month, the third week next year
     ("nwk", ("first", "second", "third", "fourth", "fifth", "last"),
      rf"\s+week\s+(?:(?:of|in)\s+(?:the\s+)?)?(?:(?P<nwk_rel>this|next|last|previous)\s+(?P<nwk_u>month|year)(?!\w)"
-     rf"|(?P<nwk_m>{MONTH})(?:,?\s+(?P<nwk_my>{YEAR}){YEAR_END})?|(?P<nwk_y>{YEAR}){YEAR_END})"),
+     rf"|(?P<nwk_m>{MONTH})(?:,?\s+(?P<nwk_my>{YEAR}){YEAR_END})?|(?P<nwk_y>{YEAR}){YEAR_END}"
+     rf"|(?P<nwk_yw>{WORD_YEAR}))"),
     # the first Friday of July, the second Monday of next month
     ("nwd", ("first", "second", "third", "fourth", "fifth", "last"),
      rf"\s+(?P<nwd_d>{WEEKDAY})\s+(?:of|in)\s+(?:(?:the\s+)?(?P<nwd_rel>this|next|last|previous)\s+month(?!\w)"
@@ -325,6 +385,15 @@ _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
     ("qw", ("final", "last"), rf"\s+quarter\s+of\s+{_of_year('qw')}"),
     # first half of 2026, second half of the year
     ("hw", ("first", "second", "front", "back", "latter"), rf"\s+half\s+of\s+{_of_year('hw')}"),
+    # the seventies, the nineteen seventies, the twenty-tens, the two thousands, the two thousand and tens, the
+    # noughties (a decade in words; needs "the")
+    ("wdec", _DECADE_WORDS + ("noughties",), r"(?!\w)"),
+    ("wdec", ("nineteen", "twenty"), rf"[- ](?P<wdec_t>tens|{'|'.join(_DECADE_WORDS)})(?!\w)"),
+    ("wdec", ("two",), rf"\s+thousand(?:s|\s+and\s+(?P<wdec_t>tens|{'|'.join(_DECADE_WORDS)}))(?!\w)"),
+    # in nineteen twenty eight, from two thousand until two thousand and fourteen (a year in words, after a cue)
+    ("wyr", ("nineteen", "twenty"), _WY_CENTURY),
+    ("wyr", ("two",), _WY_THOUSAND),
+    ("wyr", ("one",), _WY_HUNDREDS),
     # three days ago, a couple of weeks ago, two weeks from now, a week (starting tomorrow)
     ("cnt", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
              "twelve", r"a\s+couple\s+of", r"couple\s+of", "an", "a"),
@@ -337,11 +406,11 @@ _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
     # next 3 days, the past two weeks, last 3 years, previous 2 months
     ("span", ("next", "past", "last", "previous", "coming"),
      r"\s+(?P<span_n>[1-9]\d{0,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*"
-     r"(?P<span_u>day|week|month|year)s?(?!\w)"),
+     r"(?P<span_u>day|week|month|year|decade)s?(?!\w)"),
     # this weekend, next weekend, last weekend
     ("wkend", ("this", "next", "last", "coming"), r"\s+weekend(?!\w)"),
     ("rel", ("this", "last", "next", "coming", "upcoming", "current"),
-     r"\s+(?P<rel_u>week|month|year|quarter)(?!\w)"),
+     r"\s+(?P<rel_u>week|month|year|quarter|decade)(?!\w)"),
 ]  # fmt: skip
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
@@ -509,7 +578,7 @@ def _fixed(span: Span) -> Callable[[int], Span]:
 
 
 # forms whose leading "the" belongs to them: "the second quarter of 2026", "the week after next", "the '40s"
-_TAKES_THE = frozenset("qw hw poy dec dec2 nwk nwd anext dab dm domr rest wn".split())
+_TAKES_THE = frozenset("qw hw poy dec dec2 wdec nwk nwd anext dab dm domr rest wn".split())
 
 
 def _build(m: re.Match[str], text: str, floor: int) -> _Atom | None:
@@ -535,7 +604,7 @@ def _build(m: re.Match[str], text: str, floor: int) -> _Atom | None:
         before = _before(text, atom.start)
         if before.last() == ["the"] and before.token_start() >= floor:
             atom.start = before.token_start()
-    if kind in ("dmy", "mdy", "md", "mdr"):
+    if kind in ("dmy", "mdy", "md", "mdr", "dm"):  # "Wed, 22 of Jan": the weekday belongs to the date
         before = _before(text, s)
         weekday = before.last() and before.words[-1].rstrip(".,") in _WEEKDAYS and before.raw[-1][:1].isupper()
         if weekday and before.token_start() >= floor:
@@ -552,6 +621,8 @@ def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) 
     def year(full: str, short: str | None = None) -> int | None:
         if g(full):
             return number(full)
+        if g(full + "w"):  # a year in words
+            return _word_year(g(full + "w") or "")
         if short and g(short):
             return _two_digit_year(g(short) or "")
         return None
@@ -662,7 +733,8 @@ def _atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: int) 
     if kind == "rel":
         lead = (g("rel_w") or "").lower()
         # "over the last year", "in the next year": a duration; "the coming week" is the week
-        if lead in ("last", "next", "this") and _before(text, s).last() == ["the"]:
+        unit = (g("rel_u") or "").lower()
+        if lead in ("last", "next", "this") and unit != "decade" and _before(text, s).last() == ["the"]:
             return None
         atom = _relative_unit(s, e, _RELATIVE_OFFSET[(g("rel_w") or "").lower()], (g("rel_u") or "").lower())
         atom.unit = (g("rel_u") or "").lower()
@@ -690,7 +762,10 @@ def _day_number(raw: str) -> int:
     digits = word.rstrip("stndrh")
     if digits.isdigit():
         return int(digits)
-    return _DAY_WORDS[re.sub(r"[\s-]+", "-", word)]
+    joined = re.sub(r"[\s-]+", "-", word)
+    if joined in _DAY_WORDS:
+        return _DAY_WORDS[joined]
+    return _under_100(joined.split("-"))  # "twenty one", "fifteen"
 
 
 def _weekday_of(name: str) -> int:
@@ -805,7 +880,10 @@ def _ago_compound(s: int, e: int, parts: str) -> _Atom:
     return _Atom(s, e, "day", rel=back)
 
 
-_NEW_KINDS = frozenset("ltr rest nwk nwd wn anext dab cnt dom domr nmd wd rwd rmon now dec2".split())
+_NEW_KINDS = frozenset("ltr rest nwk nwd wn anext dab cnt dom domr nmd wd rwd rmon now dec2 wdec wyr".split())
+# cues after which a year in words is a year on its own ("in nineteen twenty eight"); elsewhere it is read only
+# as the end of a range ("from two thousand until two thousand and fourteen"); "grew to two thousand" is a count
+_WORD_YEAR_CUES = frozenset("in since until till during year from between before after".split())
 _STRICT_CUES = frozenset("on by since until till from before after through".split())
 
 
@@ -833,7 +911,7 @@ def _new_atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: i
             mo = _month_of(g("nwk_m") or "")
             named = g("nwk_my")
             return _Atom(s, e, "range", lambda yy: _nth_week(n, month_span(yy, mo)), int(named) if named else None)
-        y = int(g("nwk_y") or 0)
+        y = int(g("nwk_y") or 0) or _word_year(g("nwk_yw") or "")
         return _Atom(s, e, "range", _fixed(_nth_week(n, (date(y, 1, 1), date(y, 12, 31)))), y)
     if kind == "nwd":
         word = (g("nwd_w") or "").lower()
@@ -936,6 +1014,18 @@ def _new_atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: i
         return _Atom(s, e, "month", rel=rmon)
     if kind == "now":
         return _Atom(s, e, "day", rel=lambda p: (p, p), weak=True)
+    if kind == "wdec":
+        return _word_decade(g, text, s, e)
+    if kind == "wyr":
+        after = _WORD_AFTER.match(text, e, min(len(text), e + _LOOKBACK))
+        plural = after is not None and after.group(1).endswith("s") and after.group(1) not in _NOT_PLURAL
+        if plural or not _reads_as_year(text, s, e, plural_check=False):  # "in nineteen twenty eight cases"
+            return None
+        y = _word_year(text[s:e])
+        before = _before(text, s)
+        # "two thousand" alone is a count as often as a year: only the end of a range with another year
+        weak = not (before.last()[-1:] and before.words[-1] in _WORD_YEAR_CUES) or y == 2000
+        return _Atom(s, e, "year", _fixed((date(y, 1, 1), date(y, 12, 31))), y, weak=weak)
     if kind == "dec2":
         decade = int(g("dec2_d") or 0)
         s -= text[s - 1 : s] == "'"  # the apostrophe of "the '40s" belongs to it
@@ -947,6 +1037,28 @@ def _new_atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: i
 
         return _Atom(s, e, "range", rel=latest_decade, sets_context=False)
     return None
+
+
+def _word_decade(g: Callable[[str], str | None], text: str, s: int, e: int) -> _Atom | None:
+    """``the seventies`` (the latest), ``the nineteen seventies``, ``the twenty-tens``, ``the two thousands``."""
+    if _before(text, s).last() != ["the"]:  # "she is in her seventies" is an age
+        return None
+    lead, tens = (g("wdec_w") or "").lower(), (g("wdec_t") or "").lower()
+    if lead == "noughties":
+        first = 2000
+    elif lead in _DECADE_WORDS:
+        decade = 10 * (_DECADE_WORDS.index(lead) + 2)
+
+        def latest_decade(p: date) -> Span:
+            start = p.year - p.year % 100 + decade
+            start -= 100 if start > p.year else 0
+            return date(start, 1, 1), date(start + 9, 12, 31)
+
+        return _Atom(s, e, "range", rel=latest_decade, sets_context=False)
+    else:
+        base = 1900 if lead == "nineteen" else 2000
+        first = base + (0 if not tens else 10 if tens == "tens" else 10 * (_DECADE_WORDS.index(tens) + 2))
+    return _Atom(s, e, "range", _fixed((date(first, 1, 1), date(first + 9, 12, 31))), first + 9, sets_context=False)
 
 
 _REL_PRECISION: dict[str, DatePrecision] = {"week": "range", "month": "month", "year": "year"}
@@ -1029,6 +1141,8 @@ def _period(s: int, e: int, lead: str, count: str, unit: str) -> _Atom:
     """``next 3 days`` runs from the day after publication; ``the past two weeks`` ends the day before it."""
     n = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
     forward = lead in ("next", "coming")
+    if unit == "decade":  # whole calendar decades after or before the current one: "the past two decades"
+        return _Atom(s, e, "range", rel=lambda p: _decades(p, n if forward else -n), approximate=True)
 
     def shifted(p: date, sign: int) -> date:
         if unit in ("day", "week"):
@@ -1045,7 +1159,17 @@ def _period(s: int, e: int, lead: str, count: str, unit: str) -> _Atom:
     return _Atom(s, e, "range", rel=span)
 
 
+def _decades(p: date, n: int) -> Span:
+    """n calendar decades after (n > 0) or before (n < 0) the one holding ``p``; n = 0 is that one."""
+    current = p.year - p.year % 10
+    first, last = (current + 10, current + 10 * n) if n > 0 else (current + 10 * n, current - 10) if n else (
+        current, current)  # fmt: skip
+    return date(first, 1, 1), date(last + 9, 12, 31)
+
+
 def _relative_unit(s: int, e: int, offset: int, unit: str) -> _Atom:
+    if unit == "decade":
+        return _Atom(s, e, "range", rel=lambda p: _decades(p, offset), approximate=True)
     if unit == "week":
         return _Atom(s, e, "range", rel=lambda p: _week_of(p + timedelta(weeks=offset)))
     if unit == "month":
@@ -1092,12 +1216,26 @@ def _resolve(atom: _Atom, year: int | None, published: date | None) -> tuple[Spa
         if atom.year is not None:
             return atom.span(atom.year), "explicit", False
         if year is not None:
-            return atom.span(year), "context", False
+            return _in_year(atom.span, year), "context", False
         if published is not None:
-            return atom.span(published.year), "publication", False
+            return _in_year(atom.span, published.year), "publication", False
     except (ValueError, OverflowError):  # February 30, year 0 or 10000
         pass
     return None
+
+
+def _in_year(span: Callable[[int], Span], year: int) -> Span:
+    """A yearless date in the year it takes; a February 29 that year lacks is the latest one before it."""
+    try:
+        return span(year)
+    except ValueError:
+        leap = next((y for y in range(year - 1, year - 4, -1) if calendar.isleap(y)), None)
+        if leap is None:  # a leap year: the day is impossible in any year
+            raise
+        first, last = span(leap)  # still ValueError for a day no year has (February 30)
+        if (first.month, first.day) != (2, 29) and (last.month, last.day) != (2, 29):
+            raise  # "the fifth Friday of June" that year: another year's would be another date
+        return first, last
 
 
 def _resolve_pair(
@@ -1265,7 +1403,7 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
         b = atoms[i + 1] if i + 1 < len(atoms) and atoms[i + 1].floor <= a.end else None
         if b is not None and a.weekday is not None:
             if b.kind in _DAY_KINDS and _WEEKDAY_JOIN.fullmatch(text, a.end, b.start):
-                b.start = a.start
+                b.start, b.floor = a.start, a.floor  # one date now: a range may join it to the one before
                 if b.dom is not None and b.rel is not None:
                     day, wd = b.dom, a.weekday
                     b.rel = lambda p, day=day, wd=wd: _day_of_month(p, day, wd)
