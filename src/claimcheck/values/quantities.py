@@ -287,6 +287,15 @@ _OR_MORE = re.compile(
 )
 _OR_EQUAL = re.compile(r"\s+or\s+equal(?:\s+to)?\b" + _NUMBER_AHEAD, re.IGNORECASE)
 _PERCENT = re.compile(r"\s?(?:%|percent(?:age)?s?\b|per\s?cent\b)", re.IGNORECASE)
+# "percent of 10", "per cent of twenty-two": the percentage written before its number (a percent word no number
+# precedes; "10 percent of 20 users" and "percent of 10 users" are other readings)
+_PERCENT_OF_BEFORE = re.compile(r"(?i)(?<![\w.%])(?P<p>percents?|per\s?cent)\s+of\s+$")
+# a number before the percent word ("10 percent of 20") or a determiner ("what percent of 40 is 10?", "the percent
+# of 10 ...") makes the number after "of" a base, not the percentage
+_NOT_INVERTED = re.compile(
+    r"(?i)(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|a|an|the|what|which|"
+    r"whose|how|this|that|each|every|any|same))[\s(-]*$"
+)
 _SCORED = re.compile(r"\bscor(?:e|es|ed|ing)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
 _SI_PREFIX = {"": 1.0, "k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18}
@@ -746,6 +755,11 @@ class _Scanner:
         if unit_info is None:
             return None
         kind, unit, end, change, rate = unit_info
+        if kind == "number" and currency is None and sign is None and "of" in head[-4:]:
+            inverted = _PERCENT_OF_BEFORE.search(head)
+            if inverted and not _NOT_INVERTED.search(head, 0, inverted.start()) and self.count_noun(end) is None:
+                kind, unit = "percent", "%"
+                start = max(0, start - 40) + inverted.start()
         if self.unit_scale != 1.0:  # "50 cents" is $0.50, "96 GB" is 96e9 bytes, "75 USD million"
             value = _scaled(value, self.unit_scale)
             precision = _scaled(precision, self.unit_scale) if precision is not None else None
