@@ -179,6 +179,7 @@ def _quantity_claims(
         metric, scope, subject = metrics.metric(
             ctx, q, v, clause, clause_start, found_names, subject_name, quantities, i
         )
+        metric = metrics.with_tier(ctx, q, metric, clause)
         if _enumerated(ctx, quantities, i):
             subject = None  # "in 8B, 70B and 405B sizes": one value per variant, and the text does not pair them
         if metric is not None and as_of is None:

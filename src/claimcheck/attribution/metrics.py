@@ -174,7 +174,7 @@ def price_metric(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence
             r"\b(cache hits?|cache miss(?:es)?|cached input|cached|batch|off-peak|output|input)\b", window
         )
         # a label right in front of the next amount introduces that amount ("..., output $12.00")
-        if not (m.start() >= value_end and re.match(r"[\s:,-]*(?:tokens?\s*)?(?:costs?\s*)?[$€£]", window[m.end() :]))
+        if not (m.start() >= value_end and _INTRODUCES_AMOUNT.match(window, m.end()))
     ]
     if labels:
         label = min(labels)[2]
@@ -183,6 +183,12 @@ def price_metric(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence
         label = "cache-miss input" if label.startswith("cache miss") else label
         return f"{label} price per {per}"
     return f"price per {per}"
+
+
+# a side label right before the next amount introduces it: "..., output $12.00", "; output is $10", "output at $8"
+_INTRODUCES_AMOUNT = re.compile(
+    r"[\s:,-]*(?:tokens?\s*)?(?:(?:costs?|is|are|runs?|at|priced at|comes? to|of)\s*)*[$€£¥]", re.IGNORECASE
+)
 
 
 def model_size(ctx: UnitContext, q: Quantity, v: Located) -> str | None:
@@ -210,12 +216,17 @@ def describe(ctx: UnitContext, q: Quantity, v: Located, clause: str, clause_star
     if q.kind == "count" and q.unit:
         if q.unit.split()[-1].lower() in VAGUE_NOUNS:
             return None
+        if "/" in q.unit:  # "50 requests/minute": a rate limit or a speed, not a count of requests
+            counted, per = q.unit.rsplit("/", 1)
+            return f"{counted} per {per}"
         gpus = _GPU_UNIT.fullmatch(q.unit)
         if gpus:
             # "16,000 Nvidia H100 GPUs" = "16,000 H100s"; a count that names no chip is another metric
             chip = gpus.group("chip") or gpus.group("plural")
             return f"number of {chip.upper()} GPUs" if chip else "number of GPUs"
         return f"number of {q.unit}"
+    if q.kind == "money" and q.rate and q.unit and "/" in q.unit:
+        return f"price per {q.unit.split('/', 1)[1]}"  # "$20 a month", "$2.40 per GPU hour"
     after = ctx.text[v.end : clause_start + len(clause)]
     m = re.match(r"\s+(?:of|on|in)\s+(?:the\s+|its\s+|their\s+)?(?P<np>[a-z][\w-]*(?:\s[a-z][\w-]*){0,3})", after)
     if m and q.kind in ("percent", "fraction") and m.group("np").split()[0] not in _PRONOUNS:
@@ -224,6 +235,36 @@ def describe(ctx: UnitContext, q: Quantity, v: Located, clause: str, clause_star
     if m and q.kind in ("percent", "multiplier") and m.group("np").split()[0] not in _FILLER:
         return m.group("np")
     return None
+
+
+# a plan or tier the figure holds for: "Free tier: 50 requests/minute", "the Pro plan costs $20 a month", "Tier 3"
+_TIER = re.compile(
+    r"\b(?:(?P<plan>free|paid|pro|plus|premium|enterprise|team|business|developer|education|max|ultra|starter|"
+    r"basic|standard|scale|priority|flex)[- ](?P<what>tier|plan|subscription|subscribers?|users?)\b|"
+    r"(?P<tier>tier)[- ](?P<n>[1-9])\b)",
+    re.IGNORECASE,
+)
+
+
+def with_tier(ctx: UnitContext, q: Quantity, metric: str | None, clause: str) -> str | None:
+    """A figure for one plan or tier is not the figure for another: "requests per minute (free tier)".
+
+    The tier comes from the value's clause, else (not for prices) from the heading of its section ("## Free
+    tier")."""
+    if metric is None:
+        return None
+    m = _TIER.search(clause)
+    if m is None and ctx.unit.section and q.kind != "money":
+        m = _TIER.search(ctx.unit.section)  # a price under "## Free tier" is more likely the paid price it compares
+    if m is None:
+        return metric
+    if m.group("tier"):
+        tier = f"tier {m.group('n')}"
+    else:
+        what = "plan" if m.group("what").lower() in ("plan", "subscription", "subscribers", "subscriber") else "tier"
+        what = "tier" if m.group("what").lower() == "tier" else what
+        tier = f"{m.group('plan').lower()} {what}"
+    return f"{metric} ({tier})"
 
 
 _DENOMINATOR = re.compile(r"\bper\s+$", re.IGNORECASE)

@@ -159,6 +159,23 @@ def _atom_pattern(text: str) -> re.Pattern[str] | None:
     return _ATOM_DIGITS if _HAS_DIGIT.search(text) else None
 
 
+# a count per unit of time: "requests/minute", "tokens per second", "tokens/s", "tokens a day"
+_PER_TIME = re.compile(
+    r"\s*(?:/\s*|\s+per\s+|\s+an?\s+|\s+each\s+)(?P<u>seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|"
+    r"weeks?|wk|months?|mo|years?|yr)\b(?![.,]?\d)(?!\s+(?:later|earlier|ago|before|after|prior|on|into|of)\b)",
+    re.IGNORECASE,
+)
+_PER_TIME_UNITS = {
+    **dict.fromkeys(("second", "seconds", "sec", "secs", "s"), "second"),
+    **dict.fromkeys(("minute", "minutes", "min", "mins", "m"), "minute"),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs", "h"), "hour"),
+    **dict.fromkeys(("day", "days", "d"), "day"),
+    **dict.fromkeys(("week", "weeks", "wk"), "week"),
+    **dict.fromkeys(("month", "months", "mo"), "month"),
+    **dict.fromkeys(("year", "years", "yr"), "year"),
+}
+
+
 def words_to_number(words: str) -> float | None:
     """Value of an English number phrase ("twenty-five", "two thousand", "a dozen"); None if not one."""
     tokens = re.split(r"[\s-]+", words.lower().strip())
@@ -538,9 +555,11 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _RATE = re.compile(
     # "$1.25 input per 1M tokens": the side of the price may sit between the amount and its rate
     r"(?:\s(?:input|output|cached(?:\s+input)?)(?=\s+per\s))?"
-    r"\s?(?:/|per\s+)(?:(?P<n>\d+(?:\.\d+)?)\s?)?(?P<scale>[KMB]|thousand|million|billion|mtok)?\s?"
-    r"(?:(?P<io>input|output|cached(?:\s+input)?)\s+)?(?P<what>tokens?|hours?|month|months|year|seat|user|"
-    r"requests?|queries|query|images?|minutes?)?\b",
+    r"\s?(?:/|per\s+|(?:an?|each)\s+(?=(?:hour|day|week|month|year|seat|user)\b"
+    r"(?!\s+(?:later|earlier|ago|before|after|prior|on|into|of)\b)))"  # "$20 a month", not "$5B a year later"
+    r"(?:(?P<n>\d+(?:\.\d+)?)\s?)?(?P<scale>[KMB]|thousand|million|billion|mtok)?\s?"
+    r"(?:(?P<io>input|output|cached(?:\s+input)?)\s+)?(?P<what>tokens?|hours?|days?|weeks?|month|months|mo|year|"
+    r"yr|seat|user|requests?|queries|query|images?|minutes?)?\b",
     re.IGNORECASE,
 )
 _CELL_END = re.compile(r"[ \t]*(?:\||$|[,;)](?:\s|$))", re.MULTILINE)
@@ -963,6 +982,9 @@ class _Scanner:
         if noun.lower() in _NOT_NOUNS or noun.lower().endswith("ss"):
             return None
         phrase = " ".join([*words, noun])
+        per = _PER_TIME.match(self.text, m.end())
+        if per:  # "50 requests/minute", "150 tokens per second": a rate, never the same metric as an amount
+            return f"{phrase}/{_PER_TIME_UNITS[per.group('u').lower()]}", per.end()
         return phrase, m.end()
 
     def unit_after(
@@ -1103,6 +1125,7 @@ class _Scanner:
             ).lower()
             if what.startswith("token"):
                 what = "tokens"
+            what = {"mo": "month", "yr": "year", "months": "month", "days": "day", "weeks": "week"}.get(what, what)
             amount = n * scale
             label = _format_amount(amount)
             per = f"{label} {what}".strip() if amount != 1 else what or label
@@ -1266,10 +1289,22 @@ def _format_amount(amount: float) -> str:
 
 def find_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityMatch]:
     """Every quantity in ``text`` outside the ``exclude`` spans (names, versions, dates), in order."""
-    matches = [m for m in _Scanner(text, exclude).scan() if _bounded(m.value)]
+    matches = [m for m in _Scanner(text, exclude).scan() if _bounded(m.value) and not _labelled(text, m.start)]
     if len(matches) > 1 and any(m.value.kind == "count" for m in matches):
         matches = _counted_alike(text, matches)
     return matches
+
+
+# a number that names a stage or a part rather than counting anything: "Phase 2 trials", "Tier 3 accounts",
+# "Figure 4 shows", "Round 2"
+_LABEL_BEFORE = re.compile(
+    r"\b(?:[Pp]hase|[Tt]ier|[Ff]ig(?:ure)?\.?|[Tt]able|[Rr]ound|[Ss]tep|[Ll]evel|[Ss]tage|[Cc]hapter|[Ss]ection|"
+    r"[Ss]eason|[Ee]pisode|[Aa]ppendix|Gen|No\.)\s?$"
+)
+
+
+def _labelled(text: str, start: int) -> bool:
+    return text[start : start + 1].isdigit() and _LABEL_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
 # "1M tokens, against GPT-5.4's 272K": after a comparison word, a bare figure counts what the figure before it counts

@@ -1,0 +1,80 @@
+"""Counts per unit of time, plans and tiers, and which side of a price a label introduces."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.models import Claim
+
+from .conftest import claims_of, parse_quantity
+
+PUB = dt.date(2026, 3, 5)
+
+
+def _by_value(text: str) -> dict[str, Claim]:
+    return {c.value.text: c for c in claims_of(text, published=PUB)}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("50 requests/minute", "requests/minute"),
+        ("150 tokens per second", "tokens/second"),
+        ("1,200 tokens/s", "tokens/second"),
+        ("2M input tokens/month", "input tokens/month"),
+        ("3 million users a month", "users/month"),
+        ("40 queries each day", "queries/day"),
+    ],
+)
+def test_a_count_per_unit_of_time_is_a_rate(text: str, unit: str) -> None:
+    q = parse_quantity(text)
+    assert q is not None and q.kind == "count" and q.unit == unit
+
+
+@pytest.mark.parametrize("text", ["16,000 GPUs a day later", "20 engineers a week ago", "3 units a year earlier"])
+def test_a_time_phrase_after_a_count_is_not_its_rate(text: str) -> None:
+    q = parse_quantity(text)
+    assert q is not None and q.unit is not None and "/" not in q.unit
+
+
+def test_a_rate_limit_is_not_a_count_and_tiers_are_kept_apart() -> None:
+    found = _by_value(
+        "Vireo 2 Pro is the only model on the Orchard console. Free tier: 50 requests/minute. "
+        "The paid tier allows 1,000 requests/minute. Vireo 2 Pro generates 150 tokens per second."
+    )
+    assert found["50 requests/minute"].metric == "requests per minute (free tier)"
+    assert found["1,000 requests/minute"].metric == "requests per minute (paid tier)"
+    assert found["150 tokens per second"].metric == "tokens per second"
+
+
+def test_a_plan_named_in_the_clause_qualifies_a_price() -> None:
+    found = _by_value("Orchard AI charges $20 a month for the Pro plan, and Tier 3 accounts get 4,000 requests/minute.")
+    assert found["$20 a month"].metric == "price per month (pro plan)"
+    assert found["4,000 requests/minute"].metric == "requests per minute (tier 3)"
+
+
+def test_a_section_heading_names_the_tier_of_a_limit_but_not_of_a_price() -> None:
+    found = {
+        c.value.text: c
+        for c in claims_of(
+            "# Nimbus API limits\n\n## Free tier\n\n- Up to 60 requests/minute\n- Input is $1.25 per million tokens\n",
+            published=PUB,
+        )
+    }
+    assert found["Up to 60 requests/minute"].metric == "requests per minute (free tier)"
+    assert "tier" not in (found["$1.25 per million tokens"].metric or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "side"),
+    [
+        ("Input is $1.25 per million tokens; output is $10 per million tokens.", "$1.25 per million tokens", "input"),
+        ("Input is $1.25 per million tokens; output is $10 per million tokens.", "$10 per million tokens", "output"),
+        ("Input costs $3 per million tokens, output at $12 per million.", "$3 per million tokens", "input"),
+    ],
+)
+def test_a_side_label_before_the_next_amount_introduces_that_amount(sentence: str, value: str, side: str) -> None:
+    metric = _by_value(f"Orion-3 pricing. {sentence}")[value].metric
+    assert metric is not None and metric.startswith(f"{side} price")
