@@ -78,3 +78,47 @@ def test_a_section_heading_names_the_tier_of_a_limit_but_not_of_a_price() -> Non
 def test_a_side_label_before_the_next_amount_introduces_that_amount(sentence: str, value: str, side: str) -> None:
     metric = _by_value(f"Orion-3 pricing. {sentence}")[value].metric
     assert metric is not None and metric.startswith(f"{side} price")
+
+
+# --- tables and document structure copied from web pages -----------------------------------------------------
+
+
+def test_a_pipe_table_flattened_onto_one_line_is_read_as_its_rows() -> None:
+    text = (
+        "Talon 3 and Orion-2 compared.\n\n"
+        "| Spec | Talon 3 | Orion-2 | |------|------|------| | Training time | ~2 months | ~3 months | "
+        "| Context window | 128K | 256K |\n"
+    )
+    found = {(c.subject, (c.metric or "").lower()): c.value.text for c in claims_of(text, published=PUB)}
+    assert found[("Orion-2", "training time")] == "~3 months"
+    assert found[("Talon 3", "training time")] == "~2 months"
+    assert found[("Orion-2", "context window")] == "256K"
+
+
+def test_a_benchmark_score_table_with_no_model_column_is_about_the_title_model() -> None:
+    text = (
+        "---\ntitle: Talon 3 405B\n---\n"
+        "Talon 3 405B is Kestrel Systems' largest open model. Talon 3 405B beat Orion-2 on most tests, and "
+        "Talon 3 405B is still used for research.\n\n"
+        "| Benchmark | Score |\n|---|---|\n| LogicBench | 88.6 |\n"
+    )
+    found = {c.value.text: c for c in claims_of(text, published=PUB)}
+    assert (found["88.6"].subject, found["88.6"].metric) == ("Talon 3 405B", "LogicBench")
+
+
+def test_a_parameters_cell_keeps_total_and_active_apart() -> None:
+    text = "# Nimbus-R1\n\n| Field | Value |\n|---|---|\n| Parameters | 671B total / 37B active |\n"
+    found = {c.value.text: c.metric for c in claims_of(text, published=PUB)}
+    assert found["671B"] == "number of parameters"
+    assert found["37B"] == "number of active parameters"
+
+
+def test_a_markdown_file_without_marked_headings_has_its_headings_guessed() -> None:
+    from claimcheck.loading.segment import segment
+
+    text = "Intro paragraph about Orion-2 and its launch.\n\nFree Tier Limits\n\nUp to 60 requests/minute.\n"
+    units = segment(text, markdown=True)
+    assert [u.kind for u in units] == ["sentence", "heading", "sentence"]
+    assert units[2].section == "Free Tier Limits"
+    marked = "# Title\n\nIntro paragraph.\n\nShort line\n\nMore text here.\n"
+    assert "heading" not in [u.kind for u in segment(marked, markdown=True)[1:]]

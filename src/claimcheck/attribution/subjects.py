@@ -291,7 +291,8 @@ def resolve_references(claims: Sequence[Claim], state: ArticleState) -> list[Cla
 
     The article is about a model when its title names exactly one, or when one model is named at least three
     times and twice as often as any other ("V3" counting as "DeepSeek V3" where the article says so). A fact
-    line that names nothing is given that model only when it is also named twice as often as any other model.
+    line that names nothing is given that model only when it is also named twice as often as any other model,
+    or when the title names it and the text names it more often than any other.
     """
     counts: Counter[str] = Counter()
     for key, count in state.models.items():
@@ -308,7 +309,13 @@ def resolve_references(claims: Sequence[Claim], state: ArticleState) -> list[Cla
     if main_lab is None and labs and labs[0][1] >= 2 and (len(labs) == 1 or labs[0][1] >= 2 * labs[1][1]):
         main_lab = labs[0][0]
     others = [count for key, count in counts.items() if key != main_model]
-    unnamed = main_model if main_model and counts[main_model] >= 2 * max(others, default=0) else None
+    # a fact line that names nothing is about the main model when the text says so clearly: the title names it and
+    # no other model is named more often, or it is named twice as often as any other
+    most_other = max(others, default=0)
+    clear = main_model is not None and (
+        counts[main_model] >= 2 * most_other or (main_model == title and counts[main_model] > most_other)
+    )
+    unnamed = main_model if clear else None
     answer = {
         MAIN_MODEL: state.spellings.get(main_model, main_model) if main_model else None,
         MAIN_LAB: main_lab,

@@ -9,6 +9,7 @@ future makes its cells forecasts; a flattened row whose cells cannot be matched 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..models import Claim, Quantity, replace
 from ..values.dates import find_dates
@@ -124,6 +125,13 @@ def _heading_metric(ctx: UnitContext, heading: str, q: Quantity) -> str:
     return _CATEGORY.sub("", heading) or heading
 
 
+_ACTIVE_AFTER = re.compile(r"\s*(?:-\s*)?(?:params?\s+|parameters\s+)?activ(?:e|ated)\b", re.IGNORECASE)
+
+
+def _names_entities(ctx: UnitContext, headers: Sequence[str]) -> bool:
+    return any(n.kind in SUBJECT_KINDS and n.canonical for header in headers for n in ctx.find_names(header))
+
+
 _QUALIFIER_BEFORE = re.compile(r"(?:^|\s)[~<>\u2248+]?[$\u20ac\u00a3]?\d[\d,.]*[%KMBTkx\u00d7]?\s*\(\s*$")
 
 
@@ -190,8 +198,11 @@ def table_row(ctx: UnitContext) -> list[Claim]:
             elif label_entity is not None:
                 subject = label_entity.canonical
                 metric = None
-            elif not unit.table_headers:
-                # a spec sheet's line ("TDP" / "750 W", "Bandwidth5.2TB/s") names no product: the article's, if clear
+            elif not unit.table_headers or not (
+                _ROWS_ARE_ENTITIES.fullmatch(unit.table_headers[0].strip()) or _names_entities(ctx, unit.table_headers)
+            ):
+                # a spec sheet's line ("TDP" / "750 W", "Bandwidth5.2TB/s"), or a "Benchmark | Score" table whose
+                # columns name nobody: about the article's model, if it is clear
                 subject, metric = UNNAMED, None
             else:
                 subject, metric = None, None
@@ -230,6 +241,8 @@ def table_row(ctx: UnitContext) -> list[Claim]:
                     metric = header or None if label_entity is not None else label.strip() or None
             if metric and not label_bench and metric in (label.strip(), header) and rule is None:
                 metric = _heading_metric(ctx, metric, q)
+            if metric == "number of parameters" and _ACTIVE_AFTER.match(cell.text, qm.end):
+                metric = "number of active parameters"  # "| Parameters | 671B total / 37B active |"
             if cell.text.strip() != qm.value.text and q.change and header.lower() not in ("delta",):
                 # "Claude (+23.1%)" in a Winner column: a lead, measured between the row's other cells
                 if label_bench:

@@ -85,7 +85,7 @@ def segment(
     modes. ``notes``, when given, receives what the user should be told: the over-long units cut into pieces.
     """
     starts = line_starts(text)
-    lines = _split_lines(text, starts, body_start, markdown)
+    lines = _split_inline_tables(text, _split_lines(text, starts, body_start, markdown))
     _mark_structure(text, lines, markdown)
     _mark_spec_lines(text, lines)
     _mark_text_tables(text, lines)
@@ -163,6 +163,51 @@ def _split_lines(text: str, starts: tuple[int, ...], body_start: int, markdown: 
                     cs += 1
         lines.append(_Line(start, end, cs, max(cs, ce)))
     return lines
+
+
+# a pipe table whose line breaks were lost: "| A | B | |---|---| | 1 | 2 | | 3 | 4 |" on one line
+_INLINE_SEPARATOR = re.compile(r"\|[ \t]*(?P<sep>\|(?:[ \t]*:?-{3,}:?[ \t]*\|){2,})")
+
+
+def _split_inline_tables(text: str, lines: list[_Line]) -> list[_Line]:
+    """Cut a pipe table flattened onto one line back into its header, separator and rows (one part of the line
+    each), so that the table passes read it as the table it was. Rows are told apart by the empty cell that
+    joins them ("| |"); where that pattern breaks off, the rest of the line stays one part."""
+    out: list[_Line] = []
+    for line in lines:
+        m = _INLINE_SEPARATOR.search(text, line.cs, line.ce) if "|" in text[line.cs : line.ce] else None
+        if m is None:
+            out.append(line)
+            continue
+        bars = [i for i in range(line.cs, line.ce) if text[i] == "|" and text[i - 1 : i] != "\\"]
+        columns = m.group("sep").count("|") - 1
+        sep_start, sep_end = m.start("sep"), m.end("sep")
+        before = [b for b in bars if b < sep_start]
+        if len(before) < columns + 1:
+            out.append(line)
+            continue
+        header_start = before[-(columns + 1)]
+        parts = [(line.cs, header_start)] if text[line.cs : header_start].strip() else []
+        parts += [(header_start, m.start() + 1), (sep_start, sep_end)]
+        after = [b for b in bars if b >= sep_end]
+        position = 0
+        while position + columns < len(after):
+            row_bars = after[position : position + columns + 1]
+            parts.append((row_bars[0], row_bars[-1] + 1))
+            position += columns
+            # the next row starts at the bar after the empty cell that joins the two
+            if position + 1 < len(after) and not text[after[position] + 1 : after[position + 1]].strip():
+                position += 1
+            else:
+                break
+        rest = parts[-1][1]
+        if text[rest : line.ce].strip():
+            parts.append((rest, line.ce))
+        for start, end in parts:
+            part_start, part_end = _strip_span(text, start, end)
+            if part_end > part_start:
+                out.append(_Line(line.start, line.end, part_start, part_end))
+    return out
 
 
 def _content(text: str, line: _Line) -> str:
@@ -621,12 +666,15 @@ def _mark_headings(text: str, lines: list[_Line], markdown: bool) -> None:
             line.kind = "heading"
             line.body, line.body_end = line.cs, marked_end
     guessed: list[_Line] = []
+    # Markdown marks its headings; a short paragraph there is just a short paragraph. A ".md" file without a
+    # single marked heading is text copied from a web page into a file, and its headings are guessed as in text.
+    marked = markdown and any(line.kind == "heading" for line in lines)
     for index, line in enumerate(lines):
         if not _is_plain(line) or not _short_unpunctuated(text, line):
             continue
         content = _content(text, line)
-        if markdown and not _BOLD_LINE.fullmatch(content):
-            continue  # Markdown marks its headings; a short paragraph there is just a short paragraph
+        if marked and not _BOLD_LINE.fullmatch(content):
+            continue
         if content.startswith("By ") or content.rsplit(None, 1)[-1].lower() in _TRAILING_FUNCTION_WORDS:
             continue  # a byline, or the first half of a wrapped sentence
         previous = lines[index - 1] if index else None
