@@ -70,6 +70,7 @@ def _one(text: str):
          date(2026, 3, 13), date(2026, 3, 17)),
         ("Away 1st Jan until Wed, 21 of Jan for talks.", "1st Jan until Wed, 21 of Jan", date(2026, 1, 1),
          date(2026, 1, 21)),
+        ("Calls run this week from Tue to Thur.", "this week from Tue to Thur", date(2026, 3, 10), date(2026, 3, 12)),
     ],
 )  # fmt: skip
 def test_forms(sentence: str, span: str, start: date, end: date) -> None:
@@ -87,6 +88,9 @@ def test_forms(sentence: str, span: str, start: date, end: date) -> None:
         "In nineteen twenty eight cases the model failed.",  # a count before a plural noun
         "May one of them win?",  # "May one": a modal and a pronoun
         "Scores in the 70s were common.",  # digits without an apostrophe stay a range of scores
+        "The Sun reported it on the record.",  # a weekday abbreviation alone is a name or a verb
+        "Sat in traffic, the team missed it.",
+        "Open Mon to Fri for walk-ins.",  # two abbreviations with no date or week they belong to
     ],
 )
 def test_not_dates(sentence: str) -> None:

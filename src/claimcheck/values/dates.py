@@ -331,6 +331,9 @@ _UPPER_FORMS: list[tuple[str, str]] = [
     # a month on its own (needs a cue or a range partner)
     ("mon", rf"(?P<mon_m>{MONTH})"),
 ]  # fmt: skip
+_WEEKDAY_ABBREVIATIONS = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 # Forms led by a word: (kind, lead words, rest). The lead may be capitalised ("Early 2024", "Last year").
 _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
@@ -369,6 +372,9 @@ _WORD_FORMS: list[tuple[str, tuple[str, ...], str]] = [
                       r"(?!\s+(?!(?:and|or|to|at|in|on|when|until|till|through|from|for|with)\b)[A-Za-z])"),
     # Friday, on Monday (the latest one on or before the publication date)
     ("wd", _WEEKDAY_NAMES, r"(?!\w)"),
+    # Tue, Thur. (capitalised abbreviations: only with a date or a week they name a day of, "this week from Tue to
+    # Thur"; alone "Sun", "Sat", "Wed" are a newspaper, a verb and a verb)
+    ("wda", tuple(_WEEKDAY_ABBREVIATIONS), r"(?![\w-])"),
     # this Friday, next Sunday, last Monday
     ("rwd", ("this", "next", "last", "coming", "previous", "upcoming"), rf"\s+(?P<rwd_d>{WEEKDAY})"),
     # this September, last March, next june
@@ -880,7 +886,7 @@ def _ago_compound(s: int, e: int, parts: str) -> _Atom:
     return _Atom(s, e, "day", rel=back)
 
 
-_NEW_KINDS = frozenset("ltr rest nwk nwd wn anext dab cnt dom domr nmd wd rwd rmon now dec2 wdec wyr".split())
+_NEW_KINDS = frozenset("ltr rest nwk nwd wn anext dab cnt dom domr nmd wd rwd rmon now dec2 wdec wyr wda".split())
 # cues after which a year in words is a year on its own ("in nineteen twenty eight"); elsewhere it is read only
 # as the end of a range ("from two thousand until two thousand and fourteen"); "grew to two thousand" is a count
 _WORD_YEAR_CUES = frozenset("in since until till during year from between before after".split())
@@ -993,6 +999,14 @@ def _new_atom(kind: str, g: Callable[[str], str | None], text: str, s: int, e: i
             return None  # "Black Friday", "Cyber Monday": a name
         wd = _weekday_of(g("wd_w") or "")
         atom = _Atom(s, e, "day", rel=lambda p: _latest_weekday(p, wd))
+        atom.weekday = wd
+        return atom
+    if kind == "wda":
+        word = g("wda_w") or ""
+        if not word[:1].isupper():
+            return None
+        wd = _WEEKDAY_ABBREVIATIONS[word.lower()]
+        atom = _Atom(s, e, "day", rel=lambda p: _latest_weekday(p, wd), weak=True)
         atom.weekday = wd
         return atom
     if kind == "rwd":
@@ -1350,7 +1364,7 @@ def _numeric_order(atoms: list[_Atom], order: NumericOrder | None) -> list[_Atom
     return kept
 
 
-_COMBINING = frozenset({"wd", "rel", "cnt", *{"dmy", "mdy", "md", "dm", "wdm", "dom", "iso", "num", "ymd", "ymn",
+_COMBINING = frozenset({"wd", "wda", "rel", "cnt", *{"dmy", "mdy", "md", "dm", "wdm", "dom", "iso", "num", "ymd", "ymn",
                                               "nmd", "rday", "rwd"}})  # fmt: skip
 _DAY_KINDS = frozenset({"dmy", "mdy", "md", "dm", "wdm", "dom", "iso", "num", "ymd", "ymn", "nmd"})
 _WEEKDAY_JOIN = re.compile(r",?\s+(?:the\s+)?")
