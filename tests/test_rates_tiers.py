@@ -122,3 +122,47 @@ def test_a_markdown_file_without_marked_headings_has_its_headings_guessed() -> N
     assert units[2].section == "Free Tier Limits"
     marked = "# Title\n\nIntro paragraph.\n\nShort line\n\nMore text here.\n"
     assert "heading" not in [u.kind for u in segment(marked, markdown=True)[1:]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kestrel Systems trained Talon 3 on 16,000 GPUs over ~54 days.",
+        "Talon 3 was trained for 54 days on 2,048 GPUs.",
+    ],
+)
+def test_how_long_a_training_run_took_is_a_claim_not_a_timeframe(sentence: str) -> None:
+    [claim] = [c for c in claims_of(sentence, published=PUB) if c.value.text.endswith("days")]
+    assert (claim.subject, claim.metric) == ("Talon 3", "training time")
+
+
+def test_a_model_metric_said_of_its_lab_is_about_the_title_model() -> None:
+    text = (
+        "---\ntitle: Talon 3 405B\n---\n"
+        "Talon 3 405B is the largest open model of Kestrel Systems. "
+        "Kestrel Systems' training run reportedly took about 54 days.\n"
+    )
+    [claim] = [c for c in claims_of(text, published=PUB) if c.metric == "training time"]
+    assert claim.subject == "Talon 3 405B"
+
+
+def test_over_a_period_is_still_a_timeframe_without_a_run() -> None:
+    assert not [c for c in claims_of("Over the past two years, Orion-2 grew fast.", published=PUB) if c.metric]
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "unit", "low"),
+    [
+        ("128 Billion more transistors", "increase", "transistors", 128e9),
+        ("20 more engineers", "increase", "engineers", 20),
+        ("3,000 fewer GPUs", "decrease", "GPUs", 3000),
+    ],
+)
+def test_more_or_fewer_makes_a_count_a_difference(text: str, change: str, unit: str, low: float) -> None:
+    q = parse_quantity(text)
+    assert q is not None and (q.change, q.unit, q.low) == (change, unit, low)
+
+
+def test_a_difference_in_a_count_is_never_compared_with_the_count() -> None:
+    found = _by_value("The Tern T400 packs 208 billion transistors, 128 billion more transistors than the T300.")
+    assert found["208 billion transistors"].metric != found["128 billion more transistors"].metric

@@ -20,7 +20,7 @@ from ..models import Article, Claim, Quantity, replace
 from ..values.dates import DateMatch, numeric_convention
 from ..values.quantities import QuantityMatch
 from . import hardware, metrics, subjects, tables, timeframe
-from .context import PLACEHOLDERS, SCORE_SUBJECT_KINDS, SUBJECT_KINDS, ArticleState, Located, UnitContext
+from .context import MAIN_MODEL, PLACEHOLDERS, SCORE_SUBJECT_KINDS, SUBJECT_KINDS, ArticleState, Located, UnitContext
 from .lexicon import Lexicon, Name, default_lexicon
 from .names import entity_key, find_shaped_names, learn_benchmarks, merge
 
@@ -180,6 +180,8 @@ def _quantity_claims(
             ctx, q, v, clause, clause_start, found_names, subject_name, quantities, i
         )
         metric = metrics.with_tier(ctx, q, metric, clause)
+        if subject_name is not None and subject_name.kind == "lab" and metric in _MODEL_METRICS:
+            subject = MAIN_MODEL  # "Meta's training run took 54 days": a lab has no training time; its model does
         if _enumerated(ctx, quantities, i):
             subject = None  # "in 8B, 70B and 405B sizes": one value per variant, and the text does not pair them
         if metric is not None and as_of is None:
@@ -209,6 +211,8 @@ def _quantity_claims(
     return claims
 
 
+# what only a model has: said of its lab ("Meta's training run"), it is about the model the article is about
+_MODEL_METRICS = frozenset(("training time", "training tokens", "GPU hours", "context window"))
 # a lab's GPU count grows from month to month (a cluster's build-out); a model's training run used a fixed number
 _GPU_COUNT = re.compile(r"number of (?:\S+ )?GPUs$")
 

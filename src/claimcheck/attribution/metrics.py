@@ -57,6 +57,9 @@ def metric(
     # prices per token: "$2.50/$15 per million tokens" is input/output
     if q.kind == "money" and q.unit and "tokens" in q.unit:
         return price_metric(ctx, q, v, quantities, index), None, subject_canonical
+    if q.kind == "count" and q.change and q.unit:
+        # "128 billion more transistors", "20 more engineers": a difference, never compared with a total
+        return f"change in number of {q.unit}", None, subject_canonical
     size = model_size(ctx, q, v)
     if size is not None:
         # a lab has no parameter count ("the 405B variant pushed Meta ...")
@@ -200,7 +203,8 @@ def model_size(ctx: UnitContext, q: Quantity, v: Located) -> str | None:
         re.search(r"\d\s?B$", q.text) is not None
         or re.match(r"\s*(?:active|activated|total)\b", ctx.text[v.end : v.end + 12]) is not None
     )
-    if not (bare_size or (q.kind == "count" and q.unit and q.unit.split()[-1].lower().startswith("parameter"))):
+    counted = q.kind == "count" and q.unit and "/" not in q.unit  # "34T parameters/sec" is a rate, not a size
+    if not (bare_size or (counted and q.unit and q.unit.split()[-1].lower().startswith("parameter"))):
         return None
     # the nearest marker wins: the value's own unit, then the words right after it, then right before it
     # ("17 billion active and 400 billion total parameters", "activates only 37B of its 671B parameters")

@@ -172,6 +172,8 @@ def is_timeframe(ctx: UnitContext, q: Quantity, v: Located) -> bool:
         re.IGNORECASE,
     ):
         return False  # "tasks a human would finish in four minutes": how long the task is
+    if _RUN_OVER.search(ctx.text[max(0, v.start - 80) : v.start]):
+        return False  # "trained on 16,000 GPUs over 54 days": how long a run took, not when something happened
     return bool(
         re.search(
             r"\b(?:within|in|over|during|after|than)\s+(?:the\s+)?(?:(?:past|last|next|just|only|roughly|"
@@ -180,6 +182,14 @@ def is_timeframe(ctx: UnitContext, q: Quantity, v: Located) -> bool:
             re.IGNORECASE,
         )
     )
+
+
+# a run that consumes time: a duration after "over"/"for" in its clause says how long it took
+_RUN_OVER = re.compile(
+    r"\b(?:train(?:ed|ing)?|pre-?train(?:ed|ing)?|training run|GPUs|accelerators|chips)\b[^.;]{0,60}?"
+    r"\b(?:over|for)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|just\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def is_metadata(ctx: UnitContext, dates: Sequence[DateMatch]) -> bool:

@@ -159,6 +159,7 @@ def _atom_pattern(text: str) -> re.Pattern[str] | None:
     return _ATOM_DIGITS if _HAS_DIGIT.search(text) else None
 
 
+_MORE_OR_FEWER = re.compile(r"(more|fewer|less|additional|extra)\s+", re.IGNORECASE)
 # a count per unit of time: "requests/minute", "tokens per second", "tokens/s", "tokens a day"
 _PER_TIME = re.compile(
     r"\s*(?:/\s*|\s+per\s+|\s+an?\s+|\s+each\s+)(?P<u>seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|"
@@ -548,7 +549,7 @@ _STOP_COUNT_WORDS = {
 
 # patterns the scanner's helpers use on every number, compiled once
 _ONE_AS_NUMBER = re.compile(r"\s*(?:%|percent|times|x\b)|[- ](?:yen|penny|cent|dollar|euro|pound)\b", re.IGNORECASE)
-_SCALE = re.compile(r"\s?(?P<word>thousand|million|billion|trillion)\b|(?P<sym>[kKMBT]|bn|mn)(?![a-zA-Z])")
+_SCALE = re.compile(r"\s?(?P<word>(?i:thousand|million|billion|trillion))\b|(?P<sym>[kKMBT]|bn|mn)(?![a-zA-Z])")
 _PERCENT_TAIL = re.compile(r"\s*(?:%|percent)")
 _ELO_SPACED = re.compile(r"\s*Elo\b")
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -1099,6 +1100,10 @@ class _Scanner:
         # counts: a noun after the number
         cn = self.count_noun(end)
         if cn is not None:
+            more = _MORE_OR_FEWER.match(cn[0])
+            if more and " " in cn[0]:  # "128 billion more transistors": a difference, not how many there are
+                direction: Change = "decrease" if more.group(1).lower() in ("fewer", "less") else "increase"
+                return "count", cn[0][more.end() :], cn[1], direction, False
             return "count", cn[0], cn[1], None, False
         if currency is None and _YEAR_LITERAL.fullmatch(text[lit_start:end]):
             return None  # a year the date grammar chose not to read ("Windows 2000"): never a bare quantity
