@@ -166,3 +166,38 @@ def test_more_or_fewer_makes_a_count_a_difference(text: str, change: str, unit: 
 def test_a_difference_in_a_count_is_never_compared_with_the_count() -> None:
     found = _by_value("The Tern T400 packs 208 billion transistors, 128 billion more transistors than the T300.")
     assert found["208 billion transistors"].metric != found["128 billion more transistors"].metric
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("the Zephyr API limits", "Zephyr API"), ("Orchard API keys", "Orchard API")]
+)
+def test_a_developer_platform_is_a_product(text: str, name: str) -> None:
+    from claimcheck.attribution.names import find_shaped_names
+
+    assert [(n.canonical, n.kind) for n in find_shaped_names(text)] == [(name, "product")]
+
+
+@pytest.mark.parametrize("text", ["The API limits", "a Pro API key", "the Free API tier"])
+def test_generic_words_before_api_name_nothing(text: str) -> None:
+    from claimcheck.attribution.names import find_shaped_names
+
+    assert [n for n in find_shaped_names(text) if n.kind == "product"] == []
+
+
+def test_rate_limits_on_an_api_page_are_about_the_api_not_a_model() -> None:
+    text = (
+        "---\ntitle: Zephyr API pricing and free limits\n---\n"
+        "The Zephyr API serves Zephyr 2 Pro and Zephyr 2 Flash. Zephyr 2 Pro is the larger one, and the Zephyr API "
+        "bills per token.\n\nFree tier: 50 requests/minute, 1M tokens/day.\n"
+    )
+    found = {c.value.text: c for c in claims_of(text, published=PUB)}
+    assert found["50 requests/minute"].subject == "Zephyr API"
+    assert found["50 requests/minute"].metric == "requests per minute (free tier)"
+
+
+def test_a_labelled_value_line_is_not_a_guessed_heading() -> None:
+    from claimcheck.loading.segment import segment
+
+    units = segment("Free Tier\n\nAccess: console.example\n\nRate limits apply to every key.\n", markdown=True)
+    assert [u.kind for u in units] == ["heading", "sentence", "sentence"]
+    assert units[2].section == "Free Tier"

@@ -86,6 +86,7 @@ class ArticleState:
     short_owners: dict[str, set[str]] = field(default_factory=dict)
     title_models: frozenset[str] = frozenset()  # entity keys of the models the title names
     title_labs: frozenset[str] = frozenset()
+    title_products: frozenset[str] = frozenset()  # entity keys of the products (an API, a platform) it names
     benchmarks: frozenset[str] = frozenset()  # names the article uses in a benchmark's place ("71% on X")
     numeric_order: NumericOrder | None = None  # the day/month order the article's unambiguous numeric dates show
     prose_units: int = 0  # prose units read so far: the first one is the article's lead

@@ -87,6 +87,7 @@ def _read_title(article: Article, lex: Lexicon, state: ArticleState) -> None:
         entity_key(n.canonical) for n in names if n.kind in ("model", "product") and n.canonical
     )
     state.title_labs = frozenset(n.canonical for n in names if n.kind == "lab" and n.canonical)
+    state.title_products = frozenset(entity_key(n.canonical) for n in names if n.kind == "product" and n.canonical)
     for n in names:
         if n.kind in ("model", "product") and n.canonical:
             state.spellings.setdefault(entity_key(n.canonical), n.canonical)  # a page that names it only there

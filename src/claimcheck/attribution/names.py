@@ -102,6 +102,9 @@ _NON_VALUES = re.compile(
     r"|(?<=[\w.,;:)\]])\[\d{1,3}\]"  # footnote markers glued to the text: "...in 2025.[12]"
 )
 _HAS_DIGIT = re.compile(r"\d")
+# a lab's or a family's developer platform: "Gemini API", "DeepSeek API" (the product its limits and tiers are about)
+_API = re.compile(rf"(?<![\w-])(?P<head>{_WORD}) API(?![\w-])")
+_VARIANT_WORD = re.compile(_VARIANT + r"|Basic|Standard|Free|Paid|Open|Public|Web|Batch")
 _EXCLUDED_TOKEN = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|CY\d+|COVID-19|[A-Z]\d{1,2}:\d+)$")
 # Compiled once: the shaped-name scan runs these for every candidate name in every unit.
 _VERSION_SPLIT = re.compile(r"[-\d]")
@@ -185,6 +188,11 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
             continue  # "That Changed AI", "Rethinking AI": a headline's verb before an organisation word
         start = m.end() - len(" ".join(words))
         found.append(Name(start, m.end(), text[start : m.end()], " ".join(words), "lab"))
+    if " API" in text:
+        for m in _API.finditer(text):
+            head = m.group("head")
+            if not _stop(head) and not _VARIANT_WORD.fullmatch(head) and head not in ("AI", "API", "REST"):
+                found.append(Name(m.start(), m.end(), m.group(0), m.group(0), "product"))  # "Gemini API"
     if not _HAS_DIGIT.search(text):  # every model shape has a version digit: skip both model scans
         return tuple(_non_overlapping(found))
     for m in _TOKEN_MODEL.finditer(text):

@@ -292,7 +292,7 @@ def resolve_references(claims: Sequence[Claim], state: ArticleState) -> list[Cla
     The article is about a model when its title names exactly one, or when one model is named at least three
     times and twice as often as any other ("V3" counting as "DeepSeek V3" where the article says so). A fact
     line that names nothing is given that model only when it is also named twice as often as any other model,
-    or when the title names it and the text names it more often than any other.
+    or when the title names it and the text names no other model more often.
     """
     counts: Counter[str] = Counter()
     for key, count in state.models.items():
@@ -321,13 +321,20 @@ def resolve_references(claims: Sequence[Claim], state: ArticleState) -> list[Cla
         MAIN_LAB: main_lab,
         UNNAMED: state.spellings.get(unnamed, unnamed) if unnamed else None,
     }
+    service = next(iter(state.title_products)) if len(state.title_products) == 1 else None
     out = []
     for claim in claims:
         if claim.subject in PLACEHOLDERS:
             subject = answer[claim.subject] if claim.metric is not None else None
+            if claim.subject == UNNAMED and service and claim.metric and _SERVICE_METRIC.search(claim.metric):
+                subject = state.spellings.get(service, service)  # "Free tier: 50 requests/minute" on an API's page
             claim = replace(claim, subject=subject)
         out.append(claim)
     return out
+
+
+# what a service has rather than a model: its plans and tiers, its rate limits
+_SERVICE_METRIC = re.compile(r"\((?:\w+ )?(?:tier|plan)(?: \d)?\)$|^(?:\w+ )?(?:requests|tokens|queries|calls) per ")
 
 
 def compared_with(names: Sequence[Name], subject: str | None) -> str | None:

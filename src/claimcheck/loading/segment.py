@@ -62,6 +62,8 @@ _TRAILING_FUNCTION_WORDS = frozenset(
     "a an the to of and or for with in on at by from that which who is are was were as than but".split()
 )
 _ALNUM = re.compile(r"[^\W_]")
+# "Access: google.ai/studio", "Release: 2026": a label and one value (not "WEAK: humans gate releases")
+_LABELLED_VALUE = re.compile(r"[^:]{1,40}:\s+(?:\S+|.*\d.*)")
 
 _CLOSERS = "\"')]}*_"
 _SENTENCE_END = ".!?:;"
@@ -677,6 +679,8 @@ def _mark_headings(text: str, lines: list[_Line], markdown: bool) -> None:
             continue
         if content.startswith("By ") or content.rsplit(None, 1)[-1].lower() in _TRAILING_FUNCTION_WORDS:
             continue  # a byline, or the first half of a wrapped sentence
+        if _LABELLED_VALUE.fullmatch(content):
+            continue  # "Access: google.ai/studio", "Cost: Free": a fact line, not a section title
         previous = lines[index - 1] if index else None
         following = lines[index + 1] if index + 1 < len(lines) else None
         if following is not None and not following.kind:
