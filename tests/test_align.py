@@ -465,3 +465,24 @@ def test_dimension(value: str | DateValue, expected: str) -> None:
 )
 def test_normalise_metric(metric: str, normalised: str) -> None:
     assert normalise_metric(metric) == normalised
+
+
+def test_a_topic_is_named_by_the_spelling_most_of_its_claims_use() -> None:
+    # the first article writes "Orrery 3.1", the next two "Orrery-3.1": the topic is "Orrery-3.1"
+    claims = [
+        claim("64%", subject="Orrery 3.1", metric="TideBench", source="a.md"),
+        claim("64%", subject="Orrery-3.1", metric="TideBench", source="b.md"),
+        claim("52%", subject="Orrery-3.1", metric="TideBench", source="c.md"),
+    ]
+    [(topic, members)] = align_claims(claims)
+    assert topic.subject == "Orrery-3.1"
+    assert len(members) == 3
+
+
+def test_a_tie_between_spellings_keeps_the_first_in_reading_order() -> None:
+    claims = [
+        claim("64%", subject="Orrery-3.1", metric="TideBench", source="b.md"),
+        claim("64%", subject="Orrery 3.1", metric="TideBench", source="a.md"),
+    ]
+    [(topic, _)] = align_claims(claims)
+    assert topic.subject == "Orrery 3.1"  # a.md is read first, whatever order the claims came in

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
@@ -106,11 +106,18 @@ def align_claims(claims: Iterable[Claim]) -> list[tuple[Topic, list[Claim]]]:
             group = _without_outvoting_years(group)
             if not group:
                 continue
-            subject = group[0].subject
+            subject = _common_spelling(group)
             key = _topic_key(subject or "", metric, dim)
             topics.append((Topic(key=key, subject=subject, metric=metric, claim_ids=tuple(c.id for c in group)), group))
     topics.sort(key=lambda t: ((t[0].subject or "").lower(), t[0].metric.lower(), t[0].key))
     return topics
+
+
+def _common_spelling(group: Sequence[Claim]) -> str | None:
+    """The subject spelling most of the topic's claims use ("Vega-4.2" over a few "Vega 4.2"), the earliest on a
+    tie: one article's spelling does not name a topic the others write differently."""
+    counts: Counter[str | None] = Counter(c.subject for c in group)
+    return max(counts, key=lambda s: counts[s])  # Counter keeps first-seen order; max keeps the first of equals
 
 
 def _cluster_metrics(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
