@@ -59,6 +59,8 @@ class Lexicon:
     metrics: list[MetricRule] = field(default_factory=list)
     _names_re: re.Pattern[str] | None = None
     _alias: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    _rules_of: list[MetricRule] | None = None  # the rule list ``_rule_order`` was built from
+    _rule_order: dict[str, tuple[int, MetricRule]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------------------------------------ loading
 
@@ -196,7 +198,13 @@ class Lexicon:
         return tuple(found)
 
     def _model(self, start: int, end: int, text: str) -> Name:
-        words = re.split(r"[\s-]+", text)
+        canonical, owner, family, version = self._model_parts(text)
+        return Name(start, end, text, canonical, "model", owner=owner, family=family, version=version)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - an article names the same few models again and again
+    def _model_parts(self, text: str) -> tuple[str, str | None, str | None, str | None]:
+        """(canonical, owner, family, version) of a model name the family pattern matched."""
+        words = _WORD_BREAK.split(text)
         family = None
         for fam in self.families:
             if text.startswith(fam):
@@ -205,14 +213,14 @@ class Lexicon:
         if family is None:
             family = next((f for f, s in self.families.items() if tier in (s.get("tiers") or [])), None)
         spec = self.families.get(family or "", {})
-        version_m = re.search(r"\d+(?:\.\d+)*", text)
+        version_m = _VERSION.search(text)
         version = _norm_version(version_m.group(0)) if version_m else None
-        suffix = re.search(r"-([A-Z][a-z]+)$", text)
+        suffix = _SUFFIX.search(text)
         if spec.get("separator") == "-":
             canonical = f"{family}-{version}" + (f"-{suffix.group(1)}" if suffix else "")
         else:
             canonical = " ".join(p for p in (family, tier, version) if p)
-        return Name(start, end, text, canonical, "model", owner=spec.get("owner"), family=family, version=version)
+        return canonical, spec.get("owner"), family, version
 
     def model_name(self, family: str, version: str) -> str:
         spec = self.families.get(family, {})
@@ -257,27 +265,49 @@ class Lexicon:
         wins, so "reduces tokens by 47% ... (33% fewer false claims)" gives each figure its own metric; ties go
         to the rule listed first.
         """
+        unit_word = unit.split()[-1].lower() if unit else None
         best: tuple[int, int, MetricRule] | None = None
+        for order, rule, spans in self._metric_matches(clause, kind):
+            if rule.units and unit_word is not None and unit_word not in rule.units:
+                continue  # "109B parameters" in a sentence about context is not a context window
+            if anchor is None:
+                return rule
+            distance = min(max(0, start - anchor[1], anchor[0] - end) for start, end in spans)
+            if best is None or distance < best[0]:  # rules come in order: an equal distance keeps the earlier
+                best = (distance, order, rule)
+        return best[2] if best else None
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - every value of a clause (and every row under one header) asks again
+    def _metric_matches(
+        self, clause: str, kind: str
+    ) -> tuple[tuple[int, MetricRule, tuple[tuple[int, int], ...]], ...]:
+        """The rules for ``kind`` whose patterns match ``clause``, in the lexicon's order, with every match span:
+        the clause is scanned once, whatever values in it ask."""
+        out = []
         for order, rule in enumerate(self.metrics):
             if kind not in rule.kinds:
                 continue
-            if rule.units and unit and unit.split()[-1].lower() not in rule.units:
-                continue  # "109B parameters" in a sentence about context is not a context window
-            for pattern in rule.patterns:
-                for m in pattern.finditer(clause):
-                    if anchor is None:
-                        return rule
-                    distance = max(0, m.start() - anchor[1], anchor[0] - m.end())
-                    if best is None or (distance, order) < best[:2]:
-                        best = (distance, order, rule)
-        return best[2] if best else None
+            spans = tuple(m.span() for pattern in rule.patterns for m in pattern.finditer(clause))
+            if spans:
+                out.append((order, rule, spans))
+        return tuple(out)
 
     def rule_named(self, metric: str) -> MetricRule | None:
         """The rule a metric name came from ("funding round amount (Series C)" -> "funding round amount")."""
-        for rule in self.metrics:
-            if metric == rule.name or metric.startswith(rule.name + " ("):
-                return rule
-        return None
+        if self._rules_of is not self.metrics:  # built once per set of rules (a merge replaces the list)
+            self._rule_order = {}
+            for order, rule in enumerate(self.metrics):
+                self._rule_order.setdefault(rule.name, (order, rule))
+            self._rules_of = self.metrics
+        # the metric itself, or its head before any " (": the first rule in the lexicon's order among them
+        found = self._rule_order.get(metric)
+        at = metric.find(" (")
+        while at >= 0:
+            head = self._rule_order.get(metric[:at])
+            if head is not None and (found is None or head[0] < found[0]):
+                found = head
+            at = metric.find(" (", at + 1)
+        return found[1] if found else None
 
     @staticmethod
     def scope_of(rule: MetricRule, clause: str) -> str | None:
@@ -285,6 +315,11 @@ class Lexicon:
             if any(p.search(clause) for p in patterns):
                 return scope
         return None
+
+
+_WORD_BREAK = re.compile(r"[\s-]+")
+_VERSION = re.compile(r"\d+(?:\.\d+)*")
+_SUFFIX = re.compile(r"-([A-Z][a-z]+)$")
 
 
 def _first_char_alternation(words: list[str]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..models import Claim, DateValue, Quantity, Tense, build
 from ..values.dates import DateMatch, format_date
@@ -139,18 +140,21 @@ _OCCURRED = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # asked for every value of a sentence, with the same sentence
 def states_past_event(tense: Tense, sentence: str) -> bool:
     """A past-tense clause in a sentence that says something happened or was observed ("was released on March
     20", "reached 100%", "recorded"): the claim's ``past_event``."""
     return tense == "past" and _OCCURRED.search(sentence) is not None
 
 
+@lru_cache(maxsize=4096)  # every value of a clause asks with the same clause
 def mood(clause: str) -> tuple[bool, Tense]:
     """(forecast, tense) of a clause: forecasts are not statements of fact about their dates."""
     forecast = is_forecast(clause)
     return forecast, "future" if forecast else ("past" if _PAST.search(clause) else "present")
 
 
+@lru_cache(maxsize=4096)
 def is_forecast(text: str) -> bool:
     return bool(FORECAST.search(text))
 
