@@ -105,6 +105,24 @@ _HAS_DIGIT = re.compile(r"\d")
 # a lab's or a family's developer platform: "Gemini API", "DeepSeek API" (the product its limits and tiers are about)
 _API = re.compile(rf"(?<![\w-])(?P<head>{_WORD}) API(?![\w-])")
 _VARIANT_WORD = re.compile(_VARIANT + r"|Basic|Standard|Free|Paid|Open|Public|Web|Batch")
+# Necessary conditions, each far cheaper than the pattern it guards (they open with a literal, so the regex engine
+# skips to candidate places in C): a text without a match of the guard has no match of the pattern, so the
+# pattern is not run over it. Results are the same as running every pattern; most units then skip most of them.
+_NON_VALUE_HINT = re.compile(
+    r"://|www\.|\[|\.(?:com|org|ai|io|net|dev)"  # URLs, bare domains, footnote markers
+    r"|-(?:[a-z0-9]+-[a-z0-9]|(?<=[A-Za-z0-9]-)\d{3})"  # slugs (two hyphens), date-stamped IDs and checkpoints
+)
+_BENCH_TOKEN_HINT = re.compile(r"Bench|bench|Eval|QA|Arena")
+_BENCH_ACRONYM_HINT = re.compile(r"-(?<=[A-Z]-)[A-Z][a-z]")
+_LAB_HINT = re.compile(_ORG)
+# one per benchmark place, in the order of _BENCH_PLACES
+_BENCH_PLACE_HINTS = (
+    re.compile(r"(?:%|percent|points?|pp)\s+on\s"),
+    re.compile(r"(?:%|percent|points?)\s+(?:for|by)\s"),
+    re.compile(r"benchmark|leaderboard|eval"),
+    re.compile(r"On\s"),
+    re.compile(r"(?:results|scores)\s+put"),
+)
 _EXCLUDED_TOKEN = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|CY\d+|COVID-19|[A-Z]\d{1,2}:\d+)$")
 # Compiled once: the shaped-name scan runs these for every candidate name in every unit.
 _VERSION_SPLIT = re.compile(r"[-\d]")
@@ -140,7 +158,9 @@ def learn_benchmarks(texts: Iterable[str]) -> frozenset[str]:
     """Names an article uses in a benchmark's place, so every mention of them in that article is a benchmark."""
     found: set[str] = set()
     for text in texts:
-        for pattern in _BENCH_PLACES:
+        for pattern, hint in zip(_BENCH_PLACES, _BENCH_PLACE_HINTS, strict=True):
+            if not hint.search(text):
+                continue
             for m in pattern.finditer(text):
                 name = m.group("name").rstrip(".")
                 first = name.split()[0]
@@ -173,16 +193,19 @@ def find_shaped_names(text: str, benchmarks: frozenset[str] = frozenset()) -> li
 @lru_cache(maxsize=4096)  # table headers, row labels and repeated boilerplate recur within and across articles
 def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...]:
     found: list[Name] = []
-    for m in _NON_VALUES.finditer(text):
-        found.append(Name(m.start(), m.end(), m.group(0), None, "name"))
+    if _NON_VALUE_HINT.search(text):
+        for m in _NON_VALUES.finditer(text):
+            found.append(Name(m.start(), m.end(), m.group(0), None, "name"))
     if benchmarks:
         for m in _learned_pattern(benchmarks).finditer(text):
             name = m.group(1)
             found.append(Name(m.start(), m.start() + len(name), name, name, "benchmark"))
-    for pattern in (_BENCH_TOKEN, _BENCH_ACRONYM_VARIANT):
+    for pattern, hint in ((_BENCH_TOKEN, _BENCH_TOKEN_HINT), (_BENCH_ACRONYM_VARIANT, _BENCH_ACRONYM_HINT)):
+        if not hint.search(text):
+            continue
         for m in pattern.finditer(text):
             found.append(Name(m.start(), m.end(), m.group(0), m.group(0), "benchmark"))
-    for m in _LAB.finditer(text):
+    for m in _LAB.finditer(text) if _LAB_HINT.search(text) else ():
         words = _trim_head(m.group("name").split())
         if len(words) < 2 or (len(words) == 2 and _VERB_OR_ADVERB_END.search(words[0])):
             continue  # "That Changed AI", "Rethinking AI": a headline's verb before an organisation word
