@@ -454,7 +454,7 @@ class Timeline(Frozen):
 
 # ------------------------------------------------------------------------------------------ fast building
 
-_SHAPES: dict[type[BaseModel], tuple[set[str], dict[str, object]]] = {}
+_SHAPES: dict[type[BaseModel], tuple[set[str], dict[str, object], tuple[str, ...]]] = {}
 _FIELD_TYPES: dict[tuple[type[BaseModel], str], TypeAdapter[Any]] = {}
 M = TypeVar("M", bound=BaseModel)
 P = ParamSpec("P")
@@ -483,14 +483,15 @@ def build(cls: Callable[P, M], *args: P.args, **values: P.kwargs) -> M:
             for name, field in model.model_fields.items()
             if not field.is_required()
         }
-        shape = _SHAPES.setdefault(model, (set(model.model_fields), defaults))
-    fields, defaults = shape
+        # the field names in declared order, read once: ``model_fields`` is a class property that costs per access
+        shape = _SHAPES.setdefault(model, (set(model.model_fields), defaults, tuple(model.model_fields)))
+    fields, defaults, order = shape
     if not fields.issuperset(values):
         raise TypeError(f"{model.__name__} has no field {', '.join(sorted(set(values) - fields))}")
     obj = model.__new__(model)
     try:
         # declared field order, so repr and JSON read the same as for a validated instance
-        state = {n: values[n] if n in values else defaults[n] for n in model.model_fields}
+        state = {n: values[n] if n in values else defaults[n] for n in order}
     except KeyError as missing:
         raise TypeError(f"{model.__name__} needs field {missing}") from None
     object.__setattr__(obj, "__dict__", state)

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from ..models import Article, Claim, Quantity, replace
+from ..models import Article, Claim, Quantity, build, replace
 from ..values.dates import DateMatch, numeric_convention
 from ..values.quantities import QuantityMatch
 from . import hardware, metrics, subjects, tables, timeframe
@@ -107,7 +107,7 @@ def _with_ids(article: Article, drafts: list[Claim]) -> list[Claim]:
         digest = hashlib.sha1(
             "\x1f".join([article.source.key, pair[0], pair[1], str(occurrence)]).encode("utf-8")
         ).hexdigest()[:12]
-        out.append(replace(claim, id=digest))
+        out.append(build(Claim, **{**claim.__dict__, "id": digest}))  # a hex digest: no need to check the field
     return out
 
 
