@@ -115,6 +115,9 @@ _NON_VALUE_HINT = re.compile(
 _BENCH_TOKEN_HINT = re.compile(r"Bench|bench|Eval|QA|Arena")
 _BENCH_ACRONYM_HINT = re.compile(r"-(?<=[A-Z]-)[A-Z][a-z]")
 _LAB_HINT = re.compile(_ORG)
+# a digit right after a letter ("Orion-2", "o3"); a word, a space and a version ("Talon 1", "Nimbus R1")
+_TOKEN_MODEL_HINT = re.compile(r"\d(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z]-\d))")
+_SPACED_MODEL_HINT = re.compile(r"\s(?<=[A-Za-z]\s)[A-Z]?\d")
 # one per benchmark place, in the order of _BENCH_PLACES
 _BENCH_PLACE_HINTS = (
     re.compile(r"(?:%|percent|points?|pp)\s+on\s"),
@@ -218,7 +221,7 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
                 found.append(Name(m.start(), m.end(), m.group(0), m.group(0), "product"))  # "Gemini API"
     if not _HAS_DIGIT.search(text):  # every model shape has a version digit: skip both model scans
         return tuple(_non_overlapping(found))
-    for m in _TOKEN_MODEL.finditer(text):
+    for m in _TOKEN_MODEL.finditer(text) if _TOKEN_MODEL_HINT.search(text) else ():
         name = m.group("name").rstrip(".")
         token = name.split()[0]
         if _EXCLUDED_TOKEN.match(token) or _stop(_VERSION_SPLIT.split(token)[0] or token):
@@ -233,7 +236,7 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
             found.append(Name(m.start(), m.start() + len(name), name, None, "name"))
             continue
         found.append(Name(m.start(), m.start() + len(name), name, _canonical(name), "model", version=_version(token)))
-    for m in _SPACED_MODEL.finditer(text):
+    for m in _SPACED_MODEL.finditer(text) if _SPACED_MODEL_HINT.search(text) else ():
         words = _trim_head(m.group("head").split())
         if not words:
             continue
