@@ -187,15 +187,16 @@ def test_output_to_dev_stdout_reaches_stdout(folder: Path, tmp_path: Path) -> No
 
 
 def _busy_folder(root: Path, articles: int) -> Path:
-    """Enough articles that an audit runs for many seconds on any machine."""
+    """Enough articles that an audit runs for many seconds on any machine (every sentence a different one, so
+    the extractor's per-sentence caches do not make 400 copies of one article cost one)."""
     inputs = root / "in"
     inputs.mkdir()
-    body = "".join(
-        f"Nimbus-{n} scored {60 + n % 30}% on LogicBench in May 2025, and its price fell to ${n % 9 + 1} per million "
-        f"input tokens, about {n % 7 + 2}x cheaper than Nimbus-{n + 1}.\n\n"
-        for n in range(40)
-    )
     for index in range(articles):
+        body = "".join(
+            f"Nimbus-{n} scored {60 + n % 30}% on LogicBench in May 2025, and its price fell to ${n % 9 + 1} per "
+            f"million input tokens, about {n % 7 + 2}x cheaper than Nimbus-{n + 1}.\n\n"
+            for n in range(index * 40, index * 40 + 40)
+        )
         (inputs / f"note-{index}.md").write_text(f"# Note {index}\n\n{body}", encoding="utf-8")
     return inputs
 
