@@ -201,3 +201,19 @@ def test_a_labelled_value_line_is_not_a_guessed_heading() -> None:
     units = segment("Free Tier\n\nAccess: console.example\n\nRate limits apply to every key.\n", markdown=True)
     assert [u.kind for u in units] == ["heading", "sentence", "sentence"]
     assert units[2].section == "Free Tier"
+
+
+def test_the_chip_refers_to_the_device_the_previous_sentence_named() -> None:
+    found = _by_value(
+        "The Tern T400 is a new data center APU built from 13 chiplets. "
+        "Overall, the chip weighs in with 150 billion transistors."
+    )
+    assert (found["150 billion transistors"].subject, found["150 billion transistors"].metric) == (
+        "Tern T400",
+        "number of transistors",
+    )
+
+
+def test_the_chip_with_nothing_named_before_stays_unattributed() -> None:
+    found = _by_value("Overall, the chip weighs in with 150 billion transistors.")
+    assert found["150 billion transistors"].subject is None

@@ -185,7 +185,11 @@ def _equipment(text: str, name: Name) -> bool:
 
 
 _TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?$")
-_REFERENCE = re.compile(r"\b(?:the|this) (?:(?P<model>model|system)|(?P<lab>company|lab|startup|firm))\b", re.I)
+_REFERENCE = re.compile(
+    r"\b(?:the|this) (?:(?P<model>model|system)|(?P<lab>company|lab|startup|firm)|"
+    r"(?P<device>chip|GPU|accelerator|processor|APU|superchip|supercomputer|cluster|machine))\b",
+    re.I,
+)
 
 
 def _definite_reference(ctx: UnitContext, start: int, cs: int, names: Sequence[Name]) -> Name | None:
@@ -195,11 +199,18 @@ def _definite_reference(ctx: UnitContext, start: int, cs: int, names: Sequence[N
     if not refs:
         return None
     ref = refs[-1]
-    kinds = ("model", "product") if ref.group("model") else ("lab",)
+    kinds = ("lab",) if ref.group("lab") else ("model", "product")
     earlier = {n.canonical: n for n in names if n.kind in kinds and n.canonical and n.end <= ref.start()}
-    if not earlier and not any(n.kind in kinds and n.canonical and n.end <= ref.start() for n in ctx.unit_names):
+    named = any(n.kind in kinds and n.canonical and n.end <= ref.start() for n in ctx.unit_names)
+    if ref.group("device") and not earlier and not named:
+        # "Overall, the chip weighs in with 153 billion transistors": the device the previous sentence was about
+        last = ctx.state.last_subject
+        if last and (ctx.lex.kind_of(last) or "model") in kinds:
+            return Name(0, 0, last, last, "model")
+        return None
+    if not earlier and not named:
         # nothing of that kind named before it in the sentence: the one the article is about, if that is clear
-        which = MAIN_MODEL if ref.group("model") else MAIN_LAB
+        which = MAIN_LAB if ref.group("lab") else MAIN_MODEL
         return Name(0, 0, which, which, kinds[0])
     return next(iter(earlier.values())) if len(earlier) == 1 else None
 
