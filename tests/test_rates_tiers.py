@@ -217,3 +217,19 @@ def test_the_chip_refers_to_the_device_the_previous_sentence_named() -> None:
 def test_the_chip_with_nothing_named_before_stays_unattributed() -> None:
     found = _by_value("Overall, the chip weighs in with 150 billion transistors.")
     assert found["150 billion transistors"].subject is None
+
+
+def test_an_expert_count_name_and_its_evaluation_setting() -> None:
+    found = _by_value(
+        "Kestrel released Talon 8x22B under Apache 2.0; Talon 8x22B has 141B total parameters and scores 90.8% "
+        "on GSM8K (maj@8)."
+    )
+    assert found["141B total parameters"].subject == "Talon 8x22B"
+    assert (found["90.8%"].subject, found["90.8%"].metric) == ("Talon 8x22B", "GSM8K")
+    assert "8" not in found and "2.0" not in found
+
+
+def test_a_part_figure_with_each_is_not_the_models_size() -> None:
+    found = _by_value("Talon 8x22B has 8 experts of 22 billion parameters each and 141 billion parameters in all.")
+    assert "22 billion parameters" not in found
+    assert found["141 billion parameters"].metric == "number of parameters"

@@ -293,8 +293,8 @@ def not_a_claim(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence[
         return True  # "that $6 million figure is a wake-up call": the figure stated earlier, not a new claim
     if q.kind not in ("count", "number"):
         return False
-    if _DENOMINATOR.search(before):
-        return True
+    if _DENOMINATOR.search(before) or _EACH_AFTER.match(ctx.text, v.end):
+        return True  # "8 experts of 22 billion parameters each": a part's figure, not the whole's
     priced = any(m.value.kind == "money" for m in quantities[:index]) or "cost" in before.lower()
     bounded = bool(q.hedge) or q.text[:1] in "\u2264\u2265<>" or bool(_COMPARATOR.search(before))
     tier = bounded and (_TIER_BEFORE.search(before) or _TIER_AFTER.match(ctx.text, v.end))
@@ -303,6 +303,7 @@ def not_a_claim(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence[
     return bool(_CLASS_OF.search(before) and _MODEL_AFTER.match(ctx.text, v.end))
 
 
+_EACH_AFTER = re.compile(r"\s+(?:each|apiece|per (?:expert|layer|head|chiplet|die|card|node))\b", re.IGNORECASE)
 _THAT_BEFORE = re.compile(r"\b(?:that|this|those|these)\s+$", re.IGNORECASE)
 _FIGURE_AFTER = re.compile(r"\s+(?:figure|number|sum|amount|price tag|estimate|claim)s?\b", re.IGNORECASE)
 

@@ -71,7 +71,8 @@ _TOKEN_MODEL = re.compile(
 )
 # Words then a version: "Vireo 1.5 Flash", "Nimbus R1", "Sable Edge 2", "Talon 1".
 _SPACED_MODEL = re.compile(
-    rf"(?<![\w.-])(?P<head>{_WORD}(?:\s{_WORD}){{0,2}})\s(?P<version>\d+\.\d+(?:\.\d+)*|[A-Z]\d+(?:\.\d+)?|\d{{1,2}})"
+    rf"(?<![\w.-])(?P<head>{_WORD}(?:\s{_WORD}){{0,2}})\s(?P<version>\d+x\d+(?:\.\d+)?[BMT](?!\w)|\d+\.\d+(?:\.\d+)*|"
+    rf"[A-Z]\d+(?:\.\d+)?|\d{{1,2}})"
     rf"(?![\w.,]\d|\w|\.\d)(?P<tail>(?:\s{_VARIANT}(?![\w-])){{0,2}}(?:\s{_SIZE})?)"
 )
 _LAB = re.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:\s(?:{_WORD}|&))?\s{_ORG})(?![\w-])")
@@ -100,6 +101,7 @@ _NON_VALUES = re.compile(
     r"|(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{8}(?![\w-])"  # a model ID with a date stamp
     r"|(?<![\w-])[A-Z][A-Za-z]*(?:-[A-Za-z]+)+-\d{3,}(?![\w-]|\.\d)"  # a checkpoint name: Vireo-Large-Instruct-2407
     r"|(?<=[\w.,;:)\]])\[\d{1,3}\]"  # footnote markers glued to the text: "...in 2025.[12]"
+    r"|(?<![\w@])[A-Za-z]+@\d+(?![\w.])"  # an evaluation setting: "maj@8", "pass@1", "cons@64"
 )
 _HAS_DIGIT = re.compile(r"\d")
 # a lab's or a family's developer platform: "Gemini API", "DeepSeek API" (the product its limits and tiers are about)
@@ -109,7 +111,7 @@ _VARIANT_WORD = re.compile(_VARIANT + r"|Basic|Standard|Free|Paid|Open|Public|We
 # skips to candidate places in C): a text without a match of the guard has no match of the pattern, so the
 # pattern is not run over it. Results are the same as running every pattern; most units then skip most of them.
 _NON_VALUE_HINT = re.compile(
-    r"://|www\.|\[|\.(?:com|org|ai|io|net|dev)"  # URLs, bare domains, footnote markers
+    r"://|www\.|\[|@|\.(?:com|org|ai|io|net|dev)"  # URLs, bare domains, footnote markers, "maj@8"
     r"|-(?:[a-z0-9]+-[a-z0-9]|(?<=[A-Za-z0-9]-)\d{3})"  # slugs (two hyphens), date-stamped IDs and checkpoints
 )
 _BENCH_TOKEN_HINT = re.compile(r"Bench|bench|Eval|QA|Arena")
@@ -144,6 +146,8 @@ _ARCHITECTURE_AFTER = re.compile(
 # before it ("NVIDIA Blackwell B200", "Instinct MI300X") do not make another product
 _PART_NUMBER = re.compile(r"[A-Za-z]{1,3}\d{3,4}[A-Za-z]{0,2}")
 _SPEC_HEADS = frozenset(("PCIe", "Gen", "HBM", "DDR", "GDDR", "NVLink", "USB", "Wi-Fi", "Zen", "CUDA", "TSMC"))
+# software licences written with a version: never a model, and their version is never a value
+_LICENCES = frozenset(("Apache", "GPL", "LGPL", "AGPL", "MPL", "EPL", "BSD", "CC", "OpenRAIL", "Commons"))
 _SYSTEM_AFTER = re.compile(r" [A-Z]{3,4}\d{1,3}(?![\w-])")
 
 
@@ -255,6 +259,9 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
         if system:
             end = system.end()  # "Tern T400 NVL16"
         name = text[start:end]
+        if words[-1] in _LICENCES:
+            found.append(Name(start, end, name, None, "name"))  # "Apache 2.0": a licence, not a model
+            continue
         if _ARCHITECTURE_AFTER.match(text, end) or SPEC_TOKEN.fullmatch(words[-1]) or words[-1] in _SPEC_HEADS:
             found.append(Name(start, end, name, None, "name"))  # "PCIe 6.0", "HBM 4", "Gen 5": spec words
             continue
