@@ -233,3 +233,21 @@ def test_a_part_figure_with_each_is_not_the_models_size() -> None:
     found = _by_value("Talon 8x22B has 8 experts of 22 billion parameters each and 141 billion parameters in all.")
     assert "22 billion parameters" not in found
     assert found["141 billion parameters"].metric == "number of parameters"
+
+
+@pytest.mark.parametrize(
+    ("line", "metric"),
+    [
+        ("Total parameters: 671 billion", "number of parameters"),
+        ("Active parameters per token: 37 billion", "number of active parameters"),
+        ("Parameters: ~405 billion", "number of parameters"),
+    ],
+)
+def test_a_fact_lines_parameter_label_makes_a_bare_number_a_size(line: str, metric: str) -> None:
+    [claim] = claims_of(line, published=PUB)
+    assert claim.metric == metric
+
+
+def test_a_release_date_stays_a_claim_when_a_figure_of_its_clause_holds_as_of_it() -> None:
+    found = _by_value("Talon 3 is a family of models, released on July 23, 2025, in three sizes.")
+    assert (found["July 23, 2025"].subject, found["July 23, 2025"].metric) == ("Talon 3", "release date")

@@ -170,7 +170,9 @@ def _quantity_claims(
             ctx, v, clause_start, clause_end, dates, exclude=baseline_span, names=subject_names
         )
         if as_of_index is not None:
-            used_dates.add(as_of_index)
+            at = dates[as_of_index].start
+            if not _EVENT_BEFORE.search(ctx.text, max(0, at - 30), at):
+                used_dates.add(as_of_index)  # "released on July 23, 2024, in three sizes": still a release date
         for j, d in enumerate(dates):
             if baseline_span and baseline_span[0] <= d.start < baseline_span[1]:
                 used_dates.add(j)
@@ -212,6 +214,10 @@ def _quantity_claims(
     return claims
 
 
+# a date right after an event verb states when the event happened, even where a figure of its clause holds as of it
+_EVENT_BEFORE = re.compile(
+    r"\b(?:released|launched|announced|unveiled|introduced|debuted|shipped|published)\s+(?:on|in)\s+$", re.IGNORECASE
+)
 # what only a model has: said of its lab ("Meta's training run"), it is about the model the article is about
 _MODEL_METRICS = frozenset(("training time", "training tokens", "GPU hours", "context window"))
 # a lab's GPU count grows from month to month (a cluster's build-out); a model's training run used a fixed number

@@ -194,6 +194,10 @@ _INTRODUCES_AMOUNT = re.compile(
 )
 
 
+# a fact line's label that says the figure is a parameter count: "Total parameters: ", "Active params per token: "
+_PARAMETER_LABEL = re.compile(r"(?:^|[-\u2022*]\s*)(?:\w+\s+)?param(?:eter)?s?\b[^:.;]{0,25}:\s*[~≈]?$", re.IGNORECASE)
+
+
 def model_size(ctx: UnitContext, q: Quantity, v: Located) -> str | None:
     """Parameter counts, total or active: "671B parameters", "37 billion activated", a bare "70B" (a model size).
 
@@ -202,12 +206,16 @@ def model_size(ctx: UnitContext, q: Quantity, v: Located) -> str | None:
     bare_size = q.kind == "number" and (
         re.search(r"\d\s?B$", q.text) is not None
         or re.match(r"\s*(?:active|activated|total)\b", ctx.text[v.end : v.end + 12]) is not None
+        or _PARAMETER_LABEL.search(ctx.text, max(0, v.start - 50), v.start) is not None
     )
     counted = q.kind == "count" and q.unit and "/" not in q.unit  # "34T parameters/sec" is a rate, not a size
     if not (bare_size or (counted and q.unit and q.unit.split()[-1].lower().startswith("parameter"))):
         return None
     # the nearest marker wins: the value's own unit, then the words right after it, then right before it
     # ("17 billion active and 400 billion total parameters", "activates only 37B of its 671B parameters")
+    label = _PARAMETER_LABEL.search(ctx.text, max(0, v.start - 50), v.start) if q.kind == "number" else None
+    if label:  # "Total parameters: 671 billion", "Active parameters per token: 37 billion"
+        return "number of active parameters" if re.search(r"activ", label.group(0), re.I) else "number of parameters"
     for near in (q.unit or "", ctx.text[v.end : v.end + 12], ctx.text[max(0, v.start - 16) : v.start]):
         m = re.search(r"\b(?:(?P<active>activ(?:e|ated?|ates|ating))|(?P<total>total))\b", near.lower())
         if m:
