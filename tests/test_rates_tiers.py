@@ -251,3 +251,10 @@ def test_a_fact_lines_parameter_label_makes_a_bare_number_a_size(line: str, metr
 def test_a_release_date_stays_a_claim_when_a_figure_of_its_clause_holds_as_of_it() -> None:
     found = _by_value("Talon 3 is a family of models, released on July 23, 2025, in three sizes.")
     assert (found["July 23, 2025"].subject, found["July 23, 2025"].metric) == ("Talon 3", "release date")
+
+
+def test_a_date_before_the_release_verb_stays_a_release_date_and_sizes_are_sizes() -> None:
+    found = _by_value("In July 2025 Kestrel released Talon 3 in 8B, 70B, and 405B sizes.")
+    assert (found["July 2025"].subject, found["July 2025"].metric) == ("Talon 3", "release date")
+    assert found["405B sizes"].metric == "number of parameters"
+    assert found["405B sizes"].subject is None  # enumerated sizes are per variant, and the text does not pair them

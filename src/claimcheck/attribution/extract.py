@@ -170,8 +170,8 @@ def _quantity_claims(
             ctx, v, clause_start, clause_end, dates, exclude=baseline_span, names=subject_names
         )
         if as_of_index is not None:
-            at = dates[as_of_index].start
-            if not _EVENT_BEFORE.search(ctx.text, max(0, at - 30), at):
+            at, to = dates[as_of_index].start, dates[as_of_index].end
+            if not (_EVENT_BEFORE.search(ctx.text, max(0, at - 30), at) or _EVENT_AFTER.match(ctx.text, to)):
                 used_dates.add(as_of_index)  # "released on July 23, 2024, in three sizes": still a release date
         for j, d in enumerate(dates):
             if baseline_span and baseline_span[0] <= d.start < baseline_span[1]:
@@ -217,6 +217,9 @@ def _quantity_claims(
 # a date right after an event verb states when the event happened, even where a figure of its clause holds as of it
 _EVENT_BEFORE = re.compile(
     r"\b(?:released|launched|announced|unveiled|introduced|debuted|shipped|published)\s+(?:on|in)\s+$", re.IGNORECASE
+)
+_EVENT_AFTER = re.compile(  # "In July 2024 Meta released Llama 3.1 in 8B, 70B and 405B sizes"
+    r",?\s+(?:[\w'.-]+\s+){0,3}(?:released|launched|announced|unveiled|introduced|debuted|shipped)\b", re.IGNORECASE
 )
 # what only a model has: said of its lab ("Meta's training run"), it is about the model the article is about
 _MODEL_METRICS = frozenset(("training time", "training tokens", "GPU hours", "context window"))

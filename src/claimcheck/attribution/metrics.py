@@ -198,6 +198,9 @@ _INTRODUCES_AMOUNT = re.compile(
 _PARAMETER_LABEL = re.compile(r"(?:^|[-\u2022*]\s*)(?:\w+\s+)?param(?:eter)?s?\b[^:.;]{0,25}:\s*[~≈]?$", re.IGNORECASE)
 
 
+_VARIANT_NOUNS = frozenset(("sizes", "variants", "versions", "flavors", "flavours", "models", "checkpoints"))
+
+
 def model_size(ctx: UnitContext, q: Quantity, v: Located) -> str | None:
     """Parameter counts, total or active: "671B parameters", "37 billion activated", a bare "70B" (a model size).
 
@@ -208,6 +211,8 @@ def model_size(ctx: UnitContext, q: Quantity, v: Located) -> str | None:
         or re.match(r"\s*(?:active|activated|total)\b", ctx.text[v.end : v.end + 12]) is not None
         or _PARAMETER_LABEL.search(ctx.text, max(0, v.start - 50), v.start) is not None
     )
+    if q.kind == "count" and q.unit in _VARIANT_NOUNS and re.search(r"\d\s?[BMT]$", q.text.split()[0]):
+        return "number of parameters"  # "in 8B, 70B and 405B sizes": each a model size, not a number of sizes
     counted = q.kind == "count" and q.unit and "/" not in q.unit  # "34T parameters/sec" is a rate, not a size
     if not (bare_size or (counted and q.unit and q.unit.split()[-1].lower().startswith("parameter"))):
         return None
