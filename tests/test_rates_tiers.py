@@ -258,3 +258,32 @@ def test_a_date_before_the_release_verb_stays_a_release_date_and_sizes_are_sizes
     assert (found["July 2025"].subject, found["July 2025"].metric) == ("Talon 3", "release date")
     assert found["405B sizes"].metric == "number of parameters"
     assert found["405B sizes"].subject is None  # enumerated sizes are per variant, and the text does not pair them
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "metric"),
+    [
+        (
+            "Orchard AI announced a $3.5 billion Series E and a $61.5 billion post-cash valuation.",
+            "$3.5 billion",
+            "funding round amount (Series E)",
+        ),
+        (
+            "Orchard AI announced a $3.5 billion Series E and a $61.5 billion post-cash valuation.",
+            "$61.5 billion",
+            "valuation (post-money)",
+        ),
+        (
+            "Orchard AI secured a $3.5 billion Series E round at a $61.5 billion post-money valuation.",
+            "$61.5 billion",
+            "valuation (post-money)",
+        ),
+    ],
+)
+def test_each_figure_of_a_round_takes_the_noun_of_its_own_phrase(sentence: str, value: str, metric: str) -> None:
+    assert _by_value(sentence)[value].metric == metric
+
+
+def test_a_name_that_only_describes_another_is_not_the_subject() -> None:
+    found = _by_value("Orchard AI, the safety-focused Lumen Labs competitor, secured a $3.5 billion Series E round.")
+    assert found["$3.5 billion"].subject == "Orchard AI"

@@ -272,7 +272,7 @@ class Lexicon:
                 continue  # "109B parameters" in a sentence about context is not a context window
             if anchor is None:
                 return rule
-            distance = min(max(0, start - anchor[1], anchor[0] - end) for start, end in spans)
+            distance = min(_distance(clause, start, end, anchor) for start, end in spans)
             if best is None or distance < best[0]:  # rules come in order: an equal distance keeps the earlier
                 best = (distance, order, rule)
         return best[2] if best else None
@@ -345,3 +345,22 @@ def _norm_version(version: str) -> str:
 @lru_cache(maxsize=8)
 def default_lexicon(extra: str | None = None) -> Lexicon:
     return Lexicon.load(Path(extra) if extra else None)
+
+
+_JOINED = re.compile(r"\band\b|[,;]")
+
+
+def _distance(clause: str, start: int, end: int, anchor: tuple[int, int]) -> int:
+    """How far a rule's match is from a value; a match across "and" or a comma is farther ("a $3.5 billion
+    Series E and a $61.5 billion post-cash valuation": "Series E" is the first figure's, "valuation" the second's)."""
+    gap = clause[anchor[1] : start] if start >= anchor[1] else clause[end : anchor[0]]
+    if start >= anchor[1] and _MODIFIERS_ONLY.fullmatch(gap):
+        return 0  # "a $61.5 billion post-money valuation": the noun the figure's own phrase ends in
+    distance = max(0, start - anchor[1], anchor[0] - end)
+    return distance + 20 if _JOINED.search(gap) else distance
+
+
+# up to two modifier words between a figure and the noun its phrase ends in (no function word: "at", "and", ...)
+_MODIFIERS_ONLY = re.compile(
+    r"\s*(?:(?!(?:and|or|at|of|in|for|to|with|from|by|on|as|than|vs)\b)[A-Za-z][\w-]*\s+){0,2}", re.IGNORECASE
+)

@@ -43,7 +43,7 @@ def subject(
     text = ctx.text
     if text.count("|") >= 4:
         return None  # a table flattened into one line: which column a value sits in cannot be told
-    names = [n for n in names if n.kind in kinds and not _equipment(text, n)]
+    names = [n for n in names if n.kind in kinds and not _equipment(text, n) and not _MODIFIES.match(text, n.end)]
     candidates = [n for n in names if n.canonical and cs <= n.start < ce]
     before = [n for n in candidates if n.end <= start]
     after = [n for n in candidates if n.start >= end]
@@ -130,6 +130,14 @@ def _coordinated(text: str, before: Sequence[Name]) -> bool:
 
 
 _JOINED = re.compile(r"\s*,?\s*(?:and|or|&)\s*")
+
+
+# a name that only describes another: "the OpenAI competitor", "Microsoft-backed Mistral", "a Google alum"
+_MODIFIES = re.compile(
+    r"(?:-(?:backed|funded|owned|led|style)\b|\s+(?:competitor|rival|challenger|alternative|backer|investor|"
+    r"spin-?off|alum(?:ni|nus)?)s?\b)",
+    re.IGNORECASE,
+)
 
 
 def _compared(text: str, name: Name) -> bool:
