@@ -287,3 +287,19 @@ def test_each_figure_of_a_round_takes_the_noun_of_its_own_phrase(sentence: str, 
 def test_a_name_that_only_describes_another_is_not_the_subject() -> None:
     found = _by_value("Orchard AI, the safety-focused Lumen Labs competitor, secured a $3.5 billion Series E round.")
     assert found["$3.5 billion"].subject == "Orchard AI"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "metric"),
+    [
+        ("Orion-3 Pro: $1.25 input, $10 output per 1M tokens.", "$1.25", "input price per 1M tokens"),
+        (
+            "Orion-3 Pro: $1.25 input, $10 output per 1M tokens.",
+            "$10 output per 1M tokens",
+            "output price per 1M tokens",
+        ),
+        ("Orion-3 costs $3 input and $15 output per million tokens.", "$3", "input price per 1M tokens"),
+    ],
+)
+def test_a_side_labelled_price_pair_shares_the_rate_after_it(sentence: str, value: str, metric: str) -> None:
+    assert _by_value(sentence)[value].metric == metric

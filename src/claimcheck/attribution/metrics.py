@@ -177,7 +177,12 @@ def price_metric(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence
             r"\b(cache hits?|cache miss(?:es)?|cached input|cached|batch|off-peak|output|input)\b", window
         )
         # a label right in front of the next amount introduces that amount ("..., output $12.00")
-        if not (m.start() >= value_end and _INTRODUCES_AMOUNT.match(window, m.end()))
+        # ("$1.25 input, $10 output": a label right after the amount is its own)
+        if not (
+            m.start() >= value_end
+            and window[value_end : m.start()].strip()
+            and _INTRODUCES_AMOUNT.match(window, m.end())
+        )
     ]
     if labels:
         label = min(labels)[2]

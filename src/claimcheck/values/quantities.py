@@ -564,6 +564,10 @@ _RATE = re.compile(
     re.IGNORECASE,
 )
 _CELL_END = re.compile(r"[ \t]*(?:\||$|[,;)](?:\s|$))", re.MULTILINE)
+_SIDE_PAIR = re.compile(
+    r"\s+(?:input|output|cached(?:\s+input)?)(?:\s*,\s*|\s+and\s+|\s*/\s*)[$€£]\d[\d,.]*[KMB]?\s+(?:input|output)(?=\s?(?:/|per\s))",
+    re.IGNORECASE,
+)
 _PAIR_BEFORE = re.compile(r"/\s?[$€£][\d.,]+[KMB]?$")
 _EVERY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:every|each)\b", re.IGNORECASE)
 _RANGE_END = {
@@ -1143,6 +1147,12 @@ class _Scanner:
         if m2:
             shared = self.rate_after(end + m2.end())
             if shared is not None:
+                return shared[0], end
+        # "$1.25 input, $10 output per 1M tokens": a side-labelled pair shares the rate written after the second
+        m4 = _SIDE_PAIR.match(text, end)
+        if m4:
+            shared = self.rate_after(m4.end())
+            if shared is not None and "token" in shared[0]:
                 return shared[0], end
         # "$2.50/$15 vs $5/$25 per million": the second amount of the first pair shares the rate too
         m3 = _VS_PAIR.match(text[end : end + 40])
