@@ -211,19 +211,20 @@ def model_size(ctx: UnitContext, q: Quantity, v: Located) -> str | None:
 
     Total and active counts are different metrics, never compared with each other.
     """
+    label = _PARAMETER_LABEL.search(ctx.text, max(0, v.start - 50), v.start) if q.kind == "number" else None
     bare_size = q.kind == "number" and (
         re.search(r"\d\s?B$", q.text) is not None
         or re.match(r"\s*(?:active|activated|total)\b", ctx.text[v.end : v.end + 12]) is not None
-        or _PARAMETER_LABEL.search(ctx.text, max(0, v.start - 50), v.start) is not None
+        or label is not None
     )
     if q.kind == "count" and q.unit in _VARIANT_NOUNS and re.search(r"\d\s?[BMT]$", q.text.split()[0]):
         return "number of parameters"  # "in 8B, 70B and 405B sizes": each a model size, not a number of sizes
-    counted = q.kind == "count" and q.unit and "/" not in q.unit  # "34T parameters/sec" is a rate, not a size
-    if not (bare_size or (counted and q.unit and q.unit.split()[-1].lower().startswith("parameter"))):
+    # "34T parameters/sec" is a rate, not a size
+    counted = q.kind == "count" and bool(q.unit) and "/" not in (q.unit or "")
+    if not (bare_size or (counted and (q.unit or "").split()[-1].lower().startswith("parameter"))):
         return None
-    # the nearest marker wins: the value's own unit, then the words right after it, then right before it
-    # ("17 billion active and 400 billion total parameters", "activates only 37B of its 671B parameters")
-    label = _PARAMETER_LABEL.search(ctx.text, max(0, v.start - 50), v.start) if q.kind == "number" else None
+    # the nearest marker wins: the fact line's label, the value's own unit, then the words right after it, then
+    # right before it ("17 billion active and 400 billion total parameters", "activates only 37B of its 671B")
     if label:  # "Total parameters: 671 billion", "Active parameters per token: 37 billion"
         return "number of active parameters" if re.search(r"activ", label.group(0), re.I) else "number of parameters"
     for near in (q.unit or "", ctx.text[v.end : v.end + 12], ctx.text[max(0, v.start - 16) : v.start]):
@@ -281,12 +282,10 @@ def with_tier(ctx: UnitContext, q: Quantity, metric: str | None, clause: str) ->
     if m is None:
         return metric
     if m.group("tier"):
-        tier = f"tier {m.group('n')}"
-    else:
-        what = "plan" if m.group("what").lower() in ("plan", "subscription", "subscribers", "subscriber") else "tier"
-        what = "tier" if m.group("what").lower() == "tier" else what
-        tier = f"{m.group('plan').lower()} {what}"
-    return f"{metric} ({tier})"
+        return f"{metric} (tier {m.group('n')})"
+    # "Pro plan", "Pro subscription" and "Pro subscribers" name a plan; "free tier" and "free users" a tier
+    what = "plan" if m.group("what").lower().startswith(("plan", "subscri")) else "tier"
+    return f"{metric} ({m.group('plan').lower()} {what})"
 
 
 _DENOMINATOR = re.compile(r"\bper\s+$", re.IGNORECASE)

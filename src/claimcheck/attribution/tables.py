@@ -156,6 +156,11 @@ def table_row(ctx: UnitContext) -> list[Claim]:
     )
     label_bench = next((n.canonical for n in label_names if n.kind == "benchmark"), None)
     section_forecast = timeframe.in_forecast_section(ctx)
+    # a spec sheet's line ("TDP" / "750 W", "Bandwidth5.2TB/s"), or a "Benchmark | Score" table whose columns
+    # name nobody: its figures are about the article's model, if it is clear (decided once per row, not per cell)
+    headers_name_nobody = not unit.table_headers or not (
+        _ROWS_ARE_ENTITIES.fullmatch(unit.table_headers[0].strip()) or _names_entities(ctx, unit.table_headers)
+    )
     claims: list[Claim] = []
     for cell in unit.cells:
         offset = cell.start - unit.start
@@ -198,11 +203,7 @@ def table_row(ctx: UnitContext) -> list[Claim]:
             elif label_entity is not None:
                 subject = label_entity.canonical
                 metric = None
-            elif not unit.table_headers or not (
-                _ROWS_ARE_ENTITIES.fullmatch(unit.table_headers[0].strip()) or _names_entities(ctx, unit.table_headers)
-            ):
-                # a spec sheet's line ("TDP" / "750 W", "Bandwidth5.2TB/s"), or a "Benchmark | Score" table whose
-                # columns name nobody: about the article's model, if it is clear
+            elif headers_name_nobody:
                 subject, metric = UNNAMED, None
             else:
                 subject, metric = None, None
