@@ -233,3 +233,27 @@ def test_checking_stays_linear_when_one_topic_has_thousands_of_dates() -> None:
         return sum(len(f.claims) + len(" ".join(f.notes)) for f in findings)
 
     assert size(800) <= 4.2 * size(200)
+
+
+def _in_one_sentence(*claims: Claim) -> list[Claim]:
+    quote = "one sentence that gives both figures"
+    return [c.model_copy(update={"quote": quote}) for c in claims]
+
+
+def test_two_values_one_sentence_gives_one_topic_are_not_a_conflict() -> None:
+    # "$0.03 for cache hits, $0.12 for cache misses" read as one metric: the sentence tells them apart
+    pair = _in_one_sentence(claim(pct(30, 30, "30%")), claim(pct(12, 12, "12%")))
+    assert findings_for(pair) == []
+    # nor does either side stand against another article
+    assert findings_for([*pair, claim(pct(30, 30, "30%"), source="b.md")]) == []
+
+
+def test_one_sentence_repeating_a_value_and_a_sentence_series_are_still_checked() -> None:
+    repeated = _in_one_sentence(claim(pct(30, 30, "30%")), claim(pct(30, 30, "thirty percent")))
+    [finding] = findings_for([*repeated, claim(pct(45, 45, "45%"), source="b.md")])
+    assert finding.status == "conflict"
+    series = _in_one_sentence(
+        claim(pct(5, 5, "5%"), as_of=month(2025, 1)), claim(pct(80, 80, "80%"), as_of=month(2026, 5))
+    )
+    others = [claim(pct(80, 80, "80%"), source="b.md", as_of=month(2026, 5))]
+    assert [f.status for f in findings_for([*series, *others])] == ["agree"]

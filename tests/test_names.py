@@ -100,10 +100,25 @@ def test_a_names_digits_are_never_a_value() -> None:
         "The weights are published as vendor-vireo-1-5-20250815 on the hub.",
         "Read more at example.com/news/2026/orion-2-launch-update for the details.",
         "The model card was updated.[12]",
+        "- 4.2 Cost Optimization Features",
+        "5.3 Advanced Features",
+        "2.1.3 Pre-training Data and Mixture",
     ],
 )
 def test_non_values_give_no_claims(text: str) -> None:
     assert claims_of(text, published=PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("3.2 Results: Orion-2 scored 88.5% on TrailMix.", ["88.5%"]),
+        ("- 1.5 million users joined in a week", ["1.5 million users"]),
+        ("- 4.5 GPUs per rack on average were idle.", ["4.5 GPUs"]),
+    ],
+)
+def test_a_section_number_is_not_a_value_but_a_leading_figure_is(text: str, values: list[str]) -> None:
+    assert [c.value.text for c in claims_of(text, published=PUB)] == values
 
 
 def test_unlisted_model_scores_are_compared_across_articles() -> None:

@@ -102,6 +102,8 @@ _NON_VALUES = re.compile(
     r"|(?<![\w-])[A-Z][A-Za-z]*(?:-[A-Za-z]+)+-\d{3,}(?![\w-]|\.\d)"  # a checkpoint name: Vireo-Large-Instruct-2407
     r"|(?<=[\w.,;:)\]])\[\d{1,3}\]"  # footnote markers glued to the text: "...in 2025.[12]"
     r"|(?<![\w@])[A-Za-z]+@\d+(?![\w.])"  # an evaluation setting: "maj@8", "pass@1", "cons@64"
+    # a section number opening a title-cased line or label: "4.2 Cost Optimization Features", "3.2 Results:"
+    r"|^[-*+\s]*\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=(?:\s+[A-Z][\w&/()-]*|\s+(?:and|of|for|the|to|in|&))+\s*(?::|$))"
 )
 _HAS_DIGIT = re.compile(r"\d")
 # a lab's or a family's developer platform: "Gemini API", "DeepSeek API" (the product its limits and tiers are about)
@@ -113,6 +115,7 @@ _VARIANT_WORD = re.compile(_VARIANT + r"|Basic|Standard|Free|Paid|Open|Public|We
 _NON_VALUE_HINT = re.compile(
     r"://|www\.|\[|@|\.(?:com|org|ai|io|net|dev)"  # URLs, bare domains, footnote markers, "maj@8"
     r"|-(?:[a-z0-9]+-[a-z0-9]|(?<=[A-Za-z0-9]-)\d{3})"  # slugs (two hyphens), date-stamped IDs and checkpoints
+    r"|^[-*+\s]*\d{1,2}\.\d"  # a section number
 )
 _BENCH_TOKEN_HINT = re.compile(r"Bench|bench|Eval|QA|Arena")
 _BENCH_ACRONYM_HINT = re.compile(r"-(?<=[A-Z]-)[A-Z][a-z]")

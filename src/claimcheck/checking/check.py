@@ -133,7 +133,31 @@ def _groups(claims: Sequence[Claim]) -> list[_Group]:
 # ----------------------------------------------------------------------------------------------- findings
 
 
+def _value_key(value: Quantity | DateValue) -> tuple[object, ...]:
+    if isinstance(value, DateValue):
+        return ("date", value.start, value.end)
+    return (value.kind, value.low, value.high, value.unit, value.change)
+
+
+def unambiguous(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims without a different value for the same topic, at the same time, in their own sentence.
+
+    A writer does not contradict themself inside one sentence: two values a sentence gives what the extractor
+    reads as one subject and metric ("scored 79.8 on AIME 2024, 97.3 on MATH-500", "$0.035 for cache hits,
+    $0.135 for cache misses", "up to 70B in training and 680B in inference") are two different things the text
+    tells apart and the attribution did not. Neither is compared, within the article or across articles.
+    """
+    by_sentence: dict[tuple[object, ...], set[tuple[object, ...]]] = {}
+    for claim in claims:
+        key = (claim.source, claim.quote, claim.period, claim.forecast, claim.as_of)
+        by_sentence.setdefault(key, set()).add(_value_key(claim.effective_value))
+    if all(len(values) == 1 for values in by_sentence.values()):
+        return list(claims)
+    return [c for c in claims if len(by_sentence[(c.source, c.quote, c.period, c.forecast, c.as_of)]) == 1]
+
+
 def check_topic(topic: Topic, claims: Sequence[Claim]) -> list[Finding]:
+    claims = unambiguous(claims)
     groups = _groups(claims)
     # every dated claim of the topic in date order, for the "other times" note
     series = [c for _, c in sorted(_with_as_of(claims), key=lambda pair: pair[0].start)]
