@@ -375,3 +375,74 @@ def test_a_checkpoint_name_ending_in_digits_is_not_a_value() -> None:
 
 def test_announced_on_a_date_is_a_release_date() -> None:
     assert _by_value("Kestrel 3 was announced on July 24, 2024.")["July 24, 2024"].metric == "release date"
+
+
+# An API price page copied as text: long column names priced "per 1M tokens", a dash cell, endpoint IDs the
+# page says now stand for models.
+_PRICE_PAGE = (
+    "Vireo Labs opened its API on March 3, 2026.\n\n"
+    "Model Context Length Max Reasoning Tokens Max Output Tokens 1M Tokens Input Price (Cache Hit) "
+    "1M Tokens Input Price (Cache Miss) 1M Tokens Output Price\n"
+    "vireo-chat 64K - 8K $0.07 $0.27 $1.10\n"
+    "vireo-reasoner 64K 32K 8K $0.14 $0.55 $2.19\n\n"
+    "Both endpoints were upgraded: vireo-chat (now Vireo-V3) and vireo-reasoner (now upgraded to Vireo-R2).\n"
+)
+
+
+def test_a_price_table_s_headers_give_each_cell_its_side_and_rate() -> None:
+    found = {(c.subject, c.value.text): c for c in _claims(_PRICE_PAGE, PUB, "a.md")}
+    assert found[("Vireo-R2", "$0.14")].metric == "cached input price per 1M tokens"
+    assert found[("Vireo-R2", "$0.55")].metric == "input price per 1M tokens"  # a cache miss is the input price
+    assert found[("Vireo-R2", "$2.19")].metric == "output price per 1M tokens"
+    assert found[("Vireo-V3", "$0.27")].value.unit == "USD/1M tokens" and found[("Vireo-V3", "$0.27")].value.rate
+
+
+def test_an_identifier_the_page_renamed_is_that_model_and_its_limits_are_the_api_s() -> None:
+    found = {(c.subject, c.value.text, c.metric) for c in _claims(_PRICE_PAGE, PUB, "a.md")}
+    assert ("Vireo-V3", "8K", "maximum output tokens (API)") in found
+    assert ("Vireo-R2", "64K", "context window (API)") in found
+
+
+def test_a_price_in_a_table_and_in_prose_are_compared_and_api_limits_are_not() -> None:
+    from claimcheck.checking.check import cross_check
+
+    table = _claims(_PRICE_PAGE, PUB, "a.md")
+    prose = _claims(
+        "Vireo-R2 costs $0.55 per million input tokens and $2.20 per million output tokens, "
+        "and it has a 128K context window.",
+        PUB,
+        "b.md",
+    )
+    findings = {f.topic: f.status for f in cross_check(align_claims(table + prose))}
+    assert findings.get("Vireo-R2 / input price per 1M tokens") == "agree"
+    assert findings.get("Vireo-R2 / output price per 1M tokens") == "conflict"
+    assert not any("context window" in topic and status == "conflict" for topic, status in findings.items())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "identifier", "model"),
+    [
+        ("The old vireo-chat endpoint (now Vireo-V3) keeps its price.", "vireo-chat", "Vireo-V3"),
+        ("Calls to vireo-reasoner (now upgraded to Vireo-R2) cost more.", "vireo-reasoner", "Vireo-R2"),
+        ("Kestrel-3 (formerly kestrel-beta) is out.", "kestrel-beta", "Kestrel-3"),
+        ("The orion-preview model, also known as Orion-2, is free.", "orion-preview", "Orion-2"),
+    ],
+)
+def test_renamings_are_learned_only_from_what_the_text_says(sentence: str, identifier: str, model: str) -> None:
+    from claimcheck.attribution.names import find_shaped_names, learn_renamings
+
+    assert learn_renamings([sentence], find_shaped_names) == {identifier: model}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The vireo-chat endpoint (now the default) is cheaper.",  # "now" before no model name
+        "Orion-2 (now in beta) costs $1.",  # a model's status, not a new name
+        "vireo-chat and Vireo-V3 are both listed.",  # named together, never said to be one
+    ],
+)
+def test_nothing_is_renamed_without_the_text_saying_so(sentence: str) -> None:
+    from claimcheck.attribution.names import find_shaped_names, learn_renamings
+
+    assert learn_renamings([sentence], find_shaped_names) == {}

@@ -415,6 +415,46 @@ def test_flattened_comparison_table() -> None:
     ]
 
 
+def test_flattened_price_table_with_long_headers_and_dash_cells() -> None:
+    # an API price page copied as text: five-word column names priced "per 1M tokens", and a dash where a row
+    # has no value (the chat endpoint has no reasoning budget)
+    source = (
+        "Model Context Length Max Reasoning Tokens Max Output Tokens 1M Tokens Input Price (Cache Hit) "
+        "1M Tokens Input Price (Cache Miss) 1M Tokens Output Price\n"
+        "vireo-chat 64K - 8K $0.07 $0.27 $1.10\n"
+        "vireo-reasoner 64K 32K 8K $0.14 $0.55 $2.19\n"
+    )
+    units = segment(source)
+    assert units[0].kind == "table_header"
+    assert units[0].table_headers == (
+        "Model",
+        "Context Length",
+        "Max Reasoning Tokens",
+        "Max Output Tokens",
+        "1M Tokens Input Price (Cache Hit)",
+        "1M Tokens Input Price (Cache Miss)",
+        "1M Tokens Output Price",
+    )
+    chat, reasoner = table_rows(source)
+    assert chat == (
+        "vireo-chat",
+        [
+            ("64K", "Context Length", False),
+            ("8K", "Max Output Tokens", False),  # the dash kept the reasoning column's place
+            ("$0.07", "1M Tokens Input Price (Cache Hit)", False),
+            ("$0.27", "1M Tokens Input Price (Cache Miss)", False),
+            ("$1.10", "1M Tokens Output Price", False),
+        ],
+    )
+    assert [header for _, header, _ in reasoner[1]] == list(units[0].table_headers[1:])
+
+
+def test_a_dash_that_does_not_fill_a_row_is_punctuation() -> None:
+    # a dash before words in every row: part of the cell, not an empty one
+    source = "Model Score\nOrion-2 71% - strong\nOrion-3 80% - best\n"
+    assert [[text for text, _, _ in cells] for _, cells in table_rows(source)] == [["71% - strong"], ["80% - best"]]
+
+
 @pytest.mark.parametrize(
     ("source", "headers", "rows"),
     [

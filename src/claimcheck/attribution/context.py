@@ -19,7 +19,7 @@ from ..values.dates import DateMatch, NumericOrder, find_dates
 from ..values.quantities import QuantityMatch, find_quantities
 from .hardware import family_mentions
 from .lexicon import Lexicon, Name
-from .names import entity_key, find_shaped_names, merge
+from .names import entity_key, find_shaped_names, merge, renamed_mentions
 
 SUBJECT_KINDS = frozenset({"model", "product", "lab", "reference"})
 SCORE_SUBJECT_KINDS = frozenset({"model", "product", "reference"})  # a lab does not score on a benchmark
@@ -92,6 +92,7 @@ class ArticleState:
     prose_units: int = 0  # prose units read so far: the first one is the article's lead
     section_subject: str | None = None  # a heading or list item that was only a model's name
     families: dict[str, str] = field(default_factory=dict)  # a family word -> the part it stands for ("Kite")
+    renamings: dict[str, str] = field(default_factory=dict)  # an identifier -> the model it now names
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,8 @@ class UnitContext:
     def find_names(self, text: str) -> list[Name]:
         """The lexicon's names, then names nobody listed, recognised from their shape and place."""
         shaped = find_shaped_names(text, self.state.benchmarks)
+        if self.state.renamings:  # "vireo-chat" in an article that says "vireo-chat (now Vireo-V3)"
+            shaped = merge(renamed_mentions(text, self.state.renamings), shaped)
         if self.state.families:  # "Each Kite GPU ..." in an article that writes "Kite T400": the T400
             shaped = merge(shaped, family_mentions(text, self.state.families))
         return self.resolve_versions(_qualified_benchmarks(text, merge(self.lex.find_names(text), shaped)))

@@ -22,7 +22,7 @@ from ..values.quantities import QuantityMatch
 from . import hardware, metrics, subjects, tables, timeframe
 from .context import MAIN_MODEL, PLACEHOLDERS, SCORE_SUBJECT_KINDS, SUBJECT_KINDS, ArticleState, Located, UnitContext
 from .lexicon import Lexicon, Name, default_lexicon
-from .names import entity_key, find_shaped_names, learn_benchmarks, merge
+from .names import entity_key, find_shaped_names, learn_benchmarks, learn_renamings, merge
 
 # No article has this many claims (a long report has a few thousand): past it, a file is a data dump, and reading
 # on would only cost memory (every claim is kept for the cross-check) and time. Reading stops, and says so.
@@ -46,6 +46,9 @@ def extract_article(
         benchmarks=learn_benchmarks(unit.text for unit in article.units),
         numeric_order=numeric_convention(unit.text for unit in article.units),
         families=hardware.learn_families(unit.text for unit in article.units),
+        renamings=learn_renamings(
+            (unit.text for unit in article.units), lambda text: merge(lex.find_names(text), find_shaped_names(text))
+        ),
     )
     _read_title(article, lex, state)
     drafts: list[Claim] = []

@@ -154,11 +154,9 @@ def price_metric(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence
     next_q = quantities[index + 1] if index + 1 < len(quantities) else None
     # a cache tier named after the amount, before the next amount: "$0.14 ... for cache hits and $0.55 ..."
     after = text[v.end : next_q.start if next_q else v.end + 25].lower()
-    cache = re.search(r"\bcache (?:(?P<hit>hits?)|miss(?:es)?)\b|\b(?P<cached>cached)\b", after)
+    cache = re.search(r"\bcache (?:hits?|miss(?:es)?)\b|\bcached\b", after)
     if cache:
-        return (
-            f"{'cached input' if cache.group('hit') or cache.group('cached') else 'cache-miss input'} price per {per}"
-        )
+        return f"{_side_name(cache.group())} price per {per}"
     if (
         next_q
         and next_q.value.kind == "money"
@@ -173,9 +171,7 @@ def price_metric(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence
     value_start, value_end = v.start - offset, v.end - offset
     labels = [
         (max(0, m.start() - value_end, value_start - m.end()), -len(m.group(1)), m.group(1))
-        for m in re.finditer(
-            r"\b(cache hits?|cache miss(?:es)?|cached input|cached|batch|off-peak|output|input)\b", window
-        )
+        for m in _PRICE_SIDES.finditer(window)
         # a label right in front of the next amount introduces that amount ("..., output $12.00")
         # ("$1.25 input, $10 output": a label right after the amount is its own)
         if not (
@@ -185,12 +181,46 @@ def price_metric(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence
         )
     ]
     if labels:
-        label = min(labels)[2]
-        # a cache hit is the cached-input price; a cache miss is the standard input price, kept apart from it
-        label = {"cache hit": "cached input", "cache hits": "cached input", "cached": "cached input"}.get(label, label)
-        label = "cache-miss input" if label.startswith("cache miss") else label
-        return f"{label} price per {per}"
+        return f"{_side_name(min(labels)[2])} price per {per}"
     return f"price per {per}"
+
+
+_PRICE_SIDES = re.compile(r"\b(cache hits?|cache miss(?:es)?|cached input|cached|batch|off-peak|output|input)\b", re.I)
+_TIERS = ("cache", "batch", "off-peak")
+
+
+def _side_name(label: str) -> str:
+    """A price label as a side of the general vocabulary: a cache hit is the cached-input price, and a cache
+    miss is the standard input price ("$0.55 for cache misses" = "$0.55 per million input tokens")."""
+    label = label.lower()
+    if label.startswith("cache miss"):
+        return "input"
+    if label.startswith(("cache hit", "cached")):
+        return "cached input"
+    return label
+
+
+def price_side(heading: str) -> str | None:
+    """The side a table heading gives its prices, or None: a tier outranks the side it qualifies
+    ("1M Tokens Input Price (Cache Hit)" is the cached-input price, "Batch Output" the batch price)."""
+    labels = [m.group(1).lower() for m in _PRICE_SIDES.finditer(heading)]
+    if not labels:
+        return None
+    return _side_name(next((label for label in labels if label.startswith(_TIERS)), labels[0]))
+
+
+_TOKENS_PER = re.compile(
+    r"(?i)(?:\b1\s?(?P<short>[KMB])|\bper\s+(?P<word>thousand|million|billion))\s+(?:(?:input|output)\s+)?tokens?\b"
+)
+
+
+def tokens_per(heading: str) -> str | None:
+    """The number of tokens a heading prices its cells per ("1M Tokens Output Price" -> "1M tokens"), or None."""
+    match = _TOKENS_PER.search(heading)
+    if match is None:
+        return None
+    letter = (match.group("short") or match.group("word")[0]).upper()
+    return f"1{letter} tokens"
 
 
 # a side label right before the next amount introduces it: "..., output $12.00", "; output is $10", "output at $8"

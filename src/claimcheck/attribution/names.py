@@ -20,7 +20,7 @@ no "Q3"), because a wrong name eats a value and a wrong subject makes a false co
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from .hardware import SPEC_TOKEN
@@ -347,3 +347,50 @@ def entity_key(canonical: str) -> str:
             canonical = " ".join(words[keep:])
             break
     return _KEY_SEPARATORS.sub("", canonical.lower())
+
+
+# "vireo-chat (now Vireo-V3)", "vireo-chat (now upgraded to Vireo-V3)", "vireo-chat, also known as Vireo-V3":
+# an identifier the text says another name now stands for; "Vireo-V3 (formerly vireo-chat)" says it the other way
+_IDENTIFIER = r"[A-Za-z]\w*(?:[.-]\w+)+|[A-Za-z]+\d\w*"
+_RENAMED_AS = re.compile(
+    rf"(?<![\w.-])(?P<old>{_IDENTIFIER})(?:\s+(?:endpoint|model|API|ID))?\s*"
+    r"(?:\(\s*(?:now|aka|a\.k\.a\.|also known as)(?:\s+(?:upgraded|renamed|pointing|points))?(?:\s+(?:to|as))?\s+"
+    r"|,\s*(?:now|also known as)\s+)(?P<new>\S)"
+)
+_FORMERLY = re.compile(
+    rf"\(\s*(?:formerly|previously|originally)\s+(?:known as\s+|called\s+)?(?P<old>{_IDENTIFIER})\s*\)"
+)
+
+
+def learn_renamings(texts: Iterable[str], find: Callable[[str], list[Name]]) -> dict[str, str]:
+    """Identifiers an article says are another model's name ("the vireo-chat endpoint (now Vireo-V3)"), keyed
+    by the lowercased identifier: a table row labelled with the identifier is about that model. The new name
+    must be one ``find`` recognises as a model; nothing is guessed from spelling alone."""
+    out: dict[str, str] = {}
+    for text in texts:
+        renamed, formerly = list(_RENAMED_AS.finditer(text)), list(_FORMERLY.finditer(text))
+        if not renamed and not formerly:
+            continue
+        models = [n for n in find(text) if n.kind == "model" and n.canonical]
+        for m in renamed:
+            new = next((n for n in models if n.start == m.start("new")), None)
+            if new is not None and new.canonical and entity_key(new.canonical) != entity_key(m.group("old")):
+                out.setdefault(m.group("old").lower(), new.canonical)
+        for m in formerly:
+            new = next(
+                (n for n in reversed(models) if n.end <= m.start() and not text[n.end : m.start()].strip()), None
+            )
+            if new is not None and new.canonical and entity_key(new.canonical) != entity_key(m.group("old")):
+                out.setdefault(m.group("old").lower(), new.canonical)
+    return out
+
+
+def renamed_mentions(text: str, renamings: dict[str, str]) -> list[Name]:
+    """Each identifier the article renamed, wherever it appears: a mention of the model it now stands for."""
+    if not renamings:
+        return []
+    return [
+        Name(m.start(), m.end(), m.group(), renamings[m.group().lower()], "model")
+        for m in re.finditer(rf"(?<![\w.-])(?:{_IDENTIFIER})(?![\w-])", text)
+        if m.group().lower() in renamings
+    ]

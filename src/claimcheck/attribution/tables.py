@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..models import Claim, Quantity, replace
 from ..values.dates import find_dates
 from ..values.quantities import QuantityMatch
-from . import hardware, subjects, timeframe
+from . import hardware, metrics, subjects, timeframe
 from .context import COMPARISON_BEFORE, SUBJECT_KINDS, UNNAMED, Located, UnitContext
 from .lexicon import MetricRule
 
@@ -156,6 +156,8 @@ def table_row(ctx: UnitContext) -> list[Claim]:
     )
     label_bench = next((n.canonical for n in label_names if n.kind == "benchmark"), None)
     section_forecast = timeframe.in_forecast_section(ctx)
+    # a row labelled with an API identifier the article renamed ("vireo-chat (now Vireo-V3)"): an endpoint
+    served = label.strip().lower() in ctx.state.renamings
     # a spec sheet's line ("TDP" / "750 W", "Bandwidth5.2TB/s"), or a "Benchmark | Score" table whose columns
     # name nobody: its figures are about the article's model, if it is clear (decided once per row, not per cell)
     headers_name_nobody = not unit.table_headers or not (
@@ -210,9 +212,12 @@ def table_row(ctx: UnitContext) -> list[Claim]:
             rule: MetricRule | None = None
             scope = None
             context = f"{label} {header} {cell.text}"
-            if q.kind == "money" and q.unit and "tokens" in q.unit:
-                per = q.unit.split("/", 1)[1]
-                metric = f"{header.lower()} price per {per}" if header else f"price per {per}"
+            per = q.unit.split("/", 1)[1] if q.kind == "money" and q.unit and "tokens" in q.unit else None
+            if q.kind == "money" and q.unit and per is None and (per := metrics.tokens_per(header)):
+                q = replace(q, unit=f"{q.unit}/{per}", rate=True)  # "1M Tokens Output Price | $2.19"
+            if per is not None:
+                side = metrics.price_side(header) or header.lower()
+                metric = f"{side} price per {per}" if side else f"price per {per}"
             elif header and _is_delta_header(header):
                 metric = f"{label_bench or label.strip()} difference"
                 others = [h for h in unit.table_headers[1:] if h and h != header]
@@ -249,6 +254,8 @@ def table_row(ctx: UnitContext) -> list[Claim]:
                 if label_bench:
                     metric = f"{label_bench} difference"
                     subject = None
+            if served and metric and per is None:
+                metric = f"{metric} (API)"  # an endpoint's limits are what the API serves, not the model's own
             setting = next((quantities[j].value.text for j in settings if settings[j] == index), None)
             if setting and metric:
                 metric = f"{metric} (at {setting})"  # a score at 64K tokens is not the score at 128K

@@ -32,8 +32,8 @@ _WRAP_MIN = 50
 _WRAPPED_MAX = 120
 # Flattened tables: longer lines are prose, not rows.
 _ROW_MAX = 300
-_HEADER_MAX = 150
-_HEADER_MAX_WORDS = 16
+_HEADER_MAX = 200
+_HEADER_MAX_WORDS = 28  # a price table's header names each column in five words
 # No real sentence, list item or heading is longer than this; a longer "unit" (a log dump, a page without
 # punctuation) is split into pieces of at most this size at the last clause or word break, because the later
 # stages look at a whole unit around every value and would cost time quadratic in the unit's length.
@@ -143,6 +143,7 @@ class _Row:
     label_end: int
     cells: list[tuple[int, int]] = field(default_factory=list)
     strong: bool = False  # holds a value with a marker of its own (%, $, x, sign) or a date
+    empty: frozenset[int] = frozenset()  # indexes of cells that hold only a dash or "n/a": no value, a place
 
 
 def _split_lines(text: str, starts: tuple[int, ...], body_start: int, markdown: bool) -> list[_Line]:
@@ -391,6 +392,10 @@ _UNIT_WORDS = frozenset(
 # After one of these a number continues the cell ("70+ in 52 days"); elsewhere a number starts a new cell.
 _CONNECTORS = frozenset("in of per to from over at on for within across with by and or than out vs vs. versus".split())
 _VERSUS = frozenset(("vs", "vs.", "versus"))
+# A cell holding only one of these is empty ("| 64K | - | 8K |" flattened to "64K - 8K"): it keeps its column's place.
+_EMPTY_CELLS = frozenset(("-", "\u2013", "\u2014", "n/a", "N/A", "NA"))
+# "1M Tokens Output Price": the amount a header prices per, not a value of the header line
+_PER_AMOUNT = re.compile(r"1[KMB]")
 
 
 def _value_kind(token: str, previous: str | None, following: str | None) -> str | None:
@@ -429,6 +434,7 @@ def _parse_row(text: str, line: _Line) -> _Row | None:
     tokens = [(line.cs + m.start(), line.cs + m.end(), m.group()) for m in _TOKEN.finditer(content)]
     dates = {line.cs + m.start(): line.cs + m.end() for m in _ROW_DATE.finditer(content)}
     cells: list[list[int]] = []
+    empty: set[int] = set()
     strong = False
     current: list[int] | None = None
     previous: str | None = None
@@ -443,6 +449,14 @@ def _parse_row(text: str, line: _Line) -> _Row | None:
         if depth > 0 or token.startswith("("):  # a parenthetical never starts a cell
             if current is not None:
                 current[1] = end
+        elif (
+            token in _EMPTY_CELLS
+            and current is not None
+            and (following is None or following in _EMPTY_CELLS or _value_kind(following, token, None))
+        ):
+            empty.add(len(cells))  # a dash between two values: an empty cell, not part of the one before
+            current = [start, end]
+            cells.append(current)
         elif kind:
             strong = strong or kind in ("strong", "date")
             if current is None or (previous or "").lower() not in _CONNECTORS:
@@ -478,11 +492,11 @@ def _parse_row(text: str, line: _Line) -> _Row | None:
     if label_end == line.cs:
         return None
     valued = sum(1 for cell in cells if cell[0] in dates or _value_kind(text[cell[0] : cell[1]].split()[0], None, None))
-    if valued * 2 < len(cells) and text[line.cs : label_end].split()[-1][:1].islower():
+    if valued * 2 < len(cells) - len(empty) and text[line.cs : label_end].split()[-1][:1].islower():
         # "Single T400 GPU reaches 10 PFLOPS FP8 Tensor Core speed": a subject and its verb, then mostly words that
         # are capitalised: a sentence, not a row
         return None
-    return _Row(label_end, [(s, e) for s, e in cells], strong)
+    return _Row(label_end, [(s, e) for s, e in cells], strong, frozenset(empty))
 
 
 def _absorb_versus_object(tokens: list[tuple[int, int, str]], index: int, current: list[int]) -> int:
@@ -517,7 +531,8 @@ def _is_header(text: str, line: _Line) -> bool:
     previous: str | None = None
     for position, word in enumerate(words):
         following = words[position + 1] if position + 1 < len(words) else None
-        if _value_kind(word, previous, following) in ("strong", "unit"):
+        per_amount = _PER_AMOUNT.fullmatch(word) and (following or "").lower().startswith("token")
+        if not per_amount and _value_kind(word, previous, following) in ("strong", "unit"):
             return False
         previous = word
     return True
@@ -543,6 +558,7 @@ def _mark_text_tables(text: str, lines: list[_Line]) -> None:
         if len(rows) == 1 and not first.strong:
             index += 1  # one row of weak evidence ("March 9, 2026 6 min read" under a title): not a table
             continue
+        _settle_empty_cells(rows)
         k = max(len(row.cells) for _, row in rows)
         label_header, names = _split_header(_content(text, header).split(), k)
         header.kind = "text_header"
@@ -557,6 +573,20 @@ def _mark_text_tables(text: str, lines: list[_Line]) -> None:
         index = following
 
 
+def _settle_empty_cells(rows: list[tuple[int, _Row]]) -> None:
+    """Keep a row's dash cells only where they fill it to the table's width (the widest row without one); a
+    dash elsewhere is punctuation, and joins the cell before it again."""
+    width = max((len(row.cells) for _, row in rows if not row.empty), default=0)
+    for _, row in rows:
+        if row.empty and len(row.cells) != width:
+            cells = list(row.cells)
+            for position in sorted(row.empty, reverse=True):
+                if position > 0:
+                    cells[position - 1] = (cells[position - 1][0], cells[position][1])
+                del cells[position]
+            row.cells, row.empty = cells, frozenset()
+
+
 def _split_header(words: list[str], k: int) -> tuple[str, list[str | None]]:
     """Group a flattened header line's words into the row-label header and k column names.
 
@@ -567,6 +597,9 @@ def _split_header(words: list[str], k: int) -> tuple[str, list[str | None]]:
     are None.
     """
     first, rest = words[0], words[1:]
+    by_head_noun = _split_at_head_nouns(rest)
+    if k > 1 and len(by_head_noun) == k:  # one column: surplus words name the row labels ("Benchmark Name")
+        return first, [" ".join(group) for group in by_head_noun]
     candidates = [
         _group_words(rest, whole_name=True),
         _group_words(rest, whole_name=False),
@@ -592,6 +625,25 @@ _HEAD_NOUNS = frozenset(
     "window length size count date price cost score rate params parameters tokens time hours memory bandwidth "
     "power speed limit tier type version".split()
 )
+
+
+def _split_at_head_nouns(words: list[str]) -> list[list[str]]:
+    """Column names that each end in a head noun or a closing bracket ("Context Length Max Output Tokens 1M Tokens
+    Input Price (Cache Hit)"): a name ends there unless a bracket follows, or the noun is what a per-amount
+    counts ("1M Tokens"). Empty when the words do not end in such a name."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    depth = 0
+    for index, word in enumerate(words):
+        current.append(word)
+        depth = max(0, depth + word.count("(") - word.count(")"))
+        following = words[index + 1] if index + 1 < len(words) else ""
+        per_amount = index > 0 and _PER_AMOUNT.fullmatch(words[index - 1]) is not None
+        noun = word.lower() in _HEAD_NOUNS and not per_amount and not following.startswith("(")
+        if depth == 0 and (noun or word.endswith(")")):
+            groups.append(current)
+            current = []
+    return [] if current or not groups else groups
 
 
 def _join_compounds(groups: list[list[str]], k: int) -> list[list[str]]:
@@ -1059,6 +1111,7 @@ def _emit_text_row(text: str, line: _Line, add: _Add) -> None:
             ambiguous=not complete,
         )
         for position, (start, end) in enumerate(row.cells)
+        if position not in row.empty
     )
     add("table_row", line.cs, line.ce, cells=cells, table_headers=line.headers)
 
