@@ -446,3 +446,21 @@ def test_nothing_is_renamed_without_the_text_saying_so(sentence: str) -> None:
     from claimcheck.attribution.names import find_shaped_names, learn_renamings
 
     assert learn_renamings([sentence], find_shaped_names) == {}
+
+
+def test_a_label_line_with_its_figure_in_brackets_is_about_the_page_s_model() -> None:
+    text = (
+        "Vireo-R2 API notes\n\n"
+        "Vireo-R2 supports cached prompts.\n\n"
+        "Vireo-R2 bills reasoning as output.\n\n"
+        "Tokens hit by cache ($0.20/million tokens)\n"
+    )
+    found = {c.value.text: c for c in _claims(text, PUB, "a.md")}
+    claim = found["$0.20/million tokens"]
+    assert (claim.subject, claim.metric) == ("Vireo-R2", "cached input price per 1M tokens")
+
+
+def test_a_sentence_naming_nothing_stays_unattributed_even_with_a_bracketed_figure() -> None:
+    text = "Vireo-R2 supports cached prompts.\n\nTwo researchers said the cache saved money ($5 a month).\n"
+    found = {c.value.text: c for c in _claims(text, PUB, "a.md")}
+    assert all(c.subject is None for c in found.values())

@@ -185,7 +185,9 @@ def price_metric(ctx: UnitContext, q: Quantity, v: Located, quantities: Sequence
     return f"price per {per}"
 
 
-_PRICE_SIDES = re.compile(r"\b(cache hits?|cache miss(?:es)?|cached input|cached|batch|off-peak|output|input)\b", re.I)
+_PRICE_SIDES = re.compile(
+    r"\b(cache hits?|hit by (?:the )?cache|cache miss(?:es)?|cached input|cached|batch|off-peak|output|input)\b", re.I
+)
 _TIERS = ("cache", "batch", "off-peak")
 
 
@@ -195,7 +197,7 @@ def _side_name(label: str) -> str:
     label = label.lower()
     if label.startswith("cache miss"):
         return "input"
-    if label.startswith(("cache hit", "cached")):
+    if label.startswith(("cache hit", "cached", "hit by")):
         return "cached input"
     return label
 

@@ -147,7 +147,9 @@ def _compared(text: str, name: Name) -> bool:
     return m is not None and "," not in window[m.start() :]
 
 
-_FACT_LINE = re.compile(r"^[A-Z][\w ()/.-]{1,40}:\s")  # "Context window: 128K tokens", "Training time: 280K"
+# "Context window: 128K tokens", "Training time: 280K"; a label with its figure in brackets ending the line
+# ("Tokens hit by cache ($1/million tokens)")
+_FACT_LINE = re.compile(r"^[A-Z][\w ()/.-]{1,40}:\s|^[A-Z][\w ]{1,50}\s\([^()]*\d[^()]*\)$")
 # a turn to another subject: "but the rival model costs", "while Orion-2 ..."; "but shipped with" keeps the subject
 _CONTRAST = re.compile(
     r"\b(?:(?:but|while|whereas|although|though)\s+(?:the|a|an|its|their|this|that|these|those|other|rival|"
