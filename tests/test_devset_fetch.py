@@ -95,3 +95,14 @@ def test_copy_from_another_cache_takes_only_pages_with_the_recorded_text(tmp_pat
     (edited / "orion-news.md").write_text("someone's edit\n")
     assert fetch.main(["--pages", str(pages), "--cache", str(tmp_path / "c2"), "--from", str(edited)]) == 2
     assert fetch.main(["--pages", str(pages), "--cache", str(tmp_path / "c3"), "--from", str(tmp_path / "no")]) == 2
+
+
+def test_import_takes_the_excerpt_with_the_recorded_text_when_a_url_comes_twice(tmp_path: Path) -> None:
+    pages = write_pages(tmp_path, expected_sha())
+    cache = tmp_path / "cache"
+    results = tmp_path / "results.json"
+    other = {"url": "https://example.org/orion", "excerpt": "another stored copy of the page"}
+    recorded = {"url": "https://example.org/orion", "excerpt": "\n date 2031-03-05 " + EXCERPT}
+    results.write_text(json.dumps({"results": [other, recorded]}))
+    assert fetch.main(["--pages", str(pages), "--cache", str(cache), "--import", str(results)]) == 0
+    assert fetch.digest(cache / "orion-news.md") == expected_sha()

@@ -144,16 +144,24 @@ def _results(data: Any) -> list[dict[str, Any]]:
 def import_results(data: Any, pages: Sequence[Page], cache: Path = CACHE) -> list[str]:
     """Write missing pages from saved search results; returns the ids written. Never overwrites a file."""
     by_url = {page.url: page for page in pages}
-    written = []
-    cache.mkdir(parents=True, exist_ok=True)
+    # a search can answer with the same URL twice (two stored excerpts): the one with the recorded text wins,
+    # else the first; an excerpt may also differ from the recorded one by leading blank lines only
+    texts: dict[str, list[str]] = {}
     for result in _results(data):
         page = by_url.get(str(result.get("url")))
         excerpt = result.get("excerpt")
-        if page is None or not isinstance(excerpt, str) or (cache / f"{page.id}.md").exists():
+        if page is not None and isinstance(excerpt, str):
+            texts.setdefault(page.id, []).extend(page_text(page, form) for form in (excerpt, excerpt.lstrip("\n")))
+    written = []
+    cache.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        candidates = texts.get(page.id)
+        if not candidates or (cache / f"{page.id}.md").exists():
             continue
+        recorded = [t for t in candidates if hashlib.sha256(t.encode("utf-8")).hexdigest() == page.sha256]
         handle, temporary = tempfile.mkstemp(dir=cache, prefix=f".{page.id}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(page_text(page, excerpt))
+            stream.write((recorded or candidates)[0])
         os.replace(temporary, cache / f"{page.id}.md")
         written.append(page.id)
     return written
