@@ -153,6 +153,10 @@ FEB_5_2026 = date("February 5, 2026", D(2026, 2, 5))
         ("+144 Elo", "+144 Elo", "agree"),
         ("+144 Elo", "+100 Elo", "conflict"),
         ("23-point", "23 pp", "agree"),
+        # token counts: a "K" or "M" of tokens may be binary (128K = 131,072; 1M = 1,048,576), nothing more
+        ("128K tokens", "200K tokens", "conflict"),
+        ("128,000 tokens", "131,072 tokens", "conflict"),  # written out in full: no binary reading
+        ("128K parameters", "131,072 parameters", "conflict"),  # only token counts are binary
     ],
 )
 def test_specific_verdicts(a: str, b: str, status: str) -> None:
@@ -163,7 +167,15 @@ def test_specific_verdicts(a: str, b: str, status: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("a third", "33%"), ("6 months", "26 weeks"), ("two-thirds", "66%"), ("a quarter", "25%")],
+    [
+        ("a third", "33%"),
+        ("6 months", "26 weeks"),
+        ("two-thirds", "66%"),
+        ("a quarter", "25%"),
+        ("128K tokens", "131,072 tokens"),  # a binary K of tokens
+        ("up to 128K tokens", "131.1K tokens"),
+        ("1M tokens", "1,048,576 tokens"),
+    ],
 )
 def test_agree_or_compatible(a: str, b: str) -> None:
     assert compare_values(q(a), q(b)) in ("agree", "compatible")

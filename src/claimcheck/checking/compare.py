@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 
 from ..models import DateValue, Quantity, Status
@@ -124,7 +125,14 @@ def allowed_interval(value: Quantity | DateValue) -> Interval:
         low = None if low is None else float(f"{low:.15g}")
         high = None if high is None else float(f"{high:.15g}")
     high_closed = stated.high_closed and not (rounded and high is not None and low is not None and low < high)
+    binary = _BINARY_SUFFIX.search(value.text) if value.unit in ("tokens", "token") else None
+    if binary and high is not None:
+        # a context of "128K tokens" is often 131,072 (128 x 1,024) and "1M" 1,048,576: both readings hold
+        high = max(high, (stated.high or high) * (1.024 if binary.group(1) in "Kk" else 1.048576))
     return Interval(low, high, stated.low_closed, high_closed)
+
+
+_BINARY_SUFFIX = re.compile(r"\d\s?([KkM])(?![A-Za-z])")
 
 
 def _rounding_interval(value: Quantity | DateValue) -> Interval:
