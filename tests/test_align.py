@@ -238,6 +238,17 @@ NEGATIVE = [
         claim("80%", metric="share of code reviewed"),
         id="written-vs-reviewed",
     ),
+    # a bracketed qualifier is a variant of the metric, however similar the rest is
+    pytest.param(
+        claim("8K tokens", metric="maximum output tokens (API)"),
+        claim("32,768 tokens", metric="maximum output tokens"),
+        id="api-limit-vs-model-limit",
+    ),
+    pytest.param(
+        claim("15 requests/minute", metric="requests per minute (free tier)"),
+        claim("15 requests/minute", metric="requests per minute (paid tier)"),
+        id="free-vs-paid-tier",
+    ),
 ]
 
 

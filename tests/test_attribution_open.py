@@ -464,3 +464,15 @@ def test_a_sentence_naming_nothing_stays_unattributed_even_with_a_bracketed_figu
     text = "Vireo-R2 supports cached prompts.\n\nTwo researchers said the cache saved money ($5 a month).\n"
     found = {c.value.text: c for c in _claims(text, PUB, "a.md")}
     assert all(c.subject is None for c in found.values())
+
+
+def test_a_context_window_written_without_its_unit_counts_tokens() -> None:
+    from claimcheck.checking.check import cross_check
+
+    spec = _claims("Kestrel 3\n\nReleased March 12, 2026\n\nKestrel 3 has a 128K context window.\n", PUB, "a.md")
+    card = _claims("Kestrel 3 supports a context window of 131.1K tokens.", PUB, "b.md")
+    found = {c.value.text: c for c in spec}
+    assert found["128K"].value.unit == "tokens"
+    assert not any((c.subject or "").startswith("Released") for c in spec)  # no model named "Released March"
+    findings = {f.topic: f.status for f in cross_check(align_claims(spec + card))}
+    assert findings.get("Kestrel 3 / context window") == "compatible"  # 128K may be 131,072 tokens

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..models import Article, Claim, DateValue, Quantity, Tense, Unit, build
+from ..models import Article, Claim, DateValue, Quantity, Tense, Unit, build, replace
 from ..values.dates import DateMatch, NumericOrder, find_dates
 from ..values.quantities import QuantityMatch, find_quantities
 from .hardware import family_mentions
@@ -43,6 +43,8 @@ PLACEHOLDERS = frozenset({MAIN_MODEL, MAIN_LAB, UNNAMED})
 # A model named by its version alone ("V3", "R1", "K2"): which lab's it is comes from the article
 SHORT_NAME = re.compile(r"[A-Z]{1,2}\d{1,2}(?:\.\d+)?")  # not a part number ("T400"), see names.entity_key
 PRONOUN_START = re.compile(r"^(?:It|Its|This|They|Their|The model|The company|The lab)\b")
+# metrics whose figures count tokens even when the text leaves the unit out ("a 128K context window")
+_COUNTS_TOKENS = re.compile(r"(?:context window|maximum (?:input |output )?tokens)\b")
 _SCALED = re.compile(r"\d\s?[KkMmBb]$")
 _CLAUSE_BREAK = re.compile(r";|\s-\s|—|\s–\s|:\s(?=[A-Z])|,\s(?:and|while|whereas|but|although)\b|\.\s")
 
@@ -234,8 +236,11 @@ class UnitContext:
     ) -> Claim:
         start = self.unit.start + v.start
         line, column = self.article.position(start)
-        if metric is not None and isinstance(v.value, Quantity):
-            metric = self.plausible(metric, v.value)
+        value = v.value
+        if metric is not None and isinstance(value, Quantity):
+            metric = self.plausible(metric, value)
+            if metric and value.unit is None and value.kind in ("count", "number") and _COUNTS_TOKENS.match(metric):
+                value = replace(value, kind="count", unit="tokens")  # "a 128K context window" counts tokens
         return build(
             Claim,
             id="",
@@ -245,7 +250,7 @@ class UnitContext:
             quote=self.unit.text,
             subject=subject,
             metric=metric,
-            value=v.value,
+            value=value,
             as_of=as_of,
             baseline=baseline,
             compared_with=compared_with,

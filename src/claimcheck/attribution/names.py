@@ -136,6 +136,10 @@ _EXCLUDED_TOKEN = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|CY\d+|COVID-19|[A-Z]\d{1,2
 _VERSION_SPLIT = re.compile(r"[-\d]")
 _NAME_LIKE_TOKEN = re.compile(r"[A-Za-z]{2}|[A-Z]\d|^[a-z]\d")
 _SMALL_INTEGER = re.compile(r"\d{1,2}")
+_MONTH = re.compile(
+    r"(?i)jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?"
+)
 _DECIMAL = re.compile(r"\d+\.\d+")
 _VERB_OR_ADVERB_END = re.compile(r"(?:ing|ed|ly)$")
 _VARIANT_TAIL = re.compile(rf"(?:\s{_VARIANT}){{0,2}}(?:\s{_SIZE})?")
@@ -255,6 +259,8 @@ def _find_shaped_names(text: str, benchmarks: frozenset[str]) -> tuple[Name, ...
             text.startswith("+", m.end("version")) or (len(words) == 1 and _VERB_OR_ADVERB_END.search(words[0]))
         ):
             continue  # "Shipping 70+ features", "Roughly 12 labs": a verb or adverb before a count
+        if _MONTH.fullmatch(words[-1].rstrip(".")) and _SMALL_INTEGER.fullmatch(version) and 1 <= int(version) <= 31:
+            continue  # "Released March 12, 2025": a date after a verb, never a model named "Released March"
         head = " ".join(words)
         start = m.end("head") - len(head)
         end = m.end()

@@ -133,7 +133,11 @@ def _cluster_metrics(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
     merged: list[list[str]] = []
     for key in keys:
         for group in merged:
-            if fuzz.token_sort_ratio(key, group[0]) >= METRIC_SIMILARITY and _same_numbers(key, group[0]):
+            if (
+                fuzz.token_sort_ratio(key, group[0]) >= METRIC_SIMILARITY
+                and _same_numbers(key, group[0])
+                and _same_qualifiers(display[key], display[group[0]])
+            ):
                 group.append(key)
                 break
         else:
@@ -181,6 +185,12 @@ def _same_numbers(a: str, b: str) -> bool:
     """ "SWE-bench 2" and "SWE-bench 3", "... (Series B)" and "... (Series C)" are different metrics however
     similar the words are: numbers and one-letter tokens must be the same."""
     return re.findall(r"\d+", a) == re.findall(r"\d+", b) and _short_tokens(a) == _short_tokens(b)
+
+
+def _same_qualifiers(a: str, b: str) -> bool:
+    """A qualifier in brackets names a variant of the metric ("(API)", "(free tier)", "(5-shot)"): metrics as
+    written must carry the same ones to be one metric."""
+    return [q.lower() for q in re.findall(r"\(([^()]*)\)", a)] == [q.lower() for q in re.findall(r"\(([^()]*)\)", b)]
 
 
 def _short_tokens(metric: str) -> list[str]:
