@@ -476,3 +476,42 @@ def test_a_context_window_written_without_its_unit_counts_tokens() -> None:
     assert not any((c.subject or "").startswith("Released") for c in spec)  # no model named "Released March"
     findings = {f.topic: f.status for f in cross_check(align_claims(spec + card))}
     assert findings.get("Kestrel 3 / context window") == "compatible"  # 128K may be 131,072 tokens
+
+
+@pytest.mark.parametrize(("day", "status"), [("March 10, 2026", "compatible"), ("March 11, 2026", "conflict")])
+def test_one_release_reported_on_adjacent_days_is_not_a_contradiction(day: str, status: str) -> None:
+    from claimcheck.checking.check import cross_check
+
+    a = _claims("Lumen Labs released Orion-3 on March 9, 2026.", PUB, "a.md")
+    b = _claims(f"Lumen Labs released Orion-3 on {day}.", PUB, "b.md")
+    (finding,) = [f for f in cross_check(align_claims(a + b)) if f.topic == "Orion-3 / release date"]
+    assert finding.status == status
+    if status == "compatible":
+        assert "one day apart" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        # a name in a descriptive aside after the value is compared with, not described
+        (
+            "Kite T500 specs\n\nThe Kite T500 ships in May.\n\nThe Kite T500 sells well.\n\n"
+            "Memory: 141GB HBM3e (double the memory capacity of the T300)\n",
+            "141GB",
+            "T500",
+        ),
+        # a name that opens the bracket labels the value
+        ("TDP: 750W (T500)", "750W", "T500"),
+        # figures in a bracket right after a name are that name's, even after another figure
+        ("Against the Kite T900 (192GB HBM3, 5.3 TB/s), the T500 has less memory.", "5.3 TB/s", "T900"),
+    ],
+)
+def test_bracketed_asides_and_labels(text: str, value: str, subject: str) -> None:
+    found = {c.value.text: c for c in _claims(text, PUB, "a.md")}
+    assert (found[value].subject or "").endswith(subject)
+
+
+def test_a_lab_s_model_released_on_a_model_s_page_is_that_model() -> None:
+    text = "Orion-3 Pro\n\nLumen Labs model released March 2, 2026. Orion-3 Pro reasons before it answers.\n"
+    found = {c.value.text: c for c in _claims(text, PUB, "a.md")}
+    assert (found["March 2, 2026"].subject, found["March 2, 2026"].metric) == ("Orion-3 Pro", "release date")

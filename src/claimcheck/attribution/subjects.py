@@ -46,14 +46,18 @@ def subject(
     names = [n for n in names if n.kind in kinds and not _equipment(text, n) and not _MODIFIES.match(text, n.end)]
     candidates = [n for n in names if n.canonical and cs <= n.start < ce]
     before = [n for n in candidates if n.end <= start]
-    after = [n for n in candidates if n.start >= end]
+    # a name in a bracketed aside after the value describes or compares ("141GB (double the memory of the
+    # T300)"): it is not whom the value is about
+    after = [n for n in candidates if n.start >= end and not _opened_aside(text[end : n.start])]
     if before:
         nearest = before[-1]
         between = text[nearest.end : start]
         if re.match(r"^'s?\s", between):
             return nearest  # "GPT-5.2's 68.4%"
-        if re.fullmatch(r"\s*\(\s*", between) and not _coordinated(text, before):
-            return nearest  # "surpassing GPT-4o (85.8%)": the bracketed figure is the name's own
+        if re.fullmatch(r"\s*\([^()]*", between) and not _coordinated(text, before):
+            # "surpassing GPT-4o (85.8%)", "against the MI300X (192GB HBM3, 5.3 TB/s)": the bracketed figures are
+            # the name's own
+            return nearest
     trained = [n for n in candidates if n.kind in ("model", "product") and _TRAINED.search(text, cs, n.start)]
     if trained:
         return trained[0]  # "Meta used 16,000 GPUs to train Llama 3.1": the figures are the model's training run
@@ -107,7 +111,11 @@ def subject(
     named = [
         n
         for n in ctx.unit_names
-        if n.canonical and n.kind in SUBJECT_KINDS and not _equipment(text, n) and not _compared(text, n)
+        if n.canonical
+        and n.kind in SUBJECT_KINDS
+        and not _equipment(text, n)
+        and not _compared(text, n)
+        and not (n.start >= end and _opened_aside(text[end : n.start]))
     ]  # "280K GPU hours (vs. Llama 3's 30.8M)": a comparison's target does not name the unit's subject
     lead = ctx.unit.kind == "sentence" and ctx.state.prose_units == 0  # the article's opening sentence
     if not named and (ctx.unit.kind == "list_item" or lead or _FACT_LINE.match(text)):
@@ -119,6 +127,13 @@ def subject(
             return Name(0, 0, ctx.state.section_subject, ctx.state.section_subject, "model")
         return _placeholder(UNNAMED, kinds)
     return None
+
+
+def _opened_aside(between: str) -> bool:
+    """The text between a value and a name opens a bracket with words before the name: "(double the memory of";
+    a bracket the name opens ("750W (MI300X)") labels the value instead."""
+    opened = between.rfind("(")
+    return opened >= 0 and ")" not in between[opened:] and bool(between[opened + 1 :].strip())
 
 
 def _coordinated(text: str, before: Sequence[Name]) -> bool:
@@ -241,7 +256,16 @@ def release_subject(ctx: UnitContext, start: int, end: int, cs: int, ce: int, na
     if after:
         return after[0]
     earlier = [n for n in models if n.end <= start]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    for lab in (n for n in names if n.kind == "lab" and n.canonical and cs <= n.start and n.end <= start):
+        if _LAB_MODEL.match(ctx.text, lab.end):
+            # "Anthropic model released February 24, 2025" under a model's title: the lab's model the page is about
+            return Name(0, 0, MAIN_MODEL, MAIN_MODEL, "model")
+    return None
+
+
+_LAB_MODEL = re.compile(r"(?:'s)?\s+(?:new\s+|latest\s+|flagship\s+)?model\b")
 
 
 def paren_after_name(ctx: UnitContext, d: DateMatch, names: Sequence[Name]) -> Name | None:

@@ -224,6 +224,9 @@ def _finding(
         message = (
             f"{label}: {format_value(a.effective_value)} vs {format_value(b.effective_value)} cannot both hold; {size}"
         )
+    elif status == "compatible" and stats.stated is None and isinstance(first_value, DateValue):
+        # only the half-day either side of each date meets: one event reported on adjacent days
+        message = f"{label}: {', '.join(distinct)} are one day apart, as one event reported in two time zones can be"
     elif status == "compatible":
         message = f"{label}: {', '.join(distinct)} overlap; together they allow {reconciled}"
     else:

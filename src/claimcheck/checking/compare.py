@@ -104,6 +104,10 @@ def allowed_interval(value: Quantity | DateValue) -> Interval:
     """Everything the value allows: stated bounds widened by half the rounding step and approximation."""
     stated = stated_interval(value)
     if isinstance(value, DateValue):
+        if value.precision == "day" and stated.low is not None and stated.high is not None:
+            # one event reported on adjacent days ("late on the 9th" in San Francisco is the 10th in Beijing):
+            # a day allows half a day either side, so dates one day apart meet and two days apart do not
+            return Interval(stated.low - 0.5, stated.high + 0.5)
         return stated
     k = scale_of(value)
     half_step = (value.precision or 0.0) * k / 2
