@@ -378,17 +378,20 @@ def learn_renamings(texts: Iterable[str], find: Callable[[str], list[Name]]) -> 
         if not renamed and not formerly:
             continue
         models = [n for n in find(text) if n.kind == "model" and n.canonical]
-        for m in renamed:
-            new = next((n for n in models if n.start == m.start("new")), None)
-            if new is not None and new.canonical and entity_key(new.canonical) != entity_key(m.group("old")):
-                out.setdefault(m.group("old").lower(), new.canonical)
-        for m in formerly:
-            new = next(
-                (n for n in reversed(models) if n.end <= m.start() and not text[n.end : m.start()].strip()), None
-            )
-            if new is not None and new.canonical and entity_key(new.canonical) != entity_key(m.group("old")):
-                out.setdefault(m.group("old").lower(), new.canonical)
+        pairs = [(m.group("old"), next((n for n in models if n.start == m.start("new")), None)) for m in renamed]
+        pairs += [
+            (m.group("old"), next((n for n in reversed(models) if _right_before(text, n, m.start())), None))
+            for m in formerly
+        ]
+        for old, new in pairs:
+            if new is not None and new.canonical and entity_key(new.canonical) != entity_key(old):
+                out.setdefault(old.lower(), new.canonical)
     return out
+
+
+def _right_before(text: str, name: Name, at: int) -> bool:
+    """The name ends just before ``at``, with nothing but spaces between ("Vireo-V3 (formerly ...)")."""
+    return name.end <= at and not text[name.end : at].strip()
 
 
 def renamed_mentions(text: str, renamings: dict[str, str]) -> list[Name]:
